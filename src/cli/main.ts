@@ -1,0 +1,95 @@
+// The clair command line: global options, one sub-command per file under commands/, and the single place that
+// turns failures into exit codes (0 ok, 1 data problems, 2 usage or I/O) and hides stack traces unless --debug.
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataError } from '../diagnostics.js';
+import { parseUiLanguage, UsageError, uiLanguageFromEnv } from '../i18n/ui.js';
+import { INSTALL_ROOT } from '../world.js';
+import { registerCommands } from './commands/index.js';
+import { createTerminal } from './terminal.js';
+
+export const EXIT_OK = 0;
+export const EXIT_DATA = 1;
+export const EXIT_USAGE = 2;
+
+export interface GlobalOptions {
+  data: string;
+  debug: boolean;
+  lang?: string;
+  color?: boolean;
+}
+
+function version(): string {
+  try {
+    return JSON.parse(readFileSync(join(INSTALL_ROOT, 'package.json'), 'utf8')).version as string;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('clair')
+    .description('Compile the annual overview brochure of a CLAIR overseas office from YAML data.\nクレア海外事務所の概要パンフレットを YAML データから作成します。')
+    .version(version(), '-V, --version')
+    .option('--data <dir>', 'data root holding one folder per office', './data')
+    .option('--debug', 'show stack traces for unexpected errors', false)
+    .option('--no-color', 'plain output without colours (also NO_COLOR=1)')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(s),
+      writeErr: (s) => process.stderr.write(s),
+    });
+  registerCommands(program);
+  program.addHelpText('after', `
+Examples:
+  clair validate                       check every office under ./data
+  clair build brochure                 build PDF and HTML editions into ./out
+  clair compare --from 2023 --to 2025  year-over-year table of the office's metrics
+
+Exit codes: 0 ok, 1 problems in the data, 2 wrong usage or unreadable files.`);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const debug = argv.includes('--debug');
+  const langIndex = argv.indexOf('--lang');
+  let uiLang = uiLanguageFromEnv();
+  if (langIndex >= 0 && (argv[langIndex + 1] === 'ja' || argv[langIndex + 1] === 'en')) uiLang = argv[langIndex + 1] as 'en' | 'ja';
+  const terminal = createTerminal({ color: !argv.includes('--no-color') });
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    process.exitCode = process.exitCode ?? EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are "errors" to commander; they exit 0.
+      process.exitCode = error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+      return;
+    }
+    if (error instanceof UsageError) {
+      terminal.error(error.localized[uiLang]);
+      process.exitCode = EXIT_USAGE;
+      return;
+    }
+    if (error instanceof DataError) {
+      process.exitCode = EXIT_DATA;
+      return;
+    }
+    const code = (error as NodeJS.ErrnoException)?.code;
+    const message = (error as Error)?.message ?? String(error);
+    if (code && /^E[A-Z]+$/.test(code)) {
+      terminal.error(uiLang === 'ja' ? `入出力エラー: ${message}` : `I/O error: ${message}`);
+    } else {
+      terminal.error(uiLang === 'ja' ? `予期しないエラー: ${message}` : `unexpected error: ${message}`);
+      if (!debug) terminal.hint(uiLang === 'ja' ? '--debug を付けるとスタックトレースを表示します' : 'run with --debug for a stack trace');
+    }
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = EXIT_USAGE;
+  }
+}
+
+export { parseUiLanguage };

@@ -1,0 +1,174 @@
+// Reads one YAML data file into plain data while keeping a map back to source positions, so every later stage
+// (schema, semantic rules, rendering) can report file:line:column. Hostile input is stopped here: non-UTF-8
+// bytes, oversized files, alias bombs, duplicate keys.
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Diagnostic, Localized } from '../diagnostics.js';
+import { showValue } from '../diagnostics.js';
+
+/** Larger files are refused: a year of office data is a few kilobytes. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** Aliases beyond this many are treated as an expansion attack ("billion laughs"). */
+export const MAX_ALIASES = 200;
+
+export interface SourceFile {
+  path: string;
+  text: string;
+  data: unknown;
+  /** 1-based line and column of the value at a JSON pointer path, or of its nearest existing parent. */
+  locate(path: readonly (string | number)[], where?: 'value' | 'key'): { line: number; column: number };
+}
+
+export type ParseResult = { ok: true; source: SourceFile } | { ok: false; diagnostics: Diagnostic[] };
+
+function problem(
+  file: string, code: string, line: number, column: number, message: Localized, extra: Partial<Diagnostic> = {},
+): Diagnostic {
+  return { severity: 'error', code, file, line, column, pointer: '', message, ...extra };
+}
+
+/** Position of byte `offset` in `bytes`, counting lines by LF. */
+function bytePosition(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  // Column in characters: decode the valid prefix of the line.
+  const prefix = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(lineStart, offset));
+  return { line, column: [...prefix].length + 1 };
+}
+
+/** Offset of the first byte that is not valid UTF-8, or -1. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let need = 0;
+    if (b < 0x80) { i++; continue; }
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) need = 2;
+    else if (b >= 0xf0 && b <= 0xf4) need = 3;
+    else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    // Overlong and surrogate forms.
+    const c1 = bytes[i + 1]!;
+    if ((b === 0xe0 && c1 < 0xa0) || (b === 0xed && c1 > 0x9f) || (b === 0xf0 && c1 < 0x90) || (b === 0xf4 && c1 > 0x8f)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+export function decodeUtf8(path: string, bytes: Uint8Array): { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] } {
+  if (bytes.length > MAX_FILE_BYTES) {
+    return {
+      ok: false,
+      diagnostics: [
+        problem(path, 'file-too-large', 0, 0, {
+          en: `file is ${bytes.length.toLocaleString('en')} bytes; clair reads data files of at most ${MAX_FILE_BYTES.toLocaleString('en')} bytes`,
+          ja: `ファイルが ${bytes.length.toLocaleString('ja')} バイトあります。データファイルは ${MAX_FILE_BYTES.toLocaleString('ja')} バイトまでです`,
+        }, { found: `${bytes.length} bytes`, expected: { en: `at most ${MAX_FILE_BYTES} bytes`, ja: `${MAX_FILE_BYTES} バイト以下` } }),
+      ],
+    };
+  }
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    const { line, column } = bytePosition(bytes, bad);
+    const hex = [...bytes.subarray(bad, Math.min(bad + 4, bytes.length))].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+    return {
+      ok: false,
+      diagnostics: [
+        problem(path, 'not-utf8', line, column, {
+          en: 'the file is not valid UTF-8 text (save it as UTF-8; Shift_JIS or EUC-KR files are not read)',
+          ja: 'ファイルが UTF-8 ではありません（UTF-8 で保存してください。Shift_JIS や EUC-KR は読めません）',
+        }, { found: `bytes ${hex}`, expected: { en: 'UTF-8 text', ja: 'UTF-8 のテキスト' } }),
+      ],
+    };
+  }
+  let text = new TextDecoder('utf-8').decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM is fine: editors on Windows add it
+  return { ok: true, text };
+}
+
+function childOf(node: Node | null | undefined, segment: string | number): { value: Node | null; key: Node | null } | undefined {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === String(segment)) {
+        return { value: (pair.value as Node | null) ?? null, key: pair.key as Node };
+      }
+    }
+    return undefined;
+  }
+  if (isSeq(node) && typeof segment === 'number') {
+    const item = node.items[segment] as Node | undefined;
+    return item ? { value: item, key: item } : undefined;
+  }
+  return undefined;
+}
+
+export function parseYaml(path: string, bytes: Uint8Array): ParseResult {
+  const decoded = decodeUtf8(path, bytes);
+  if (!decoded.ok) return decoded;
+  const text = decoded.text;
+  const lineCounter = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+  } catch (error) {
+    return { ok: false, diagnostics: [problem(path, 'yaml-syntax', 1, 1, { en: String(error), ja: String(error) })] };
+  }
+  const pos = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  const syntax = doc.errors.map((e) => {
+    const { line, column } = pos(e.pos[0]);
+    const duplicate = e.code === 'DUPLICATE_KEY';
+    const detail = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    return problem(path, duplicate ? 'duplicate-key' : 'yaml-syntax', line, column, duplicate
+      ? { en: 'this key appears twice in the same mapping; the second would silently replace the first', ja: '同じマッピングの中でこのキーが2回出てきます（後の値が前の値を黙って上書きしてしまいます）' }
+      : { en: `YAML syntax: ${detail}`, ja: `YAML の構文エラー: ${detail}` },
+    { found: showValue(text.slice(e.pos[0], Math.min(e.pos[1], e.pos[0] + 40))) });
+  });
+  if (syntax.length > 0) return { ok: false, diagnostics: syntax };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    const aliasAt = text.search(/\*[^\s,\]}]+/);
+    const { line, column } = aliasAt >= 0 ? pos(aliasAt) : { line: 1, column: 1 };
+    const message = String((error as Error).message ?? error);
+    const isAlias = /alias/i.test(message);
+    return {
+      ok: false,
+      diagnostics: [
+        problem(path, isAlias ? 'alias-expansion' : 'yaml-syntax', line, column, isAlias
+          ? { en: `aliases expand too much (more than ${MAX_ALIASES}); data files should not need this many`, ja: `エイリアスの展開が多すぎます（${MAX_ALIASES} 超）。データファイルでは不要なはずです` }
+          : { en: `YAML: ${message}`, ja: `YAML: ${message}` }),
+      ],
+    };
+  }
+  if (data === null || data === undefined) {
+    return { ok: false, diagnostics: [problem(path, 'empty-file', 1, 1, { en: 'the file is empty', ja: 'ファイルが空です' }, { expected: { en: 'a YAML mapping of this file\'s fields', ja: 'このファイルの項目を並べた YAML のマッピング' } })] };
+  }
+
+  const locate = (segments: readonly (string | number)[], where: 'value' | 'key' = 'value') => {
+    let node: Node | null | undefined = doc.contents as Node | null;
+    let at: Node | null | undefined = node;
+    for (const segment of segments) {
+      const child = childOf(node, segment);
+      if (!child) break;
+      at = where === 'key' && segment === segments[segments.length - 1] ? child.key ?? child.value : child.value ?? child.key;
+      node = child.value;
+    }
+    const range = at?.range;
+    return range ? pos(range[0]) : { line: 1, column: 1 };
+  };
+  return { ok: true, source: { path, text, data, locate } };
+}

@@ -1,0 +1,128 @@
+// Building blocks shared by every data file's schema: multilingual text, dates, people, places, photos.
+// Each schema is declared once with TypeBox: it is the JSON Schema ajv checks and the TypeScript type the
+// rest of clair reads, so the two cannot drift apart.
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+/** Languages an office can publish in, next to Japanese. BCP 47 tags. */
+export const LANGUAGE_TAGS = ['ja', 'ko', 'zh-Hans', 'en', 'fr'] as const;
+export type LanguageTag = (typeof LANGUAGE_TAGS)[number];
+export const LanguageTagSchema = Type.Union(LANGUAGE_TAGS.map((tag) => Type.Literal(tag)), {
+  description: 'A language tag: ja, ko, zh-Hans, en or fr.',
+});
+
+const nonEmpty = (description: string) => Type.String({ minLength: 1, description });
+
+/**
+ * Text shown to readers: either one language-neutral string (a venue such as "COEX", a URL label) or one
+ * string per language tag. Validation warns when a language the office declares is missing.
+ */
+export const TextSchema = Type.Union(
+  [
+    nonEmpty('Language-neutral text, shown as-is in every edition.'),
+    Type.Object(
+      {
+        ja: Type.Optional(nonEmpty('Japanese')),
+        ko: Type.Optional(nonEmpty('Korean')),
+        'zh-Hans': Type.Optional(nonEmpty('Simplified Chinese')),
+        en: Type.Optional(nonEmpty('English')),
+        fr: Type.Optional(nonEmpty('French')),
+      },
+      { additionalProperties: false, minProperties: 1, description: 'One string per language tag.' },
+    ),
+  ],
+  { description: 'Text: a language-neutral string, or {ja: …, ko: …}.' },
+);
+export type Text = Static<typeof TextSchema>;
+
+export const DateSchema = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  format: 'date',
+  description: 'A calendar date, YYYY-MM-DD.',
+});
+export const YearMonthSchema = Type.String({
+  pattern: '^\\d{4}-(0[1-9]|1[0-2])$',
+  description: 'A month, YYYY-MM.',
+});
+export const TimeSchema = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'A time of day, HH:MM.' });
+
+export const DateRangeSchema = Type.Object(
+  { start: DateSchema, end: Type.Optional(DateSchema) },
+  { additionalProperties: false, description: 'A date or a range of dates; end is inclusive.' },
+);
+export type DateRange = Static<typeof DateRangeSchema>;
+
+export const TimeSlotSchema = Type.Object(
+  { start: TimeSchema, end: Type.Optional(TimeSchema) },
+  { additionalProperties: false, description: 'A slot in a day programme.' },
+);
+export type TimeSlot = Static<typeof TimeSlotSchema>;
+
+/** Fiscal year (年度) by its starting calendar year: 2025 runs from 2025-04-01 to 2026-03-31. */
+export const FiscalYearSchema = Type.Integer({ minimum: 1950, maximum: 2200, description: 'Fiscal year (年度), April–March, named by the year it starts.' });
+
+export const CountSchema = Type.Integer({ minimum: 0, description: 'A whole number, 0 or more.' });
+
+/** A figure that the source states as a lower bound (80,000名以上) or as of a date. */
+export const FigureSchema = Type.Object(
+  {
+    value: CountSchema,
+    atLeast: Type.Optional(Type.Boolean({ description: 'The source says "or more" (以上).' })),
+  },
+  { additionalProperties: false },
+);
+export type Figure = Static<typeof FigureSchema>;
+
+export const UrlSchema = Type.String({ pattern: '^https?://[^\\s]+$', description: 'An http(s) address.' });
+export const EmailSchema = Type.String({ pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', description: 'An e-mail address.' });
+
+/** A Japanese prefecture by its Japanese name (e.g. 宮城県); other languages come from clair's own table. */
+export const PrefectureSchema = Type.String({
+  pattern: '^.+(都|道|府|県)$',
+  description: 'A Japanese prefecture by its Japanese name, e.g. 宮城県, 北海道, 東京都.',
+});
+
+/**
+ * A Japanese body that takes part in something: a prefecture, a municipality in a prefecture, or any other
+ * organisation by name (a ministry, an association). `name` overrides how it is shown.
+ */
+export const BodySchema = Type.Object(
+  {
+    prefecture: Type.Optional(PrefectureSchema),
+    city: Type.Optional(TextSchema),
+    name: Type.Optional(TextSchema),
+    showPrefecture: Type.Optional(
+      Type.Boolean({ description: 'Show the prefecture before the city (default true), e.g. 青森県青森市 vs 新潟市.' }),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1, description: 'A prefecture, a city in a prefecture, or a named organisation.' },
+);
+export type Body = Static<typeof BodySchema>;
+
+export const PersonSchema = Type.Object(
+  {
+    name: TextSchema,
+    reading: Type.Optional(TextSchema),
+    affiliation: Type.Optional(TextSchema),
+    title: Type.Optional(TextSchema),
+  },
+  { additionalProperties: false, description: 'A person: name with its reading, affiliation and title.' },
+);
+export type Person = Static<typeof PersonSchema>;
+
+export const PhotoSchema = Type.Object(
+  {
+    file: Type.Optional(
+      Type.String({ pattern: '\\.(jpe?g|png)$', description: 'A JPEG or PNG file, relative to the office folder.' }),
+    ),
+    caption: TextSchema,
+  },
+  { additionalProperties: false, description: 'A photo with its caption. Without a file only the caption is printed.' },
+);
+export type Photo = Static<typeof PhotoSchema>;
+
+export const TextListSchema = Type.Array(TextSchema);
+
+export const Optional = <T extends TSchema>(schema: T) => Type.Optional(schema);
+
+/** Every data file may carry a `$schema` key for editors that do not read the modeline comment. */
+export const SchemaKey = { $schema: Type.Optional(Type.String()) };

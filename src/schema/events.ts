@@ -1,0 +1,29 @@
+// events.yaml: tourism fairs and other events where the office ran or supported municipal booths.
+import { Type, type Static } from '@sinclair/typebox';
+import { DateRangeSchema, FiscalYearSchema, PhotoSchema, SchemaKey, TextListSchema, TextSchema } from './common.js';
+
+export const EventSchema = Type.Object(
+  {
+    fiscalYear: FiscalYearSchema,
+    name: TextSchema,
+    dates: DateRangeSchema,
+    venue: TextSchema,
+    location: Type.Optional(TextSchema),
+  },
+  { additionalProperties: false },
+);
+export type BoothEvent = Static<typeof EventSchema>;
+
+export const EventsFileSchema = Type.Object(
+  {
+    ...SchemaKey,
+    title: TextSchema,
+    description: TextListSchema,
+    tableTitle: TextSchema,
+    events: Type.Array(EventSchema),
+    photos: Type.Optional(Type.Array(PhotoSchema)),
+    callToAction: Type.Optional(TextListSchema),
+  },
+  { additionalProperties: false, $id: 'events' },
+);
+export type EventsFile = Static<typeof EventsFileSchema>;

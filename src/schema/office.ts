@@ -1,0 +1,81 @@
+// office.yaml: who the office is — the organisation, the office itself, its staff, contact and access.
+import { Type, type Static } from '@sinclair/typebox';
+import {
+  BodySchema, CountSchema, DateSchema, EmailSchema, LanguageTagSchema, SchemaKey, TextListSchema, TextSchema,
+  UrlSchema, YearMonthSchema,
+} from './common.js';
+
+export const SocialAccountSchema = Type.Object(
+  {
+    platform: Type.Union(['facebook', 'instagram', 'x', 'youtube', 'blog', 'line', 'weibo', 'wechat', 'other'].map((p) => Type.Literal(p))),
+    handle: Type.Optional(Type.String({ minLength: 1 })),
+    url: UrlSchema,
+  },
+  { additionalProperties: false },
+);
+
+export const OfficeSchema = Type.Object(
+  {
+    ...SchemaKey,
+    id: Type.String({ pattern: '^[a-z][a-z0-9-]*$', description: 'Office id, the folder name: seoul, beijing, …' }),
+    name: TextSchema,
+    shortName: TextSchema,
+    city: TextSchema,
+    country: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166 country code of the office, e.g. KR.' }),
+    countryName: TextSchema,
+    languages: Type.Array(LanguageTagSchema, {
+      minItems: 1, uniqueItems: true,
+      description: 'Languages the office publishes in; every text should have each of them.',
+    }),
+    organisation: Type.Object(
+      {
+        name: TextSchema,
+        englishName: Type.String({ minLength: 1 }),
+        abbreviation: Type.String({ minLength: 1 }),
+        foundedYear: Type.Integer({ minimum: 1900, maximum: 2200 }),
+        showJapaneseEra: Type.Optional(Type.Boolean({ description: 'Print the Japanese era after the year: 1988（昭和63年）.' })),
+        purpose: TextSchema,
+        headquarters: TextSchema,
+        overseasOffices: Type.Array(
+          Type.Object({ id: Type.String({ pattern: '^[a-z][a-z0-9-]*$' }), name: TextSchema }, { additionalProperties: false }),
+          { minItems: 1 },
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    established: YearMonthSchema,
+    description: TextListSchema,
+    staff: Type.Object(
+      {
+        total: CountSchema,
+        roles: Type.Array(Type.Object({ title: TextSchema, count: CountSchema }, { additionalProperties: false }), { minItems: 1 }),
+      },
+      { additionalProperties: false },
+    ),
+    dispatchingBodies: Type.Array(BodySchema),
+    residentRepresentatives: Type.Optional(Type.Array(BodySchema, { description: 'Representatives of municipalities stationed at the office.' })),
+    contact: Type.Object(
+      {
+        postalCode: Type.Optional(Type.String({ minLength: 1 })),
+        address: TextSchema,
+        phone: Type.String({ pattern: '^\\+[0-9() -]+$', description: 'Phone number in international form, e.g. +82(0)-2-733-5681.' }),
+        email: EmailSchema,
+        websites: Type.Array(Type.Object({ label: TextSchema, url: UrlSchema, language: Type.Optional(LanguageTagSchema) }, { additionalProperties: false })),
+        social: Type.Array(SocialAccountSchema),
+      },
+      { additionalProperties: false },
+    ),
+    access: Type.Object(
+      {
+        routes: Type.Array(
+          Type.Object({ from: TextSchema, minutes: CountSchema, approximate: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+        ),
+        note: Type.Optional(TextSchema),
+      },
+      { additionalProperties: false },
+    ),
+    asOf: Type.Optional(DateSchema),
+  },
+  { additionalProperties: false, $id: 'office' },
+);
+export type Office = Static<typeof OfficeSchema>;

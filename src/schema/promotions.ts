@@ -1,0 +1,94 @@
+// The office's promotion programmes, one data file each: influencer visits, cooking classes, the SNS channel
+// and university lectures.
+import { Type, type Static } from '@sinclair/typebox';
+import {
+  BodySchema, CountSchema, FiscalYearSchema, PhotoSchema, SchemaKey, TextListSchema, TextSchema,
+} from './common.js';
+import { SocialAccountSchema } from './office.js';
+
+const Intro = {
+  title: TextSchema,
+  description: TextListSchema,
+  merits: Type.Optional(TextListSchema),
+  photos: Type.Optional(Type.Array(PhotoSchema)),
+};
+
+export const InfluencerVisitSchema = Type.Object(
+  {
+    fiscalYear: FiscalYearSchema,
+    joint: Type.Optional(Type.Boolean({ description: 'A joint visit promoting several municipalities (連携型).' })),
+    destinations: Type.Array(
+      Type.Object(
+        {
+          host: BodySchema,
+          spots: Type.Array(TextSchema, { minItems: 1 }),
+          more: Type.Optional(Type.Boolean({ description: 'The list of spots is not complete (…など).' })),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type InfluencerVisit = Static<typeof InfluencerVisitSchema>;
+
+export const InfluencerVisitsFileSchema = Type.Object(
+  { ...SchemaKey, ...Intro, visits: Type.Array(InfluencerVisitSchema) },
+  { additionalProperties: false, $id: 'influencer-visits' },
+);
+export type InfluencerVisitsFile = Static<typeof InfluencerVisitsFileSchema>;
+
+export const CookingClassSchema = Type.Object(
+  {
+    fiscalYear: FiscalYearSchema,
+    host: BodySchema,
+    dishes: Type.Array(TextSchema, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type CookingClass = Static<typeof CookingClassSchema>;
+
+export const CookingClassesFileSchema = Type.Object(
+  { ...SchemaKey, ...Intro, classes: Type.Array(CookingClassSchema) },
+  { additionalProperties: false, $id: 'cooking-classes' },
+);
+export type CookingClassesFile = Static<typeof CookingClassesFileSchema>;
+
+export const SnsChannelFileSchema = Type.Object(
+  {
+    ...SchemaKey,
+    ...Intro,
+    channelName: TextSchema,
+    channelReading: Type.Optional(TextSchema),
+    channelMeaning: Type.Optional(TextSchema),
+    accounts: Type.Array(SocialAccountSchema, { minItems: 1 }),
+    target: Type.Optional(TextSchema),
+    campaign: Type.Optional(TextSchema),
+    featured: Type.Array(
+      Type.Object(
+        { fiscalYear: FiscalYearSchema, municipalities: CountSchema },
+        { additionalProperties: false, description: 'How many municipalities the channel featured in a fiscal year.' },
+      ),
+    ),
+  },
+  { additionalProperties: false, $id: 'sns-channel' },
+);
+export type SnsChannelFile = Static<typeof SnsChannelFileSchema>;
+
+export const LectureSchema = Type.Object(
+  {
+    fiscalYear: FiscalYearSchema,
+    round: Type.Integer({ minimum: 1 }),
+    university: TextSchema,
+    topics: Type.Array(TextSchema, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type Lecture = Static<typeof LectureSchema>;
+
+export const LecturesFileSchema = Type.Object(
+  { ...SchemaKey, ...Intro, lectures: Type.Array(LectureSchema) },
+  { additionalProperties: false, $id: 'lectures' },
+);
+export type LecturesFile = Static<typeof LecturesFileSchema>;

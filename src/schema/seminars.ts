@@ -1,0 +1,59 @@
+// seminars.yaml: the joint seminar held every year with a local partner — themes by year and the latest
+// seminar's full programme.
+import { Type, type Static } from '@sinclair/typebox';
+import {
+  DateSchema, FiscalYearSchema, PersonSchema, PhotoSchema, SchemaKey, TextListSchema, TextSchema, TimeSlotSchema,
+} from './common.js';
+
+export const ProgrammeItemSchema = Type.Object(
+  {
+    role: TextSchema,
+    title: Type.Optional(TextSchema),
+    speakers: Type.Array(PersonSchema),
+  },
+  { additionalProperties: false, description: 'One contribution: 開会の辞, 基調講演1, 発表1 … with its speakers.' },
+);
+export type ProgrammeItem = Static<typeof ProgrammeItemSchema>;
+
+export const ProgrammeSegmentSchema = Type.Object(
+  {
+    time: TimeSlotSchema,
+    title: TextSchema,
+    chair: Type.Optional(PersonSchema),
+    items: Type.Optional(Type.Array(ProgrammeItemSchema)),
+    sessions: Type.Optional(
+      Type.Array(Type.Object({ title: TextSchema, items: Type.Array(ProgrammeItemSchema, { minItems: 1 }) }, { additionalProperties: false })),
+    ),
+    discussants: Type.Optional(Type.Array(PersonSchema)),
+    discussantOrder: Type.Optional(TextSchema),
+  },
+  { additionalProperties: false },
+);
+export type ProgrammeSegment = Static<typeof ProgrammeSegmentSchema>;
+
+export const SeminarsFileSchema = Type.Object(
+  {
+    ...SchemaKey,
+    title: TextSchema,
+    name: TextSchema,
+    partner: Type.Object({ name: TextSchema, abbreviation: Type.Optional(Type.String()) }, { additionalProperties: false }),
+    description: TextListSchema,
+    themes: Type.Array(Type.Object({ fiscalYear: FiscalYearSchema, theme: TextSchema }, { additionalProperties: false })),
+    latest: Type.Optional(
+      Type.Object(
+        {
+          fiscalYear: FiscalYearSchema,
+          date: DateSchema,
+          venue: TextSchema,
+          interpretation: Type.Optional(TextSchema),
+          programme: Type.Array(ProgrammeSegmentSchema, { minItems: 1 }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    moreInformation: Type.Optional(TextSchema),
+    photos: Type.Optional(Type.Array(PhotoSchema)),
+  },
+  { additionalProperties: false, $id: 'seminars' },
+);
+export type SeminarsFile = Static<typeof SeminarsFileSchema>;

@@ -1,0 +1,47 @@
+// sister-cities.yaml: sister (friendship) city partnerships with the host country, the exchanges they run,
+// and notable cases.
+import { Type, type Static } from '@sinclair/typebox';
+import {
+  BodySchema, CountSchema, DateSchema, FiscalYearSchema, PhotoSchema, SchemaKey, TextListSchema, TextSchema,
+} from './common.js';
+
+export const SisterCitiesFileSchema = Type.Object(
+  {
+    ...SchemaKey,
+    title: TextSchema,
+    partnerships: Type.Object(
+      {
+        total: CountSchema,
+        asOf: DateSchema,
+        list: Type.Optional(
+          Type.Array(
+            Type.Object(
+              {
+                japan: BodySchema,
+                partner: TextSchema,
+                prefectureLevel: Type.Optional(Type.Boolean({ description: 'Partnership signed by a prefecture (※).' })),
+                since: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2200 })),
+              },
+              { additionalProperties: false },
+            ),
+          ),
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    prefectureMarkNote: Type.Optional(TextSchema),
+    definition: Type.Object({ source: TextSchema, criteria: TextListSchema }, { additionalProperties: false }),
+    exchangeProgrammes: Type.Array(
+      Type.Object({ fiscalYear: FiscalYearSchema, count: CountSchema }, { additionalProperties: false }),
+    ),
+    cases: Type.Array(
+      Type.Object(
+        { fiscalYear: FiscalYearSchema, japan: BodySchema, partner: TextSchema, description: TextSchema },
+        { additionalProperties: false },
+      ),
+    ),
+    photos: Type.Optional(Type.Array(PhotoSchema)),
+  },
+  { additionalProperties: false, $id: 'sister-cities' },
+);
+export type SisterCitiesFile = Static<typeof SisterCitiesFileSchema>;

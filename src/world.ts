@@ -1,0 +1,83 @@
+// The World owns every access to the disk and the clock (the seam Typst calls `World`): loading, building and
+// tests go through it, which keeps builds reproducible and lets tests point clair at fixture folders.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The clair installation: templates, fonts and schemas ship with it. */
+export const INSTALL_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface WorldOptions {
+  /** The data root: one folder per office. */
+  dataRoot: string;
+  templatesDir?: string;
+  fontsDir?: string;
+  /** Working directory used to show paths relative to where the user ran clair. */
+  cwd?: string;
+}
+
+export class World {
+  readonly dataRoot: string;
+  readonly templatesDir: string;
+  readonly fontsDir: string;
+  readonly cwd: string;
+
+  constructor(options: WorldOptions) {
+    this.cwd = options.cwd ?? process.cwd();
+    this.dataRoot = resolve(this.cwd, options.dataRoot);
+    this.templatesDir = options.templatesDir ?? join(INSTALL_ROOT, 'templates');
+    this.fontsDir = options.fontsDir ?? join(INSTALL_ROOT, 'fonts');
+  }
+
+  /** A path as the user should see it: relative to the working directory when inside it. */
+  display(path: string): string {
+    const rel = relative(this.cwd, path);
+    return rel && !rel.startsWith('..') && !rel.startsWith(sep) ? rel.split(sep).join('/') : path;
+  }
+
+  exists(path: string): boolean {
+    return existsSync(path);
+  }
+
+  isDirectory(path: string): boolean {
+    try {
+      return statSync(path).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
+  readBytes(path: string): Uint8Array {
+    return readFileSync(path);
+  }
+
+  readText(path: string): string {
+    return readFileSync(path, 'utf8');
+  }
+
+  list(dir: string): string[] {
+    return readdirSync(dir).sort();
+  }
+
+  /** Office ids: folders of the data root that hold an office.yaml. */
+  offices(): string[] {
+    if (!this.isDirectory(this.dataRoot)) return [];
+    return this.list(this.dataRoot).filter(
+      (name) => this.isDirectory(join(this.dataRoot, name)) && (this.exists(join(this.dataRoot, name, 'office.yaml')) || this.exists(join(this.dataRoot, name, 'office.yml'))),
+    );
+  }
+
+  officeDir(officeId: string): string {
+    return join(this.dataRoot, officeId);
+  }
+
+  /**
+   * The build's timestamp: SOURCE_DATE_EPOCH when set (reproducible-builds.org), otherwise the given fallback
+   * from the data (the brochure's publication date). Never the wall clock, so outputs are byte-identical.
+   */
+  buildDate(fallbackIsoDate: string): Date {
+    const epoch = process.env.SOURCE_DATE_EPOCH;
+    if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+    return new Date(`${fallbackIsoDate}T00:00:00Z`);
+  }
+}

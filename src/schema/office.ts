@@ -23,6 +23,7 @@ export const OfficeSchema = Type.Object(
     city: TextSchema,
     country: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166 country code of the office, e.g. KR.' }),
     countryName: TextSchema,
+    nationality: Type.Optional(TextSchema),
     languages: Type.Array(LanguageTagSchema, {
       minItems: 1, uniqueItems: true,
       description: 'Languages the office publishes in; every text should have each of them.',

@@ -1,0 +1,176 @@
+// The brochure as a neutral tree of blocks: the one view model that both renderers (PDF through pdfmake, HTML
+// through Handlebars) read. Everything here is already resolved for one edition: texts are in the edition's
+// languages, numbers and dates are formatted, labels are filled in. A renderer only decides how things look,
+// never what they say, so the PDF and the HTML cannot disagree.
+import type { LanguageTag, SectionId } from '../schema/index.js';
+
+/** A stretch of text in one language with one style. */
+export interface Run {
+  text: string;
+  lang: LanguageTag;
+  strong?: boolean;
+  /** Smaller, secondary text (affiliations, notes inside a cell). */
+  small?: boolean;
+  /** Pronunciation shown with the text: ruby in HTML, small text after it in PDF. */
+  reading?: string;
+  /** http(s) or mailto link target. */
+  href?: string;
+}
+
+/** Inline content in one language. */
+export type Rich = Run[];
+
+/**
+ * Text as an edition shows it: the primary language, and in a bilingual edition the second language under it.
+ * `secondary` is absent when the edition is single-language or the text is language-neutral.
+ */
+export interface Txt {
+  primary: Rich;
+  secondary?: Rich;
+}
+
+export interface HeadingBlock {
+  kind: 'heading';
+  text: Txt;
+}
+
+export interface ParagraphBlock {
+  kind: 'paragraph';
+  text: Txt;
+  /** lead: introduction; callout: a boxed appeal to the reader; note: ※ small print. */
+  tone?: 'lead' | 'callout' | 'note';
+}
+
+export interface ListBlock {
+  kind: 'list';
+  /** bullet ・, merit ◆ (a benefit for municipalities), note ※, arrow ▶, numbered ①②③. */
+  marker: 'bullet' | 'merit' | 'note' | 'arrow' | 'numbered';
+  title?: Txt;
+  items: Txt[];
+}
+
+export interface TableColumn {
+  header: Txt;
+  align?: 'start' | 'center' | 'end';
+  /** Relative width; columns without one share what is left. */
+  width?: number;
+}
+
+export interface TableCell {
+  /** One or more paragraphs. */
+  content: Txt[];
+  rowSpan?: number;
+  colSpan?: number;
+  /** A row header (th scope=row in HTML). */
+  header?: boolean;
+  align?: 'start' | 'center' | 'end';
+}
+
+export interface TableRow {
+  /** Cells covered by a row span from above are omitted; the renderers fill them in. */
+  cells: TableCell[];
+  /** A row that groups the rows below it (a programme segment, a session). */
+  group?: boolean;
+}
+
+export interface TableBlock {
+  kind: 'table';
+  /** Stable id used for anchors and tests, e.g. "events-booths". */
+  id: string;
+  caption: Txt;
+  columns: TableColumn[];
+  rows: TableRow[];
+  notes?: Txt[];
+}
+
+/** Label–value pairs: 開催日 2025年10月12日（日）, 場所 COEX … */
+export interface FactsBlock {
+  kind: 'facts';
+  caption?: Txt;
+  items: { label: Txt; values: Txt[] }[];
+}
+
+/** Headline figures: 職員数 11名, 83件 … */
+export interface FiguresBlock {
+  kind: 'figures';
+  items: { label: Txt; value: Txt; note?: Txt }[];
+}
+
+export interface PhotoView {
+  /** Absolute path of a JPEG or PNG inside the office folder; absent when the data gives only a caption. */
+  file?: string;
+  caption: Txt;
+}
+
+export interface PhotosBlock {
+  kind: 'photos';
+  photos: PhotoView[];
+}
+
+export interface ChartBlock {
+  kind: 'chart';
+  id: string;
+  caption: Txt;
+  /** A standalone SVG made by clair, used as-is by both renderers. */
+  svg: string;
+  width: number;
+  height: number;
+  /** Text alternative: the chart's figures in words. */
+  description: Txt;
+}
+
+export type Block =
+  | HeadingBlock
+  | ParagraphBlock
+  | ListBlock
+  | TableBlock
+  | FactsBlock
+  | FiguresBlock
+  | PhotosBlock
+  | ChartBlock;
+
+export interface SectionView {
+  id: SectionId;
+  /** HTML anchor and PDF destination, unique in the document. */
+  anchor: string;
+  /** ① ② … within a part; absent for unnumbered pages (profile, contact). */
+  number?: string;
+  title: Txt;
+  blocks: Block[];
+}
+
+export interface PartView {
+  /** Ⅰ Ⅱ …; absent for the unnumbered opening part. */
+  numeral?: string;
+  title?: Txt;
+  sections: SectionView[];
+}
+
+export interface Edition {
+  /** ja, ko, ja-ko … used in file names. */
+  id: string;
+  languages: LanguageTag[];
+  primary: LanguageTag;
+  secondary?: LanguageTag;
+}
+
+export interface DocumentMeta {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  /** BCP 47 tag of the primary language. */
+  language: LanguageTag;
+  /** Fixed build date (publication date or SOURCE_DATE_EPOCH), never the wall clock. */
+  created: Date;
+}
+
+export interface BrochureDocument {
+  officeId: string;
+  edition: Edition;
+  /** Fixed wording the renderers place themselves (table of contents title, page label …). */
+  labels: { contents: Txt; page: Txt; continued: Txt; languageName: Txt };
+  cover: { title: Txt; organisation: Txt; organisationEnglish: string; office: Txt };
+  parts: PartView[];
+  meta: DocumentMeta;
+}

@@ -1,0 +1,80 @@
+// Builds the view model of one edition from an office's validated data: parts and sections in the brochure's
+// order, each section worded in the edition's languages by its builder in src/sections/.
+import type { Brochure, LanguageTag, OfficeData } from '../schema/index.js';
+import { sectionDefinition } from '../sections/index.js';
+import type { World } from '../world.js';
+import type { BrochureDocument, Edition, PartView, SectionView } from './blocks.js';
+import { EditionText, loadLabels, plain, textIn, type LabelTree } from './text.js';
+
+const PART_NUMERALS = ['Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ', 'Ⅴ', 'Ⅵ', 'Ⅶ', 'Ⅷ', 'Ⅸ', 'Ⅹ'];
+const SECTION_NUMBERS = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩', '⑪', '⑫', '⑬', '⑭', '⑮', '⑯', '⑰', '⑱', '⑲', '⑳'];
+
+/** The editions the brochure declares: [ja], [ko], [ja, ko] → ids ja, ko, ja-ko. */
+export function editionsOf(brochure: Brochure): Edition[] {
+  return brochure.editions.map((languages) => {
+    const [primary, secondary] = languages as [LanguageTag, LanguageTag | undefined];
+    return { id: languages.join('-'), languages: [...languages], primary, ...(secondary ? { secondary } : {}) };
+  });
+}
+
+export interface BuildInput {
+  world: World;
+  officeId: string;
+  officeDir: string;
+  data: OfficeData;
+  /** Labels for every language of every edition, loaded once per build. */
+  labels?: Record<string, LabelTree>;
+}
+
+export function buildDocument(input: BuildInput, edition: Edition): BrochureDocument {
+  const { data, world } = input;
+  const labels = input.labels ?? loadLabels(world, edition.languages);
+  const t = new EditionText(edition, labels);
+  const parts: PartView[] = [];
+  let numeralIndex = 0;
+  for (const part of data.brochure.parts) {
+    const sections: SectionView[] = [];
+    let sectionIndex = 0;
+    for (const ref of part.sections) {
+      const definition = sectionDefinition(ref.id);
+      const content = definition.build({ data, t, officeDir: input.officeDir, years: ref.fiscalYears ?? {} });
+      if (!content) continue;
+      sections.push({
+        id: ref.id,
+        anchor: `section-${ref.id}`,
+        ...(definition.numbered ? { number: SECTION_NUMBERS[sectionIndex++] ?? String(sectionIndex) } : {}),
+        title: content.title,
+        blocks: content.blocks,
+      });
+    }
+    if (sections.length === 0) continue;
+    parts.push({
+      ...(part.title ? { numeral: PART_NUMERALS[numeralIndex++] ?? String(numeralIndex), title: t.text(part.title) } : {}),
+      sections,
+    });
+  }
+
+  const title = t.text(data.brochure.title);
+  const office = t.text(data.office.name);
+  const organisation = t.text(data.office.organisation.name);
+  return {
+    officeId: input.officeId,
+    edition,
+    labels: {
+      contents: t.label('contents'),
+      page: t.label('page'),
+      continued: t.label('continued'),
+      languageName: t.label('languageName'),
+    },
+    cover: { title, organisation, organisationEnglish: data.office.organisation.englishName, office },
+    parts,
+    meta: {
+      title: plain(title.primary),
+      author: `${textIn(data.office.organisation.name, edition.primary) ?? ''} (${data.office.organisation.abbreviation})`,
+      subject: plain(t.label('meta.subject', { office: (lang: LanguageTag) => textIn(data.office.name, lang) ?? '' }).primary),
+      keywords: [data.office.organisation.abbreviation, plain(office.primary), String(data.brochure.edition)],
+      language: edition.primary,
+      created: world.buildDate(data.brochure.published),
+    },
+  };
+}

@@ -1,0 +1,150 @@
+// Turns data text (a language-neutral string or {ja, ko, …}) and the fixed wording of templates/labels/*.yaml
+// into the `Txt` of one edition: the primary language and, in a bilingual edition, the second language.
+import { parse } from 'yaml';
+import { join } from 'node:path';
+import { prefectureName } from '../model/prefectures.js';
+import type { Body, LanguageTag, Person, Text } from '../schema/index.js';
+import type { World } from '../world.js';
+import type { Edition, Rich, Run, Txt } from './blocks.js';
+
+export type LabelTree = { [key: string]: string | LabelTree };
+
+/** Reads templates/labels/<lang>.yaml for each language: staff edit wording there, not in code. */
+export function loadLabels(world: World, languages: readonly LanguageTag[]): Record<string, LabelTree> {
+  const labels: Record<string, LabelTree> = {};
+  for (const lang of languages) {
+    const path = join(world.templatesDir, 'labels', `${lang}.yaml`);
+    labels[lang] = (parse(world.readText(path)) ?? {}) as LabelTree;
+  }
+  return labels;
+}
+
+/** The string of a Text in one language: that language, else Japanese, else the first one given. */
+export function textIn(text: Text | undefined, lang: LanguageTag): string | undefined {
+  if (text === undefined) return undefined;
+  if (typeof text === 'string') return text;
+  return text[lang] ?? text.ja ?? Object.values(text).find((v) => v !== undefined);
+}
+
+/** The language a Text is actually shown in for `lang` (for lang attributes and font choice). */
+export function languageOf(text: Text | undefined, lang: LanguageTag): LanguageTag {
+  if (text === undefined || typeof text === 'string') return lang;
+  if (text[lang] !== undefined) return lang;
+  if (text.ja !== undefined) return 'ja';
+  return (Object.keys(text)[0] as LanguageTag | undefined) ?? lang;
+}
+
+/** Splits `**strong**` emphasis out of a string. */
+export function runs(text: string, lang: LanguageTag, style: Partial<Run> = {}): Rich {
+  const out: Rich = [];
+  const parts = text.split('**');
+  parts.forEach((part, index) => {
+    if (part === '') return;
+    const strong = index % 2 === 1 || style.strong;
+    out.push({ ...style, text: part, lang, ...(strong ? { strong: true } : {}) });
+  });
+  return out;
+}
+
+export function plain(rich: Rich): string {
+  return rich.map((r) => r.text).join('');
+}
+
+export function txtPlain(txt: Txt): string {
+  return plain(txt.primary) + (txt.secondary ? ` / ${plain(txt.secondary)}` : '');
+}
+
+function sameRich(a: Rich, b: Rich): boolean {
+  return plain(a) === plain(b);
+}
+
+type PerLanguage = (lang: LanguageTag) => Rich | string | undefined;
+
+/** Everything a section builder needs to word its content in one edition. */
+export class EditionText {
+  constructor(
+    readonly edition: Edition,
+    private readonly labels: Record<string, LabelTree>,
+  ) {}
+
+  /** Builds a Txt by wording the content once per edition language. */
+  each(fn: PerLanguage): Txt {
+    const toRich = (value: Rich | string | undefined, lang: LanguageTag): Rich =>
+      value === undefined ? [] : typeof value === 'string' ? runs(value, lang) : value;
+    const primary = toRich(fn(this.edition.primary), this.edition.primary);
+    if (!this.edition.secondary) return { primary };
+    const secondary = toRich(fn(this.edition.secondary), this.edition.secondary);
+    return secondary.length === 0 || sameRich(primary, secondary) ? { primary } : { primary, secondary };
+  }
+
+  /** Data text as shown in this edition. */
+  text(text: Text | undefined, style: Partial<Run> = {}): Txt {
+    return this.each((lang) => {
+      const value = textIn(text, lang);
+      return value === undefined ? undefined : runs(value, languageOf(text, lang), style);
+    });
+  }
+
+  /** A raw label string in one language; throws when templates/labels lacks it (a broken install, not bad data). */
+  raw(key: string, lang: LanguageTag): string {
+    let node: string | LabelTree | undefined = this.labels[lang];
+    for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+    if (typeof node !== 'string') {
+      if (lang !== 'en' && this.labels.en) return this.raw(key, 'en');
+      throw new Error(`templates/labels/${lang}.yaml has no label "${key}"`);
+    }
+    return node;
+  }
+
+  /** Fills `{name}` placeholders of a label; parameters may differ per language. */
+  fill(key: string, lang: LanguageTag, params: Record<string, string | number | ((lang: LanguageTag) => string)> = {}): string {
+    return this.raw(key, lang).replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      return typeof value === 'function' ? value(lang) : String(value);
+    });
+  }
+
+  label(key: string, params: Record<string, string | number | ((lang: LanguageTag) => string)> = {}, style: Partial<Run> = {}): Txt {
+    return this.each((lang) => runs(this.fill(key, lang, params), lang, style));
+  }
+
+  /** A Japanese body: prefecture, city in a prefecture, or a named organisation. */
+  bodyName(body: Body, lang: LanguageTag): string {
+    if (body.name) return textIn(body.name, lang) ?? '';
+    const prefecture = body.prefecture ? prefectureName(body.prefecture, lang) ?? body.prefecture : '';
+    const city = textIn(body.city, lang);
+    if (!city) return prefecture;
+    if (body.showPrefecture === false || !prefecture) return city;
+    return lang === 'ja' || lang === 'zh-Hans' ? `${prefecture}${city}` : `${prefecture} ${city}`;
+  }
+
+  body(body: Body): Txt {
+    return this.each((lang) => this.bodyName(body, lang));
+  }
+
+  /** Joins items with the language's list separator: 、 in Japanese, , elsewhere. */
+  joinList(items: string[], lang: LanguageTag): string {
+    return items.join(this.raw('punctuation.listSeparator', lang));
+  }
+
+  /** A person: name (with reading), then affiliation and title in small type. */
+  person(person: Person, options: { withRole?: boolean } = { withRole: true }): Txt {
+    return this.each((lang) => {
+      const name = textIn(person.name, lang) ?? '';
+      const nameLang = languageOf(person.name, lang);
+      // A reading is only useful in the language it is written for (katakana for a Korean name in Japanese).
+      const reading = person.reading && typeof person.reading !== 'string' ? person.reading[lang] : undefined;
+      const rich: Rich = [{ text: name, lang: nameLang, strong: true, ...(reading ? { reading } : {}) }];
+      if (options.withRole !== false) {
+        const role = [textIn(person.affiliation, lang), textIn(person.title, lang)].filter(Boolean).join(' ');
+        if (role) rich.push({ text: ` ${role}`, lang: languageOf(person.affiliation ?? person.title, lang), small: true });
+      }
+      return rich;
+    });
+  }
+}
+
+export function txtIsEmpty(txt: Txt): boolean {
+  return plain(txt.primary).trim() === '';
+}

@@ -1,0 +1,34 @@
+// The back page: address, phone, e-mail and access from the airports.
+import type { Block } from '../../document/blocks.js';
+import { textIn } from '../../document/text.js';
+import { formatCount, type SectionDefinition } from '../kit.js';
+
+export const contact: SectionDefinition = {
+  id: 'contact',
+  numbered: false,
+  build({ data, t }) {
+    const { office } = data;
+    const c = office.contact;
+    const blocks: Block[] = [{
+      kind: 'facts',
+      items: [
+        {
+          label: t.label('contact.address'),
+          values: [t.each((lang) => `${c.postalCode ? `${t.fill('contact.postalCode', lang, { code: c.postalCode })} ` : ''}${textIn(c.address, lang) ?? ''}`)],
+        },
+        { label: t.label('contact.phone'), values: [t.each(() => c.phone)] },
+        { label: t.label('contact.email'), values: [t.each((lang) => [{ text: c.email, lang, href: `mailto:${c.email}` }])] },
+      ],
+    }];
+    if (office.access.routes.length > 0) {
+      blocks.push({
+        kind: 'list', marker: 'bullet', title: t.label('contact.access'),
+        items: office.access.routes.map((r) => t.each((lang) => t.fill(r.approximate ? 'contact.routeApprox' : 'contact.route', lang, {
+          from: textIn(r.from, lang) ?? '', minutes: formatCount(r.minutes, lang),
+        }))),
+      });
+      if (office.access.note) blocks.push({ kind: 'paragraph', tone: 'note', text: t.text(office.access.note) });
+    }
+    return { title: t.label('contact.title'), blocks };
+  },
+};

@@ -1,0 +1,37 @@
+// Tourism fairs and events where the office ran or supported municipal booths (the seed's ①).
+import type { Block } from '../../document/blocks.js';
+import { formatDayRange } from '../../document/format.js';
+import { textIn } from '../../document/text.js';
+import { cell, inYears, photos, rowsByFiscalYear, table, textList, type SectionDefinition } from '../kit.js';
+
+export const events: SectionDefinition = {
+  id: 'events',
+  numbered: true,
+  build(context) {
+    const file = context.data.events;
+    if (!file) return undefined;
+    const { t } = context;
+    const shown = file.events.filter((e) => inYears(e.fiscalYear, context.years));
+    const rows = rowsByFiscalYear(t, shown, (event) => [
+      cell(t.text(event.name)),
+      cell(t.each((lang) => formatDayRange(event.dates.start, event.dates.end, lang)), { align: 'center' }),
+      cell(t.each((lang) => {
+        const venue = textIn(event.venue, lang) ?? '';
+        const location = textIn(event.location, lang);
+        return location ? t.fill('venueWithLocation', lang, { venue, location }) : venue;
+      })),
+    ], (a, b) => b.dates.start.localeCompare(a.dates.start));
+    const blocks: Block[] = [
+      ...textList(t, 'bullet', file.description),
+      table('events-booths', t.text(file.tableTitle), [
+        { header: t.label('columns.fiscalYear'), align: 'center', width: 1 },
+        { header: t.label('columns.eventName'), width: 4 },
+        { header: t.label('columns.dates'), align: 'center', width: 2 },
+        { header: t.label('columns.venue'), width: 3 },
+      ], rows),
+      ...photos(context, file.photos),
+      ...(file.callToAction ?? []).map((text): Block => ({ kind: 'paragraph', tone: 'callout', text: t.text(text) })),
+    ];
+    return { title: t.text(file.title), blocks };
+  },
+};

@@ -1,0 +1,52 @@
+// The yearly grassroots festival (日韓交流おまつり in Seoul): the latest edition's facts and the municipal booths
+// of each year.
+import type { Block } from '../../document/blocks.js';
+import { formatDate } from '../../document/format.js';
+import { textIn } from '../../document/text.js';
+import type { Text } from '../../schema/index.js';
+import { cell, formatCount, inYears, photos, table, textList, type SectionDefinition } from '../kit.js';
+
+export const festival: SectionDefinition = {
+  id: 'festival',
+  numbered: true,
+  build(context) {
+    const file = context.data.festival;
+    if (!file) return undefined;
+    const { t, data } = context;
+    const editions = file.editions.filter((e) => inYears(e.fiscalYear, context.years)).sort((a, b) => b.fiscalYear - a.fiscalYear);
+    const blocks: Block[] = [...textList(t, 'bullet', file.description)];
+
+    const latest = editions.find((e) => e.date || e.venue || e.organiser || e.sponsors);
+    if (latest) {
+      const items = [];
+      if (latest.date) items.push({ label: t.label('festival.date'), values: [t.each((lang) => formatDate(latest.date!, lang, { weekday: true }))] });
+      if (latest.venue) items.push({ label: t.label('festival.venue'), values: [t.text(latest.venue)] });
+      if (latest.organiser) items.push({ label: t.label('festival.organiser'), values: [t.text(latest.organiser)] });
+      if (latest.sponsors) {
+        const side = (key: string, names: Text[]) => t.each((lang) =>
+          `${t.fill(key, lang, { country: textIn(data.office.countryName, lang) ?? '' })} ${t.joinList(names.map((n) => textIn(n, lang) ?? ''), lang)}`);
+        items.push({
+          label: t.label('festival.sponsors'),
+          values: [side('festival.japanSide', latest.sponsors.japan), side('festival.hostSide', latest.sponsors.host)],
+        });
+      }
+      blocks.push({ kind: 'facts', caption: t.label('festival.overview', { year: latest.fiscalYear }), items });
+    }
+
+    const rows = editions.map((edition) => ({
+      cells: [
+        cell([
+          t.each(() => String(edition.fiscalYear)),
+          t.each((lang) => t.fill('festival.boothCount', lang, { n: formatCount(edition.booths.count, lang) })),
+        ], { header: true, align: 'center' }),
+        cell(t.each((lang) => t.joinList(edition.booths.exhibitors.map((b) => t.bodyName(b, lang)), lang))),
+      ],
+    }));
+    blocks.push(table('festival-booths', t.label('festival.boothsCaption'), [
+      { header: t.label('columns.festivalYear'), align: 'center', width: 1 },
+      { header: t.label('columns.municipalBooths'), width: 6 },
+    ], rows, (file.notes ?? []).map((n) => t.text(n))));
+    blocks.push(...photos(context, file.photos));
+    return { title: t.text(file.title), blocks };
+  },
+};

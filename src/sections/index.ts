@@ -1,0 +1,34 @@
+// The one list of brochure sections. A section is a folder here (its builder) plus a partial in
+// templates/sections/; adding one means adding both and a line below.
+import type { SectionId } from '../schema/index.js';
+import type { SectionDefinition } from './kit.js';
+import { contact } from './contact/index.js';
+import { cookingClasses } from './cooking-classes/index.js';
+import { events } from './events/index.js';
+import { festival } from './festival/index.js';
+import { influencerVisits } from './influencer-visits/index.js';
+import { jet } from './jet/index.js';
+import { lectures } from './lectures/index.js';
+import { outreach } from './outreach/index.js';
+import { partners } from './partners/index.js';
+import { profile } from './profile/index.js';
+import { researchRequests } from './research-requests/index.js';
+import { seminars } from './seminars/index.js';
+import { sisterCities } from './sister-cities/index.js';
+import { snsChannel } from './sns-channel/index.js';
+import { supportCases } from './support-cases/index.js';
+import { surveys } from './surveys/index.js';
+import { atAGlance } from './at-a-glance/index.js';
+
+export const SECTIONS: readonly SectionDefinition[] = [
+  profile, atAGlance, events, festival, influencerVisits, cookingClasses, snsChannel, lectures, jet, seminars,
+  sisterCities, supportCases, researchRequests, surveys, partners, outreach, contact,
+];
+
+export function sectionDefinition(id: SectionId): SectionDefinition {
+  const definition = SECTIONS.find((s) => s.id === id);
+  if (!definition) throw new Error(`no builder registered for section "${id}"`);
+  return definition;
+}
+
+export type { SectionContext, SectionDefinition } from './kit.js';

@@ -1,0 +1,95 @@
+// The JET Programme seen from the office's country: yearly figures, positions, placements, duties and alumni
+// (the seed's part Ⅱ).
+import type { Block, Txt } from '../../document/blocks.js';
+import { formatDate } from '../../document/format.js';
+import { textIn } from '../../document/text.js';
+import { JET_POSITIONS, type LanguageTag } from '../../schema/index.js';
+import { cell, formatCount, inYears, list, photos, table, textList, type SectionDefinition } from '../kit.js';
+
+export const jet: SectionDefinition = {
+  id: 'jet',
+  numbered: false,
+  build(context) {
+    const file = context.data.jet;
+    if (!file) return undefined;
+    const { t, data } = context;
+    const nationality = (lang: LanguageTag) => textIn(data.office.nationality ?? data.office.countryName, lang) ?? '';
+    const blocks: Block[] = [
+      { kind: 'heading', text: t.each((lang) => `${textIn(file.name, lang) ?? ''} (${file.englishName})`) },
+      ...textList(t, 'merit', file.description),
+    ];
+
+    const years = file.years.filter((y) => inYears(y.fiscalYear, context.years)).sort((a, b) => b.fiscalYear - a.fiscalYear);
+    const figures: { label: Txt; value: Txt; note?: Txt }[] = years.map((y) => ({
+      label: t.label('fiscalYearBracketed', { year: y.fiscalYear }),
+      value: t.each((lang) => t.fill('jet.yearFigures', lang, {
+        countries: t.fill('units.countries', lang, { n: formatCount(y.countries, lang) }),
+        participants: t.fill('units.people', lang, { n: formatCount(y.participants, lang) }),
+        nationality: nationality(lang),
+        local: t.fill('units.people', lang, { n: formatCount(y.fromOfficeCountry, lang) }),
+      })),
+    }));
+    if (file.cumulative) {
+      const c = file.cumulative;
+      const n = (fig: { value: number; atLeast?: boolean }, unit: string, lang: LanguageTag) =>
+        t.fill(`units.${unit}${fig.atLeast ? 'AtLeast' : ''}`, lang, { n: formatCount(fig.value, lang) });
+      figures.push({
+        label: t.label('jet.cumulative'),
+        value: t.each((lang) => t.fill('jet.cumulativeFigures', lang, {
+          countries: n(c.countries, 'countries', lang), participants: n(c.participants, 'people', lang),
+          nationality: nationality(lang), local: n(c.fromOfficeCountry, 'people', lang),
+        })),
+        note: t.each((lang) => t.fill('asOf', lang, { date: formatDate(c.asOf, lang) })),
+      });
+    }
+    if (figures.length > 0) blocks.push({ kind: 'figures', items: figures });
+
+    blocks.push(list('merit', file.duties.items.map((d) => t.text(d)), t.text(file.duties.title)));
+    blocks.push(...photos(context, file.photos));
+
+    if (file.alumni) {
+      const a = file.alumni;
+      blocks.push({ kind: 'heading', text: t.each(() => `${a.name} (${a.englishName})`) });
+      blocks.push(...textList(t, 'bullet', a.description, t.label('jet.alumniWhat', { name: a.name })));
+      blocks.push(...textList(t, 'bullet', a.activities, t.label('jet.alumniActivities')));
+      blocks.push(...photos(context, a.photos));
+    }
+
+    if (file.positions.length > 0) {
+      blocks.push({ kind: 'heading', text: t.label('jet.positionsTitle') });
+      blocks.push(list('numbered', file.positions.map((p) => t.each((lang) => [
+        { text: `${textIn(p.name, lang) ?? ''} (${p.code})`, lang, strong: true },
+        { text: ` …… ${textIn(p.duties, lang) ?? ''}`, lang },
+      ]))));
+    }
+
+    const placements = file.placements.filter((p) => inYears(p.fiscalYear, context.years)).sort((a, b) => b.fiscalYear - a.fiscalYear)[0];
+    if (placements) {
+      const asOf = t.each((lang) => `※ ${t.fill('asOf', lang, { date: formatDate(placements.asOf, lang) })}`);
+      blocks.push(table('jet-placements', t.each((lang) => t.fill('jet.placementsTitle', lang, { nationality: nationality(lang) })), [
+        ...JET_POSITIONS.map((code) => ({ header: t.each(() => code), align: 'center' as const })),
+        { header: t.label('columns.total'), align: 'center' },
+      ], [{
+        cells: [
+          ...JET_POSITIONS.map((code) => cell(t.each((lang) => formatCount(placements.byPosition[code], lang)), { align: 'center' })),
+          cell(t.each((lang) => formatCount(placements.total, lang)), { align: 'center' }),
+        ],
+      }], [asOf]));
+      const details: Txt[] = [];
+      for (const code of JET_POSITIONS) {
+        const byPrefecture = (placements.byPrefecture ?? []).filter((p) => p.position === code);
+        const byBody = (placements.byPlacingBody ?? []).filter((p) => p.position === code);
+        if (byPrefecture.length === 0 && byBody.length === 0) continue;
+        details.push(t.each((lang) => {
+          const parts = [
+            ...byPrefecture.map((p) => `${t.bodyName({ prefecture: p.prefecture }, lang)} ${t.fill('units.people', lang, { n: formatCount(p.count, lang) })}`),
+            ...byBody.map((p) => `${t.raw(`jet.bodyTypes.${p.bodyType}`, lang)} ${t.fill('units.people', lang, { n: formatCount(p.count, lang) })}`),
+          ];
+          return `${code} : ${t.joinList(parts, lang)}`;
+        }));
+      }
+      if (details.length > 0) blocks.push(list('merit', details));
+    }
+    return { title: t.text(file.title), blocks };
+  },
+};

@@ -1,0 +1,108 @@
+// What every section builder shares: its context, and small constructors for the blocks it emits.
+import { isAbsolute, relative, resolve } from 'node:path';
+import type {
+  Block, ListBlock, PhotoView, PhotosBlock, TableBlock, TableCell, TableColumn, TableRow, Txt,
+} from '../document/blocks.js';
+import type { EditionText } from '../document/text.js';
+import type { LanguageTag, OfficeData, Photo, SectionId, Text } from '../schema/index.js';
+
+export interface SectionContext {
+  data: OfficeData;
+  t: EditionText;
+  /** The office folder: photo paths are relative to it and may not leave it. */
+  officeDir: string;
+  /** Fiscal years the brochure asks this section to show. */
+  years: { from?: number; to?: number };
+}
+
+export interface SectionContent {
+  title: Txt;
+  blocks: Block[];
+}
+
+export interface SectionDefinition {
+  id: SectionId;
+  /** Numbered ①② within its part (the seed leaves the overview and the back page unnumbered). */
+  numbered: boolean;
+  /** Undefined when the office has no data for this section. */
+  build(context: SectionContext): SectionContent | undefined;
+}
+
+export function inYears(fiscalYear: number, years: { from?: number; to?: number }): boolean {
+  return (years.from === undefined || fiscalYear >= years.from) && (years.to === undefined || fiscalYear <= years.to);
+}
+
+/** Distinct fiscal years, newest first, as the seed's tables list them. */
+export function fiscalYearsDescending(items: { fiscalYear: number }[]): number[] {
+  return [...new Set(items.map((i) => i.fiscalYear))].sort((a, b) => b - a);
+}
+
+export function fiscalYearTxt(t: EditionText, fiscalYear: number): Txt {
+  return t.label('fiscalYear', { year: fiscalYear });
+}
+
+export function list(marker: ListBlock['marker'], items: Txt[], title?: Txt): ListBlock {
+  return title ? { kind: 'list', marker, items, title } : { kind: 'list', marker, items };
+}
+
+export function textList(t: EditionText, marker: ListBlock['marker'], texts: Text[] | undefined, title?: Txt): Block[] {
+  if (!texts || texts.length === 0) return [];
+  return [list(marker, texts.map((x) => t.text(x)), title)];
+}
+
+export function cell(content: Txt | Txt[], extra: Partial<TableCell> = {}): TableCell {
+  return { content: Array.isArray(content) ? content : [content], ...extra };
+}
+
+export function table(id: string, caption: Txt, columns: TableColumn[], rows: TableRow[], notes?: Txt[]): TableBlock {
+  return notes && notes.length > 0 ? { kind: 'table', id, caption, columns, rows, notes } : { kind: 'table', id, caption, columns, rows };
+}
+
+/**
+ * Rows grouped under a fiscal-year cell that spans them, newest year first (the seed's tables). `rowsOf` gives the
+ * remaining cells of each row of that year.
+ */
+export function rowsByFiscalYear<T extends { fiscalYear: number }>(
+  t: EditionText, items: T[], rowsOf: (item: T) => TableCell[],
+  order: (a: T, b: T) => number = () => 0,
+): TableRow[] {
+  const rows: TableRow[] = [];
+  for (const year of fiscalYearsDescending(items)) {
+    const ofYear = items.filter((i) => i.fiscalYear === year).sort(order);
+    ofYear.forEach((item, index) => {
+      const cells = rowsOf(item);
+      if (index === 0) cells.unshift(cell(t.each(() => String(year)), { header: true, align: 'center', ...(ofYear.length > 1 ? { rowSpan: ofYear.length } : {}) }));
+      rows.push({ cells });
+    });
+  }
+  return rows;
+}
+
+/** Resolves a photo path inside the office folder; a path that leaves it is refused. */
+export function photoPath(officeDir: string, file: string): string {
+  const path = resolve(officeDir, file);
+  const rel = relative(officeDir, path);
+  if (rel.startsWith('..') || isAbsolute(rel)) {
+    throw new Error(`photo "${file}" is outside the office folder`);
+  }
+  return path;
+}
+
+export function photos(context: SectionContext, items: Photo[] | undefined): Block[] {
+  if (!items || items.length === 0) return [];
+  const views: PhotoView[] = items.map((p) => {
+    const caption = context.t.text(p.caption);
+    return p.file ? { file: photoPath(context.officeDir, p.file), caption } : { caption };
+  });
+  const block: PhotosBlock = { kind: 'photos', photos: views };
+  return [block];
+}
+
+/** "{value}{unit}" with the language's number format, e.g. 5,933名 / 5,933명. */
+export function countTxt(t: EditionText, unitKey: string, value: number, atLeast = false): Txt {
+  return t.each((lang) => t.fill(atLeast ? `${unitKey}AtLeast` : unitKey, lang, { n: formatCount(value, lang) }));
+}
+
+export function formatCount(value: number, lang: LanguageTag): string {
+  return new Intl.NumberFormat({ ja: 'ja-JP', ko: 'ko-KR', 'zh-Hans': 'zh-CN', en: 'en-GB', fr: 'fr-FR' }[lang]).format(value);
+}

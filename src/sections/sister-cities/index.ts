@@ -1,0 +1,62 @@
+// Sister (friendship) city partnerships with the host country: the total, the definition, yearly exchange
+// programmes and notable exchange cases.
+import type { Block } from '../../document/blocks.js';
+import { formatDate } from '../../document/format.js';
+import { textIn } from '../../document/text.js';
+import { cell, formatCount, inYears, list, photos, table, type SectionDefinition } from '../kit.js';
+
+export const sisterCities: SectionDefinition = {
+  id: 'sister-cities',
+  numbered: true,
+  build(context) {
+    const file = context.data.sisterCities;
+    if (!file) return undefined;
+    const { t, data } = context;
+    const p = file.partnerships;
+    const blocks: Block[] = [];
+    if (file.prefectureMarkNote) blocks.push({ kind: 'paragraph', tone: 'note', text: t.text(file.prefectureMarkNote) });
+    blocks.push({
+      kind: 'figures',
+      items: [{
+        label: t.each((lang) => t.fill('sisterCities.total', lang, { country: textIn(data.office.countryName, lang) ?? '' })),
+        value: t.each((lang) => t.fill('units.cases', lang, { n: formatCount(p.total, lang) })),
+        note: t.each((lang) => t.fill('asOf', lang, { date: formatDate(p.asOf, lang) })),
+      }],
+    });
+    blocks.push(list('bullet', file.definition.criteria.map((c) => t.text(c)), t.each((lang) => `※${t.fill('sisterCities.definition', lang, { source: textIn(file.definition.source, lang) ?? '' })}`)));
+    if (p.list && p.list.length > 0) {
+      blocks.push(table('sister-city-partnerships', t.label('sisterCities.listCaption'), [
+        { header: t.label('columns.japaneseSide') , width: 3 },
+        { header: t.label('columns.partner'), width: 3 },
+        { header: t.label('columns.since'), align: 'center', width: 1 },
+      ], p.list.map((x) => ({
+        cells: [
+          cell(t.each((lang) => `${t.bodyName(x.japan, lang)}${x.prefectureLevel ? '※' : ''}`)),
+          cell(t.text(x.partner)),
+          cell(t.each(() => (x.since ? String(x.since) : '')), { align: 'center' }),
+        ],
+      }))));
+    }
+    const exchanges = file.exchangeProgrammes.filter((e) => inYears(e.fiscalYear, context.years)).sort((a, b) => b.fiscalYear - a.fiscalYear);
+    if (exchanges.length > 0) {
+      blocks.push(table('sister-city-exchanges', t.label('sisterCities.exchangesCaption'), [
+        { header: t.label('columns.fiscalYear'), align: 'center' },
+        { header: t.label('columns.count'), align: 'end' },
+      ], exchanges.map((e) => ({
+        cells: [cell(t.each(() => String(e.fiscalYear)), { header: true, align: 'center' }), cell(t.each((lang) => formatCount(e.count, lang)), { align: 'end' })],
+      }))));
+    }
+    const cases = file.cases.filter((c) => inYears(c.fiscalYear, context.years));
+    for (const year of [...new Set(cases.map((c) => c.fiscalYear))].sort((a, b) => b - a)) {
+      blocks.push(table(`sister-city-cases-${year}`, t.label('sisterCities.casesCaption', { year }), [
+        { header: t.label('columns.japaneseSide'), width: 2 },
+        { header: t.label('columns.partner'), width: 2 },
+        { header: t.label('columns.exchange'), width: 4 },
+      ], cases.filter((c) => c.fiscalYear === year).map((c) => ({
+        cells: [cell(t.body(c.japan)), cell(t.text(c.partner)), cell(t.text(c.description))],
+      }))));
+    }
+    blocks.push(...photos(context, file.photos));
+    return { title: t.text(file.title), blocks };
+  },
+};

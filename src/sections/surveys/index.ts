@@ -1,0 +1,28 @@
+// Surveys of public opinion in the host country that the office commissioned, by fiscal year.
+import type { Block } from '../../document/blocks.js';
+import { cell, inYears, photos, table, type SectionDefinition } from '../kit.js';
+
+export const surveys: SectionDefinition = {
+  id: 'surveys',
+  numbered: true,
+  build(context) {
+    const file = context.data.support?.surveys;
+    if (!file) return undefined;
+    const { t } = context;
+    const blocks: Block[] = file.surveys.map((s): Block => ({
+      kind: 'list', marker: 'bullet', items: [t.text(s.reason)], title: t.text(s.subject, { strong: true }),
+    }));
+    const rows = file.surveys
+      .flatMap((s) => s.fiscalYears.filter((y) => inYears(y, context.years)).map((fiscalYear) => ({ fiscalYear, subject: s.subject })))
+      .sort((a, b) => b.fiscalYear - a.fiscalYear)
+      .map((r) => ({ cells: [cell(t.label('fiscalYear', { year: r.fiscalYear }), { header: true, align: 'center' }), cell(t.text(r.subject))] }));
+    if (rows.length > 0) {
+      blocks.push(table('surveys', t.label('support.surveysCaption'), [
+        { header: t.label('columns.fiscalYear'), align: 'center', width: 1 },
+        { header: t.label('columns.survey'), width: 4 },
+      ], rows));
+    }
+    blocks.push(...photos(context, file.photos));
+    return { title: t.text(file.title), blocks };
+  },
+};

@@ -47,7 +47,8 @@ describe('prefectureName', () => {
     expect(prefectureName('東京都', 'ja')).toBe('東京都');
   });
 
-  it('throws for a name that is not a prefecture', () => {
-    expect(() => prefectureName('京畿道', 'ko')).toThrow(/not a Japanese prefecture: 京畿道/);
+  it('is undefined for a name that is not a prefecture, so a caller can fall back to it as written', () => {
+    expect(prefectureName('京畿道', 'ko')).toBeUndefined();
+    expect(prefectureName('京畿道', 'ko') ?? '京畿道').toBe('京畿道');
   });
 });

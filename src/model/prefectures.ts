@@ -78,10 +78,9 @@ export function prefectureByName(ja: string): Prefecture | undefined {
 
 /**
  * The name of a prefecture, given in Japanese, in one language: prefectureName('宮城県', 'ko') is 미야기현.
- * Throws for a name that is not a prefecture: validation rejects such data before anything is rendered.
+ * Undefined for a name that is not a prefecture; validation reports such data, and a renderer that meets one
+ * anyway can fall back to the name as written.
  */
-export function prefectureName(ja: string, lang: LanguageTag): string {
-  const prefecture = byJapaneseName.get(ja);
-  if (!prefecture) throw new RangeError(`not a Japanese prefecture: ${ja}`);
-  return prefecture[lang];
+export function prefectureName(ja: string, lang: LanguageTag): string | undefined {
+  return byJapaneseName.get(ja)?.[lang];
 }

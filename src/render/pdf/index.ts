@@ -1,0 +1,174 @@
+// The PDF renderer: one BrochureDocument → one print-ready A4 PDF through pdfmake. Cover, table of contents with
+// page numbers, parts and sections (each section on a new page), running footer, outline (bookmarks) and document
+// metadata. Output is byte-identical for the same input: the dates come from the view model and pdfkit derives
+// the file id from them.
+import pdfmake from 'pdfmake';
+import type { BrochureDocument, SectionView } from '../../document/blocks.js';
+import type { World } from '../../world.js';
+import { PdfBlocks } from './blocks.js';
+import { COLOURS, PAGE, SIZES } from './style.js';
+import { PdfText, type PdfTypesetter } from './text.js';
+
+type Node = Record<string, unknown>;
+
+export type { PdfTypesetter } from './text.js';
+
+/** The pdfmake document definition: exposed for tests and for the layout benchmark. */
+export function pdfDefinition(doc: BrochureDocument, world: World, typesetter: PdfTypesetter): Node {
+  const text = new PdfText(typesetter);
+  const blocks = new PdfBlocks(text, world, doc.edition.primary);
+  const content: Node[] = [];
+
+  // Cover.
+  content.push({
+    stack: [
+      { canvas: [{ type: 'rect', x: 0, y: 0, w: 499, h: 6, color: COLOURS.accent }], margin: [0, 0, 0, 160] },
+      { ...text.paragraph(doc.cover.title, { fontSize: SIZES.coverTitle, bold: true, color: COLOURS.brand }), margin: [0, 0, 0, 24] },
+      { ...text.paragraph(doc.cover.office, { fontSize: SIZES.partTitle * 0.8, bold: true, color: COLOURS.brandDark }), margin: [0, 0, 0, 40] },
+      { ...text.paragraph(doc.cover.organisation, { fontSize: SIZES.heading }), margin: [0, 0, 0, 4] },
+      { text: text.rich([{ text: doc.cover.organisationEnglish, lang: 'en' }], { fontSize: SIZES.body, color: COLOURS.muted }) },
+    ],
+  });
+
+  // Table of contents: parts and sections, page numbers resolved by pdfmake from the section anchors.
+  const tocRows: Node[][] = [];
+  for (const part of doc.parts) {
+    if (part.title) {
+      tocRows.push([{
+        colSpan: 2,
+        text: text.rich([{ text: `${part.numeral ?? ''}　`, lang: doc.edition.primary }, ...part.title.primary], { bold: true, color: COLOURS.brand, fontSize: SIZES.heading }),
+        margin: [0, 8, 0, 2],
+      }, {}]);
+    }
+    for (const section of part.sections) {
+      const label = [...(section.number ? [{ text: `${section.number} `, lang: doc.edition.primary }] : []), ...section.title.primary];
+      tocRows.push([
+        {
+          stack: [
+            { text: text.rich(label, { fontSize: SIZES.body + 0.5 }), linkToDestination: section.anchor },
+            ...(section.title.secondary ? [{ text: text.rich(section.title.secondary, { fontSize: SIZES.small, color: COLOURS.secondaryText }) }] : []),
+          ],
+          margin: [part.title ? 12 : 0, 2, 0, 2],
+        },
+        { text: '', pageReference: section.anchor, alignment: 'right', fontSize: SIZES.body, bold: true, color: COLOURS.brandDark, margin: [0, 2, 0, 2] },
+      ]);
+    }
+  }
+  content.push({
+    pageBreak: 'before',
+    stack: [
+      { ...text.paragraph(doc.labels.contents, { fontSize: SIZES.sectionTitle, bold: true, color: COLOURS.brand }), margin: [0, 0, 0, 12] },
+      { table: { widths: ['*', 30], body: tocRows, dontBreakRows: true }, layout: 'noBorders' },
+    ],
+  });
+
+  doc.parts.forEach((part, partIndex) => {
+    const partId = `part-${partIndex + 1}`;
+    part.sections.forEach((section, sectionIndex) => {
+      content.push(...sectionNodes(section, {
+        text, blocks,
+        partHeading: sectionIndex === 0 && part.title
+          ? { id: partId, title: `${part.numeral ?? ''} ${PdfText.plain(part.title)}`.trim(), node: part }
+          : undefined,
+        parentId: part.title ? partId : undefined,
+      }));
+    });
+  });
+
+  const title = doc.meta.title;
+  return {
+    pageSize: PAGE.size,
+    pageMargins: PAGE.margins,
+    language: doc.meta.language,
+    info: {
+      title,
+      author: doc.meta.author,
+      subject: doc.meta.subject,
+      keywords: doc.meta.keywords.join(', '),
+      creator: 'clair',
+      producer: 'clair (pdfmake)',
+      creationDate: doc.meta.created,
+      modDate: doc.meta.created,
+    },
+    displayTitle: true,
+    defaultStyle: { font: typesetter.defaultFamily(doc.edition.primary), fontSize: SIZES.body, color: COLOURS.text, lineHeight: SIZES.lineHeight },
+    content,
+    footer: (currentPage: number, pageCount: number) => currentPage === 1 ? null : {
+      columns: [
+        { text: text.rich([{ text: title, lang: doc.edition.primary }], { fontSize: SIZES.small, color: COLOURS.muted }) },
+        { text: text.rich([{ text: `${currentPage} / ${pageCount}`, lang: doc.edition.primary }], { fontSize: SIZES.small, color: COLOURS.muted }), alignment: 'right' },
+      ],
+      margin: [PAGE.margins[0], 18, PAGE.margins[2], 0],
+    },
+  };
+}
+
+interface SectionOptions {
+  text: PdfText;
+  blocks: PdfBlocks;
+  partHeading?: { id: string; title: string; node: { numeral?: string; title?: import('../../document/blocks.js').Txt } };
+  parentId?: string;
+}
+
+function sectionNodes(section: SectionView, options: SectionOptions): Node[] {
+  const { text, blocks } = options;
+  const nodes: Node[] = [];
+  const start: Node = { text: '', pageBreak: 'before' };
+  nodes.push(start);
+  if (options.partHeading) {
+    const { node, id, title } = options.partHeading;
+    nodes.push({
+      table: {
+        widths: ['*'],
+        body: [[{
+          ...text.paragraph(
+            { primary: [{ text: `${node.numeral ?? ''}　`, lang: 'ja' }, ...node.title!.primary], ...(node.title!.secondary ? { secondary: node.title!.secondary } : {}) },
+            { fontSize: SIZES.partTitle * 0.7, bold: true, color: '#ffffff' },
+          ),
+          margin: [10, 6, 10, 6],
+        }]],
+      },
+      layout: { hLineWidth: () => 0, vLineWidth: () => 0, fillColor: () => COLOURS.brand },
+      margin: [0, 0, 0, 10],
+      id,
+      outline: true,
+      outlineText: title,
+    });
+  }
+  const titleStyle = { fontSize: SIZES.sectionTitle, bold: true, color: COLOURS.brandDark };
+  const numberRuns = section.number ? [{ text: `${section.number} `, lang: section.title.primary[0]?.lang ?? 'ja' as const }] : [];
+  const outlineText = `${section.number ? `${section.number} ` : ''}${PdfText.plain(section.title)}`;
+  nodes.push({
+    stack: [
+      {
+        text: text.rich([...numberRuns, ...section.title.primary], titleStyle),
+        lineHeight: 1.2,
+        id: section.anchor,
+        outline: true,
+        outlineText,
+        ...(options.parentId ? { outlineParentId: options.parentId } : {}),
+      },
+      ...(section.title.secondary
+        ? [{ text: text.rich(section.title.secondary, { ...titleStyle, fontSize: SIZES.sectionTitle * 0.7, color: COLOURS.secondaryText }), margin: [0, 2, 0, 0] }]
+        : []),
+      { canvas: [{ type: 'line', x1: 0, y1: 2, x2: 499, y2: 2, lineWidth: 1.2, lineColor: COLOURS.accent }], margin: [0, 2, 0, 8] },
+    ],
+  });
+  for (const block of section.blocks) nodes.push(blocks.block(block));
+  return nodes;
+}
+
+let accessPoliciesSet = false;
+
+/** Renders one edition to PDF bytes. */
+export async function renderPdf(doc: BrochureDocument, world: World, typesetter: PdfTypesetter): Promise<Buffer> {
+  if (!accessPoliciesSet) {
+    // Everything pdfmake needs is passed in memory; it may not fetch URLs or read files on its own.
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy((path) => path.startsWith(world.fontsDir));
+    accessPoliciesSet = true;
+  }
+  pdfmake.setFonts(typesetter.fontDictionary());
+  const definition = pdfDefinition(doc, world, typesetter);
+  return pdfmake.createPdf(definition).getBuffer();
+}

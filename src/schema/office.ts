@@ -9,7 +9,7 @@ export const SocialAccountSchema = Type.Object(
   {
     platform: Type.Union(['facebook', 'instagram', 'x', 'youtube', 'blog', 'line', 'weibo', 'wechat', 'other'].map((p) => Type.Literal(p))),
     handle: Type.Optional(Type.String({ minLength: 1 })),
-    url: UrlSchema,
+    url: Type.Optional(UrlSchema),
   },
   { additionalProperties: false },
 );

@@ -1,6 +1,6 @@
 // support.yaml: what the office does for Japanese municipalities — support cases, research requests and surveys.
 import { Type, type Static } from '@sinclair/typebox';
-import { CountSchema, DateSchema, FiscalYearSchema, PhotoSchema, SchemaKey, TextListSchema, TextSchema } from './common.js';
+import { CountSchema, DateSchema, FiscalYearSchema, PhotoSchema, SchemaKey, TextListSchema, TextSchema, YearMonthSchema } from './common.js';
 
 export const SupportFileSchema = Type.Object(
   {
@@ -15,7 +15,7 @@ export const SupportFileSchema = Type.Object(
             {
               fiscalYear: FiscalYearSchema,
               count: CountSchema,
-              asOf: Type.Optional(DateSchema),
+              asOf: Type.Optional(Type.Union([DateSchema, YearMonthSchema], { description: 'A date, or a month meaning its end (2026-01 = end of January 2026).' })),
             },
             { additionalProperties: false, description: 'Support cases in a fiscal year (延べ件数), as of a date while the year runs.' },
           ),

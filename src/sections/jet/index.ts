@@ -83,7 +83,7 @@ export const jet: SectionDefinition = {
         details.push(t.each((lang) => {
           const parts = [
             ...byPrefecture.map((p) => `${t.bodyName({ prefecture: p.prefecture }, lang)} ${t.fill('units.people', lang, { n: formatCount(p.count, lang) })}`),
-            ...byBody.map((p) => `${t.raw(`jet.bodyTypes.${p.bodyType}`, lang)} ${t.fill('units.people', lang, { n: formatCount(p.count, lang) })}`),
+            ...byBody.map((p) => `${textIn(p.label, lang) ?? t.raw(`jet.bodyTypes.${p.bodyType}`, lang)} ${t.fill('units.people', lang, { n: formatCount(p.count, lang) })}`),
           ];
           return `${code} : ${t.joinList(parts, lang)}`;
         }));

@@ -23,8 +23,8 @@ export const outreach: SectionDefinition = {
       blocks.push({
         kind: 'list', marker: 'bullet', title: t.label('outreach.social'),
         items: contact.social.map((s) => t.each((lang) => [
-          { text: `${t.raw(`platforms.${s.platform}`, lang)}${s.handle ? ` (${s.handle})` : ''}: `, lang },
-          { text: s.url, lang, href: s.url },
+          { text: `${t.raw(`platforms.${s.platform}`, lang)}${s.handle ? ` (${s.handle})` : ''}${s.url ? ': ' : ''}`, lang },
+          ...(s.url ? [{ text: s.url, lang, href: s.url }] : []),
         ])),
       });
     }

@@ -36,7 +36,7 @@ export const snsChannel: SectionDefinition = {
     if (file.merits && file.merits.length > 0) blocks.push(list('merit', file.merits.map((m) => t.text(m)), t.label('merits')));
     if (file.campaign) blocks.push({ kind: 'paragraph', tone: 'callout', text: t.text(file.campaign) });
     blocks.push(list('bullet', file.accounts.map((a) => t.each((lang) => [
-      { text: `${t.raw(`platforms.${a.platform}`, lang)}${a.handle ? ` ${a.handle}` : ''}`, lang, href: a.url },
+      { text: `${t.raw(`platforms.${a.platform}`, lang)}${a.handle ? ` ${a.handle}` : ''}`, lang, ...(a.url ? { href: a.url } : {}) },
     ]))));
     blocks.push(...photos(context, file.photos));
     return { title: t.text(file.title), blocks };

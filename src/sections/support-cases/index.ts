@@ -1,6 +1,6 @@
 // Support for municipalities' activities in the host country, counted per fiscal year.
 import type { Block } from '../../document/blocks.js';
-import { formatDate } from '../../document/format.js';
+import { formatDate, formatYearMonth } from '../../document/format.js';
 import { cell, formatCount, inYears, photos, table, textList, type SectionDefinition } from '../kit.js';
 
 export const supportCases: SectionDefinition = {
@@ -22,7 +22,7 @@ export const supportCases: SectionDefinition = {
         cells: [
           cell(t.label('fiscalYear', { year: y.fiscalYear }), { header: true, align: 'center' }),
           cell(t.each((lang) => t.fill('units.cases', lang, { n: formatCount(y.count, lang) })), { align: 'end' }),
-          cell(t.each((lang) => (y.asOf ? t.fill('asOf', lang, { date: formatDate(y.asOf, lang) }) : '')), { align: 'center' }),
+          cell(t.each((lang) => (y.asOf ? (y.asOf.length === 7 ? t.fill('asOfMonthEnd', lang, { month: formatYearMonth(y.asOf, lang) }) : t.fill('asOf', lang, { date: formatDate(y.asOf, lang) })) : '')), { align: 'center' }),
         ],
       }))));
     }

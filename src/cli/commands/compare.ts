@@ -1,0 +1,204 @@
+// `clair compare`: the year-over-year table of an office's metrics in the terminal, Markdown, CSV, JSON or HTML.
+// Thin on purpose: it parses options, loads and checks the office, and hands the rest to src/metrics.
+import type { Command } from 'commander';
+import { byLocation, DataError, type Diagnostic, type Localized, type UiLanguage } from '../../diagnostics.js';
+import { UsageError, uiLanguageFromEnv } from '../../i18n/ui.js';
+import { loadOffice, officeData, type LoadedOffice } from '../../load/office.js';
+import {
+  checkMetricIds, closest, COMPARE_FORMATS, compareTable, computeMetrics, loadMetricLabels, METRIC_IDS, MetricDataError,
+  renderComparison, type CompareFormat, type MetricSeries,
+} from '../../metrics/index.js';
+import { DATA_FILES, LANGUAGE_TAGS, type LanguageTag, type OfficeData } from '../../schema/index.js';
+import { World } from '../../world.js';
+import { createTerminal, type Terminal } from '../terminal.js';
+
+interface CompareCliOptions {
+  office?: string;
+  from?: string;
+  to?: string;
+  metrics?: string;
+  format: string;
+  lang: string;
+  bom?: boolean;
+}
+
+const EXAMPLES = `
+Examples / 例:
+  clair compare                                  every metric, every fiscal year with data (Japanese)
+  clair compare --from 2023 --to 2025            FY2023–FY2025 only
+  clair compare --metrics support-cases,events   two metrics, in this order
+  clair compare --format csv --bom > metrics.csv CSV that Japanese Excel opens without garbled text
+  clair compare --format json --lang en          for other tools (shape documented in src/metrics/writers/json.ts)
+  clair compare --office seoul --format html --lang ko > compare.html
+
+Metrics / 指標:
+  ${METRIC_IDS.join('\n  ')}
+
+A year the data gives no figure for is shown as "—", never as 0. The change columns compare the last fiscal year
+shown with the year before it. データに数値のない年度は「—」で表示します（0 ではありません）。`;
+
+export function register(program: Command): void {
+  program
+    .command('compare')
+    .description("year-over-year table of an office's metrics\n事務所の実績を年度ごとに比較します")
+    .option('--office <id>', 'office folder under the data root (default: the only office) / 事務所 ID')
+    .option('--from <FY>', 'first fiscal year, e.g. 2023 / 最初の年度')
+    .option('--to <FY>', 'last fiscal year, e.g. 2025 / 最後の年度')
+    .option('--metrics <ids>', 'comma-separated metric ids (default: every metric with data) / 指標 ID（カンマ区切り）')
+    .option('--format <format>', `output format: ${COMPARE_FORMATS.join(', ')} / 出力形式`, 'table')
+    .option('--lang <lang>', `language of labels and numbers: ${LANGUAGE_TAGS.join(', ')} / 表示言語`, 'ja')
+    .option('--bom', 'start the CSV with a UTF-8 BOM (for Excel) / CSV の先頭に BOM を付ける')
+    .addHelpText('after', EXAMPLES)
+    .action((options: CompareCliOptions, command: Command) => {
+      const globals = command.optsWithGlobals() as { data: string; color?: boolean };
+      // Messages follow --lang only when it was given and is a UI language (en, ja); otherwise the locale.
+      const explicitLang = command.getOptionValueSource('lang') === 'cli';
+      runCompare(options, { ...globals, uiLang: explicitLang && (options.lang === 'ja' || options.lang === 'en') ? options.lang : uiLanguageFromEnv() });
+    });
+}
+
+function usage(en: string, ja: string): UsageError {
+  return new UsageError({ en, ja });
+}
+
+/** A fiscal year as typed: 2025, FY2025, 2025年度 or 2025년도. */
+export function parseFiscalYear(value: string, option: string): number {
+  const match = /^(?:FY)?\s*(\d{4})\s*(?:年度|년도)?$/i.exec(value.trim());
+  const year = match ? Number(match[1]) : NaN;
+  if (!(year >= 1950 && year <= 2200)) {
+    throw usage(`${option} expects a fiscal year such as 2025, not "${value}"`, `${option} には 2025 のような年度を指定してください（"${value}" が指定されました）`);
+  }
+  return year;
+}
+
+function parseFormat(value: string): CompareFormat {
+  if ((COMPARE_FORMATS as readonly string[]).includes(value)) return value as CompareFormat;
+  const suggestion = closest(value, COMPARE_FORMATS);
+  const hint = suggestion ? { en: ` — did you mean "${suggestion}"?`, ja: `。"${suggestion}" のことですか？` } : { en: '', ja: '' };
+  throw usage(
+    `--format must be one of ${COMPARE_FORMATS.join(', ')}, not "${value}"${hint.en}`,
+    `--format は ${COMPARE_FORMATS.join(', ')} のいずれかです（"${value}" が指定されました）${hint.ja}`,
+  );
+}
+
+function parseLang(value: string): LanguageTag {
+  if ((LANGUAGE_TAGS as readonly string[]).includes(value)) return value as LanguageTag;
+  throw usage(`--lang must be one of ${LANGUAGE_TAGS.join(', ')}, not "${value}"`, `--lang は ${LANGUAGE_TAGS.join(', ')} のいずれかです（"${value}" が指定されました）`);
+}
+
+function parseMetrics(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const ids = value.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  if (ids.length === 0) throw usage('--metrics needs at least one metric id', '--metrics には指標 ID を1つ以上指定してください');
+  return ids;
+}
+
+/** The office to compare: --office, or the only office of the data root. */
+function chooseOffice(world: World, requested: string | undefined): string {
+  if (!world.isDirectory(world.dataRoot)) {
+    const shown = world.display(world.dataRoot);
+    throw usage(`the data folder ${shown} does not exist (use --data)`, `データフォルダ ${shown} がありません（--data で指定してください）`);
+  }
+  const offices = world.offices();
+  if (requested !== undefined) {
+    if (offices.includes(requested)) return requested;
+    const suggestion = closest(requested, offices);
+    throw usage(
+      `no office "${requested}" under ${world.display(world.dataRoot)}${suggestion ? ` — did you mean "${suggestion}"?` : ''} Offices: ${offices.join(', ') || 'none'}`,
+      `${world.display(world.dataRoot)} に事務所 "${requested}" はありません${suggestion ? `。"${suggestion}" のことですか？` : '。'}事務所: ${offices.join(', ') || 'なし'}`,
+    );
+  }
+  if (offices.length === 1) return offices[0]!;
+  if (offices.length === 0) {
+    throw usage(
+      `no office folder (with an office.yaml) under ${world.display(world.dataRoot)}`,
+      `${world.display(world.dataRoot)} に事務所のフォルダ（office.yaml を含む）がありません`,
+    );
+  }
+  throw usage(
+    `the data folder holds several offices; choose one with --office: ${offices.join(', ')}`,
+    `データフォルダに複数の事務所があります。--office で指定してください: ${offices.join(', ')}`,
+  );
+}
+
+function printDiagnostics(terminal: Terminal, diagnostics: readonly Diagnostic[], lang: UiLanguage): void {
+  for (const d of [...diagnostics].sort(byLocation)) {
+    const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
+    const found = d.found !== undefined ? (lang === 'ja' ? `（値: ${d.found}）` : ` (found ${d.found})`) : '';
+    terminal.error(`${where}: ${d.message[lang]}${found}`);
+  }
+}
+
+function fail(terminal: Terminal, diagnostics: readonly Diagnostic[], lang: UiLanguage): never {
+  printDiagnostics(terminal, diagnostics, lang);
+  throw new DataError([...diagnostics]);
+}
+
+function dataProblem(terminal: Terminal, message: Localized, lang: UiLanguage): never {
+  terminal.error(message[lang]);
+  throw new DataError([]);
+}
+
+/** Places a metric problem (reported by data file name and JSON pointer) at its line in the loaded file. */
+function locateMetricProblem(loaded: LoadedOffice, diagnostic: Diagnostic): Diagnostic {
+  const kind = DATA_FILES.find((k) => k.file === diagnostic.file);
+  const source = kind ? loaded.sources[kind.key] : undefined;
+  if (!source) return diagnostic;
+  const path = diagnostic.pointer.split('/').slice(1).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  const { line, column } = source.locate(path);
+  return { ...diagnostic, file: source.path, line, column };
+}
+
+/** The office's data, refused with the loader's messages when it does not load. */
+function checkedOfficeData(loaded: LoadedOffice, terminal: Terminal, lang: UiLanguage): OfficeData {
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) fail(terminal, errors, lang);
+  return officeData(loaded);
+}
+
+export function runCompare(options: CompareCliOptions, globals: { data: string; color?: boolean; uiLang: UiLanguage }): void {
+  const { uiLang } = globals;
+  const format = parseFormat(options.format);
+  const lang = parseLang(options.lang);
+  const from = options.from === undefined ? undefined : parseFiscalYear(options.from, '--from');
+  const to = options.to === undefined ? undefined : parseFiscalYear(options.to, '--to');
+  if (from !== undefined && to !== undefined && from > to) {
+    throw usage(`--from ${from} is after --to ${to}`, `--from ${from} が --to ${to} より後です`);
+  }
+  const metrics = parseMetrics(options.metrics);
+  if (options.bom && format !== 'csv') {
+    throw usage('--bom only applies to --format csv', '--bom は --format csv のときだけ指定できます');
+  }
+  // Check metric ids before touching the data, so a typo is reported as a usage error whatever the data holds.
+  if (metrics) checkMetricIds(metrics);
+
+  const stderr = createTerminal({ color: globals.color });
+  const world = new World({ dataRoot: globals.data });
+  const officeId = chooseOffice(world, options.office);
+  const loaded = loadOffice(world, officeId);
+  const data = checkedOfficeData(loaded, stderr, uiLang);
+
+  let series: MetricSeries[];
+  try {
+    series = computeMetrics(data);
+  } catch (error) {
+    if (error instanceof MetricDataError) fail(stderr, error.diagnostics.map((d) => locateMetricProblem(loaded, d)), uiLang);
+    throw error;
+  }
+  const table = compareTable(series, { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), ...(metrics ? { metrics } : {}) });
+  if (table.fiscalYears.length === 0) {
+    const years = [...new Set(series.flatMap((s) => s.values.map((v) => v.fiscalYear)))].sort((a, b) => a - b);
+    const range = `${from ?? '…'}–${to ?? '…'}`;
+    const have = years.length > 0 ? `${years[0]}–${years[years.length - 1]}` : '';
+    dataProblem(stderr, {
+      en: `${officeId}: no values for the chosen metrics in fiscal years ${range}${have ? `; the data has values for ${have}` : '; the data has no yearly figures'}`,
+      ja: `${officeId}: ${range} 年度に該当する数値がありません${have ? `（データにあるのは ${have} 年度）` : '（年度別の数値がデータにありません）'}`,
+    }, uiLang);
+  }
+
+  const stdout = createTerminal({ color: globals.color, stream: process.stdout });
+  const colours = { up: stdout.chalk.green, down: stdout.chalk.red, dim: stdout.chalk.dim, bold: stdout.chalk.bold };
+  const labels = loadMetricLabels(world);
+  const output = renderComparison(format, { table, series, labels, lang, data, colours, bom: options.bom === true });
+  process.stdout.write(output);
+}

@@ -1,0 +1,140 @@
+// The year-over-year table: chosen metrics as rows, fiscal years as columns, each value with its change from the
+// previous fiscal year. Language-free numbers only; the writers under writers/ word and format them.
+import { UsageError } from '../i18n/ui.js';
+import { valueIn, type MetricSeries } from './compute.js';
+import { METRIC_IDS, type MetricKind, type UnitId } from './registry.js';
+
+export interface CompareOptions {
+  /** First fiscal year shown (inclusive); default: the earliest year with data. */
+  from?: number;
+  /** Last fiscal year shown (inclusive); default: the latest year with data. */
+  to?: number;
+  /** Metric ids in the order wanted; default: every metric with a value in the range, in registry order. */
+  metrics?: readonly string[];
+}
+
+/** Change from the previous fiscal year. `percent` is null when the previous value is 0 (no finite ratio). */
+export interface Change {
+  absolute: number;
+  percent: number | null;
+}
+
+export interface CompareCell {
+  fiscalYear: number;
+  /** null: the data does not give this metric for this year (shown as "—", never as 0). */
+  value: number | null;
+  asOf?: string;
+  /** Versus fiscal year − 1, which may lie before the range; null when either value is missing. */
+  change: Change | null;
+}
+
+export interface CompareRow {
+  id: string;
+  unit: UnitId;
+  kind: MetricKind;
+  file: string;
+  cells: CompareCell[];
+  /** The change of the last fiscal year shown versus the year before it (the table's change columns). */
+  change: Change | null;
+}
+
+export interface CompareTable {
+  fiscalYears: number[];
+  rows: CompareRow[];
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0]!;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j]!;
+      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length]!;
+}
+
+/** The closest known name, when it is close enough to be a likely typo. */
+export function closest(name: string, known: readonly string[]): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const candidate of known) {
+    const distance = candidate.startsWith(name) || candidate.includes(name) ? 1 : editDistance(name, candidate);
+    if (!best || distance < best.distance) best = { name: candidate, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(name.length / 3)) ? best.name : undefined;
+}
+
+export function changeBetween(previous: number | undefined, current: number | undefined): Change | null {
+  if (previous === undefined || current === undefined) return null;
+  const absolute = current - previous;
+  return { absolute, percent: previous === 0 ? null : (absolute / previous) * 100 };
+}
+
+function changeFor(series: MetricSeries, fiscalYear: number): Change | null {
+  return changeBetween(valueIn(series, fiscalYear - 1)?.value, valueIn(series, fiscalYear)?.value);
+}
+
+function unknownMetric(id: string, known: readonly string[]): UsageError {
+  const suggestion = closest(id, known);
+  return new UsageError({
+    en: `unknown metric "${id}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} Known metrics: ${known.join(', ')}`,
+    ja: `"${id}" という指標はありません${suggestion ? `。"${suggestion}" のことですか？` : '。'}指標の一覧: ${known.join(', ')}`,
+  });
+}
+
+/** Throws UsageError (with a "did you mean") for the first id that is not a registered metric. */
+export function checkMetricIds(ids: readonly string[]): void {
+  for (const id of ids) if (!METRIC_IDS.includes(id)) throw unknownMetric(id, METRIC_IDS);
+}
+
+function selectSeries(series: readonly MetricSeries[], ids: readonly string[] | undefined): MetricSeries[] {
+  if (ids === undefined) return [...series];
+  return ids.map((id) => {
+    const found = series.find((s) => s.id === id);
+    if (!found) throw unknownMetric(id, series.map((s) => s.id));
+    return found;
+  });
+}
+
+/**
+ * Builds the comparison. Columns are the fiscal years in [from, to] for which at least one chosen metric has a
+ * value; without explicit metrics, rows are the metrics with a value in that range. Throws UsageError for an
+ * unknown metric id or from > to.
+ */
+export function compareTable(series: readonly MetricSeries[], options: CompareOptions = {}): CompareTable {
+  const { from, to } = options;
+  if (from !== undefined && to !== undefined && from > to) {
+    throw new UsageError({
+      en: `--from ${from} is after --to ${to}`,
+      ja: `--from ${from} が --to ${to} より後です`,
+    });
+  }
+  const inRange = (fiscalYear: number) => (from === undefined || fiscalYear >= from) && (to === undefined || fiscalYear <= to);
+  let chosen = selectSeries(series, options.metrics);
+  if (options.metrics === undefined) chosen = chosen.filter((s) => s.values.some((v) => inRange(v.fiscalYear)));
+  const years = new Set<number>();
+  for (const s of chosen) for (const v of s.values) if (inRange(v.fiscalYear)) years.add(v.fiscalYear);
+  const fiscalYears = [...years].sort((a, b) => a - b);
+  const last = fiscalYears[fiscalYears.length - 1];
+  const rows = chosen.map((s): CompareRow => ({
+    id: s.id,
+    unit: s.unit,
+    kind: s.kind,
+    file: s.file,
+    cells: fiscalYears.map((fiscalYear) => {
+      const found = valueIn(s, fiscalYear);
+      return {
+        fiscalYear,
+        value: found ? found.value : null,
+        ...(found?.asOf ? { asOf: found.asOf } : {}),
+        change: changeFor(s, fiscalYear),
+      };
+    }),
+    change: last === undefined ? null : changeFor(s, last),
+  }));
+  return { fiscalYears, rows };
+}

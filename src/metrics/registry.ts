@@ -1,0 +1,240 @@
+// The registry of yearly metrics: each one is derived from data the office already keeps (never typed in twice),
+// named by a stable id, and tagged with how it is derived, so every output can say what a number means.
+//
+// Two kinds of metric, and why it matters for "missing" versus 0:
+// - `figure`: the data states the number for a fiscal year (support cases 83, JET participants 5,933). A stated 0
+//   is a real 0. A year without a stated figure is missing.
+// - `count`: the number of items the office lists for a fiscal year (events, cooking classes, lectures). The lists
+//   are selections ("recent main events"), and a list cannot say "none": a year with no listed item is missing,
+//   never 0, even when the office lists items for that year elsewhere.
+// Wording (labels, units) lives in templates/labels/metrics.yaml, not here.
+import type { OfficeData } from '../schema/index.js';
+import { JET_POSITIONS, type JetPosition } from '../schema/index.js';
+
+/** What a metric counts, for its unit label (件, 団体, 名, 回, 自治体, か国 …). */
+export const UNIT_IDS = ['cases', 'bodies', 'people', 'sessions', 'municipalities', 'countries'] as const;
+export type UnitId = (typeof UNIT_IDS)[number];
+
+export type MetricKind = 'figure' | 'count';
+
+/** One fiscal year's value of a metric. */
+export interface MetricValue {
+  fiscalYear: number;
+  value: number;
+  /** The date the data states the figure as of (YYYY-MM-DD), e.g. support cases counted until 2026-01-31. */
+  asOf?: string;
+}
+
+/** A value as read from the data, with the place it was read from (for reporting duplicates). */
+export interface SourcedValue extends MetricValue {
+  /** JSON pointer segments inside the data file. */
+  path: (string | number)[];
+}
+
+export interface MetricDefinition {
+  id: string;
+  unit: UnitId;
+  kind: MetricKind;
+  /** The data file the metric is derived from. */
+  file: string;
+  /** Values in data order; a `count` metric yields one value per listed item (value 1) and is summed per year. */
+  extract(data: OfficeData): SourcedValue[];
+}
+
+const item = (fiscalYear: number, path: (string | number)[]): SourcedValue => ({ fiscalYear, value: 1, path });
+
+/** The fiscal year (April–March, named by the year it starts) a calendar date falls in. */
+export function fiscalYearOfDate(isoDate: string): number {
+  const year = Number(isoDate.slice(0, 4));
+  const month = Number(isoDate.slice(5, 7));
+  return month >= 4 ? year : year - 1;
+}
+
+function jetPlacements(position: JetPosition | 'total'): MetricDefinition {
+  return {
+    id: `jet-placements-${position.toLowerCase()}`,
+    unit: 'people',
+    kind: 'figure',
+    file: 'jet.yaml',
+    extract: (data) =>
+      (data.jet?.placements ?? []).map((placements, index) => ({
+        fiscalYear: placements.fiscalYear,
+        value: position === 'total' ? placements.total : placements.byPosition[position],
+        asOf: placements.asOf,
+        path: position === 'total' ? ['placements', index, 'total'] : ['placements', index, 'byPosition', position],
+      })),
+  };
+}
+
+/** Every metric clair knows, in the order outputs list them. */
+export const METRICS: readonly MetricDefinition[] = [
+  {
+    id: 'events',
+    unit: 'cases',
+    kind: 'count',
+    file: 'events.yaml',
+    extract: (data) => (data.events?.events ?? []).map((event, index) => item(event.fiscalYear, ['events', index])),
+  },
+  {
+    id: 'festival-booths',
+    unit: 'bodies',
+    kind: 'figure',
+    file: 'festival.yaml',
+    extract: (data) =>
+      (data.festival?.editions ?? []).map((edition, index) => ({
+        fiscalYear: edition.fiscalYear,
+        value: edition.booths.count,
+        path: ['editions', index, 'booths', 'count'],
+      })),
+  },
+  {
+    id: 'influencer-visits',
+    unit: 'cases',
+    kind: 'count',
+    file: 'influencer-visits.yaml',
+    extract: (data) => (data.influencerVisits?.visits ?? []).map((visit, index) => item(visit.fiscalYear, ['visits', index])),
+  },
+  {
+    // A joint visit (連携型) promotes several destinations in one trip: each destination counts.
+    id: 'influencer-destinations',
+    unit: 'municipalities',
+    kind: 'count',
+    file: 'influencer-visits.yaml',
+    extract: (data) =>
+      (data.influencerVisits?.visits ?? []).flatMap((visit, index) =>
+        visit.destinations.map((_, d) => item(visit.fiscalYear, ['visits', index, 'destinations', d])),
+      ),
+  },
+  {
+    id: 'cooking-classes',
+    unit: 'cases',
+    kind: 'count',
+    file: 'cooking-classes.yaml',
+    extract: (data) => (data.cookingClasses?.classes ?? []).map((cooking, index) => item(cooking.fiscalYear, ['classes', index])),
+  },
+  {
+    id: 'sns-municipalities',
+    unit: 'municipalities',
+    kind: 'figure',
+    file: 'sns-channel.yaml',
+    extract: (data) =>
+      (data.snsChannel?.featured ?? []).map((featured, index) => ({
+        fiscalYear: featured.fiscalYear,
+        value: featured.municipalities,
+        path: ['featured', index, 'municipalities'],
+      })),
+  },
+  {
+    id: 'lectures',
+    unit: 'sessions',
+    kind: 'count',
+    file: 'lectures.yaml',
+    extract: (data) => (data.lectures?.lectures ?? []).map((lecture, index) => item(lecture.fiscalYear, ['lectures', index])),
+  },
+  {
+    id: 'jet-countries',
+    unit: 'countries',
+    kind: 'figure',
+    file: 'jet.yaml',
+    extract: (data) =>
+      (data.jet?.years ?? []).map((year, index) => ({ fiscalYear: year.fiscalYear, value: year.countries, path: ['years', index, 'countries'] })),
+  },
+  {
+    id: 'jet-participants',
+    unit: 'people',
+    kind: 'figure',
+    file: 'jet.yaml',
+    extract: (data) =>
+      (data.jet?.years ?? []).map((year, index) => ({ fiscalYear: year.fiscalYear, value: year.participants, path: ['years', index, 'participants'] })),
+  },
+  {
+    id: 'jet-participants-from-office-country',
+    unit: 'people',
+    kind: 'figure',
+    file: 'jet.yaml',
+    extract: (data) =>
+      (data.jet?.years ?? []).map((year, index) => ({
+        fiscalYear: year.fiscalYear,
+        value: year.fromOfficeCountry,
+        path: ['years', index, 'fromOfficeCountry'],
+      })),
+  },
+  ...JET_POSITIONS.map((position) => jetPlacements(position)),
+  jetPlacements('total'),
+  {
+    // One theme per seminar: the themes list is the list of seminars held.
+    id: 'seminars',
+    unit: 'sessions',
+    kind: 'count',
+    file: 'seminars.yaml',
+    extract: (data) => (data.seminars?.themes ?? []).map((theme, index) => item(theme.fiscalYear, ['themes', index])),
+  },
+  {
+    id: 'sister-city-exchanges',
+    unit: 'cases',
+    kind: 'figure',
+    file: 'sister-cities.yaml',
+    extract: (data) =>
+      (data.sisterCities?.exchangeProgrammes ?? []).map((programmes, index) => ({
+        fiscalYear: programmes.fiscalYear,
+        value: programmes.count,
+        path: ['exchangeProgrammes', index, 'count'],
+      })),
+  },
+  {
+    // The data states one total as of a date; it belongs to the fiscal year that date falls in.
+    id: 'sister-city-partnerships',
+    unit: 'cases',
+    kind: 'figure',
+    file: 'sister-cities.yaml',
+    extract: (data) => {
+      const partnerships = data.sisterCities?.partnerships;
+      if (!partnerships) return [];
+      return [{
+        fiscalYear: fiscalYearOfDate(partnerships.asOf),
+        value: partnerships.total,
+        asOf: partnerships.asOf,
+        path: ['partnerships', 'total'],
+      }];
+    },
+  },
+  {
+    id: 'support-cases',
+    unit: 'cases',
+    kind: 'figure',
+    file: 'support.yaml',
+    extract: (data) =>
+      (data.support?.cases.yearly ?? []).map((year, index) => ({
+        fiscalYear: year.fiscalYear,
+        value: year.count,
+        ...(year.asOf ? { asOf: year.asOf } : {}),
+        path: ['cases', 'yearly', index, 'count'],
+      })),
+  },
+  {
+    // support.yaml lists example requests without fiscal years and states no yearly figure, so there is nothing
+    // to count per year. The metric is kept so outputs can say so, and fills in once the data model gains a figure.
+    id: 'research-requests',
+    unit: 'cases',
+    kind: 'figure',
+    file: 'support.yaml',
+    extract: () => [],
+  },
+  {
+    // A survey repeated in several years counts once in each of them.
+    id: 'surveys',
+    unit: 'cases',
+    kind: 'count',
+    file: 'support.yaml',
+    extract: (data) =>
+      (data.support?.surveys.surveys ?? []).flatMap((survey, index) =>
+        survey.fiscalYears.map((fiscalYear, y) => item(fiscalYear, ['surveys', 'surveys', index, 'fiscalYears', y])),
+      ),
+  },
+];
+
+export const METRIC_IDS: readonly string[] = METRICS.map((metric) => metric.id);
+
+export function metricDefinition(id: string): MetricDefinition | undefined {
+  return METRICS.find((metric) => metric.id === id);
+}

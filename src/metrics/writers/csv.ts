@@ -1,0 +1,40 @@
+// The comparison as CSV (RFC 4180: CRLF line ends, quotes only where needed) for spreadsheets. Numbers are written
+// without thousands separators and with a dot for decimals, so every spreadsheet locale reads them as numbers;
+// a missing value is "—" as everywhere else. With `bom`, a UTF-8 byte order mark lets Japanese Excel detect UTF-8.
+import { stringify } from 'csv-stringify/sync';
+import type { CompareTable } from '../compare.js';
+import { MISSING, type MetricWords } from '../labels.js';
+
+/** +16, -3, 0 (locale-independent). */
+export function csvSigned(value: number | null | undefined): string {
+  if (value === null || value === undefined) return MISSING;
+  return value > 0 ? `+${value}` : String(value);
+}
+
+/** +8.0%, -12.5%, 0.0% (locale-independent, one decimal). */
+export function csvPercent(value: number | null | undefined): string {
+  if (value === null || value === undefined) return MISSING;
+  const rounded = Math.round(value * 10) / 10;
+  if (rounded === 0) return '0.0%';
+  return `${rounded > 0 ? '+' : ''}${rounded.toFixed(1)}%`;
+}
+
+export function csvTable(table: CompareTable, words: MetricWords, options: { bom?: boolean } = {}): string {
+  const header = [
+    'id', words.ui('metric'), words.ui('unit'), ...table.fiscalYears.map((fiscalYear) => words.fiscalYear(fiscalYear)),
+    words.ui('change'), words.ui('changePercent'), words.ui('notes'),
+  ];
+  const records = table.rows.map((row) => {
+    const notes = row.cells
+      .filter((cell) => cell.asOf && cell.value !== null)
+      .map((cell) => `${words.fiscalYear(cell.fiscalYear)} ${words.asOf(cell.asOf!)}`);
+    const note = words.note(row.id);
+    if (note && row.cells.every((cell) => cell.value === null)) notes.push(note);
+    return [
+      row.id, words.metric(row.id), words.unit(row.id, row.unit),
+      ...row.cells.map((cell) => (cell.value === null ? MISSING : String(cell.value))),
+      csvSigned(row.change?.absolute), csvPercent(row.change?.percent), notes.join('; '),
+    ];
+  });
+  return stringify([header, ...records], { record_delimiter: 'windows', bom: options.bom === true });
+}

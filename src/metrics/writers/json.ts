@@ -1,0 +1,51 @@
+// The comparison as JSON for other tools. Shape (version 1; every key is always present):
+// {
+//   "format": "clair-compare", "version": 1,
+//   "office": { "id": "seoul", "name": "クレアソウル" } | null,
+//   "lang": "ja",
+//   "fiscalYears": [2023, 2024, 2025],                 // the columns, ascending
+//   "metrics": [{
+//     "id": "support-cases", "label": "…", "unit": "件",
+//     "kind": "figure" | "count",                       // stated figure, or number of listed items
+//     "source": "support.yaml",
+//     "values": [{ "fiscalYear": 2025, "value": 83 | null,   // null: not given by the data (never 0)
+//                  "asOf": "2026-01-31" | null,              // the date the figure is stated as of
+//                  "change": { "absolute": 9, "percent": 12.2 | null } | null }],  // vs fiscalYear - 1
+//     "change": { "fiscalYear": 2025, "absolute": 9, "percent": 12.2 | null } | null,  // last column vs previous
+//     "note": "…" | null
+//   }]
+// }
+// Percentages are rounded to one decimal, like every other output; `percent` is null when the previous value is 0.
+import type { Change, CompareTable } from '../compare.js';
+import type { MetricWords } from '../labels.js';
+
+const roundPercent = (percent: number | null) => (percent === null ? null : Math.round(percent * 10) / 10 || 0);
+const changeJson = (change: Change | null) =>
+  change === null ? null : { absolute: change.absolute, percent: roundPercent(change.percent) };
+
+export function jsonTable(table: CompareTable, words: MetricWords, office?: { id: string; name: string }): string {
+  const last = table.fiscalYears[table.fiscalYears.length - 1];
+  const document = {
+    format: 'clair-compare',
+    version: 1,
+    office: office ?? null,
+    lang: words.lang,
+    fiscalYears: table.fiscalYears,
+    metrics: table.rows.map((row) => ({
+      id: row.id,
+      label: words.metric(row.id),
+      unit: words.unit(row.id, row.unit),
+      kind: row.kind,
+      source: row.file,
+      values: row.cells.map((cell) => ({
+        fiscalYear: cell.fiscalYear,
+        value: cell.value,
+        asOf: cell.asOf ?? null,
+        change: changeJson(cell.change),
+      })),
+      change: row.change === null || last === undefined ? null : { fiscalYear: last, ...changeJson(row.change)! },
+      note: row.cells.every((cell) => cell.value === null) ? words.note(row.id) ?? null : null,
+    })),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

@@ -1,10 +1,14 @@
 // The list of sub-commands; each lives in its own file and registers itself on the program.
 import type { Command } from 'commander';
+import { register as registerBuild } from './build.js';
 import { register as registerCompare } from './compare.js';
+import { register as registerValidate } from './validate.js';
 
 type Register = (program: Command) => void;
 const commands: Register[] = [
+  registerBuild,
   registerCompare,
+  registerValidate,
 ];
 
 export function registerCommands(program: Command): void {

@@ -165,7 +165,7 @@ export async function renderPdf(doc: BrochureDocument, world: World, typesetter:
   if (!accessPoliciesSet) {
     // Everything pdfmake needs is passed in memory; it may not fetch URLs or read files on its own.
     pdfmake.setUrlAccessPolicy(() => false);
-    pdfmake.setLocalAccessPolicy((path) => path.startsWith(world.fontsDir));
+    pdfmake.setLocalAccessPolicy(() => false);
     accessPoliciesSet = true;
   }
   pdfmake.setFonts(typesetter.fontDictionary());

@@ -1,0 +1,57 @@
+// Renders one edition of one office's brochure in the requested formats. Runs in-process or inside a worker
+// thread (src/build/worker.ts): it reloads the data through its own World, so nothing but names crosses threads.
+import { buildDocument, editionsOf } from '../document/build.js';
+import { loadLabels } from '../document/text.js';
+import { loadOffice, officeData } from '../load/office.js';
+import { renderPdf } from '../render/pdf/index.js';
+import { createPdfTypesetter } from '../render/pdf/typesetter.js';
+import { World, type WorldOptions } from '../world.js';
+
+export type OutputFormat = 'pdf' | 'html';
+
+export interface EditionJob {
+  world: WorldOptions;
+  officeId: string;
+  editionId: string;
+  formats: OutputFormat[];
+}
+
+export interface RenderedFile {
+  name: string;
+  format: OutputFormat;
+  bytes: Uint8Array;
+  pages?: number;
+  milliseconds: number;
+}
+
+export async function renderEdition(job: EditionJob): Promise<RenderedFile[]> {
+  const world = new World(job.world);
+  const loaded = loadOffice(world, job.officeId);
+  const data = officeData(loaded);
+  const edition = editionsOf(data.brochure).find((e) => e.id === job.editionId);
+  if (!edition) throw new Error(`edition ${job.editionId} is not declared in brochure.yaml`);
+  const labels = loadLabels(world, edition.languages);
+  const doc = buildDocument({ world, officeId: job.officeId, officeDir: loaded.dir, data, labels }, edition);
+  const files: RenderedFile[] = [];
+  for (const format of job.formats) {
+    const started = performance.now();
+    if (format === 'pdf') {
+      const bytes = await renderPdf(doc, world, createPdfTypesetter(world, edition.languages));
+      files.push({ name: `brochure.${edition.id}.pdf`, format, bytes, pages: countPdfPages(bytes), milliseconds: performance.now() - started });
+    } else {
+      // Loaded only when asked for: the HTML renderer pulls in Handlebars and the font subsetter.
+      const htmlRenderer = '../render/html/index.js';
+      const { renderHtml } = (await import(htmlRenderer)) as { renderHtml: (doc: unknown, world: World) => Promise<Uint8Array> };
+      const bytes = await renderHtml(doc, world);
+      files.push({ name: `brochure.${edition.id}.html`, format, bytes, milliseconds: performance.now() - started });
+    }
+  }
+  return files;
+}
+
+/** Page count from the page tree's /Count, for the progress line. */
+function countPdfPages(bytes: Uint8Array): number | undefined {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const match = /\/Type \/Pages[\s\S]*?\/Count (\d+)/.exec(text);
+  return match ? Number(match[1]) : undefined;
+}

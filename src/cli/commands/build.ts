@@ -1,0 +1,83 @@
+// `clair build brochure`: print-ready PDF and HTML editions of an office's brochure.
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { buildBrochure } from '../../build/brochure.js';
+import type { OutputFormat } from '../../build/render-edition.js';
+import { DataError } from '../../diagnostics.js';
+import { UsageError, uiLanguageFromEnv } from '../../i18n/ui.js';
+import { World } from '../../world.js';
+import { createTerminal } from '../terminal.js';
+import { checkBeforeBuild } from '../../build/check.js';
+
+const FORMATS: OutputFormat[] = ['pdf', 'html'];
+
+function list(value: string): string[] {
+  return value.split(',').map((v) => v.trim()).filter(Boolean);
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+export function register(program: Command): void {
+  const build = program.command('build').description('build outputs from the data / データから出力を作成');
+  build
+    .command('brochure')
+    .description('build the brochure editions (PDF and HTML) / パンフレットの各版（PDF・HTML）を作成')
+    .option('--office <id>', 'office folder under the data root (default: the only one)')
+    .option('--year <yyyy>', 'edition year; must match brochure.yaml (default: from the data)')
+    .option('--lang <editions>', 'editions to build, comma-separated, e.g. ja,ko,ja-ko (default: all in brochure.yaml)')
+    .option('--format <formats>', `formats, comma-separated: ${FORMATS.join(',')} (default: all)`)
+    .option('--out <dir>', 'output root; files go to <dir>/<office>-<year>/', 'out')
+    .option('--ui-lang <lang>', 'language of messages: en or ja (default: from the locale)')
+    .addHelpText('after', `
+Examples:
+  clair build brochure                          every edition and format into out/seoul-2026/
+  clair build brochure --lang ja --format pdf   only the Japanese PDF
+  clair build brochure --data ../data --office beijing --out dist`)
+    .action(async (options: { office?: string; year?: string; lang?: string; format?: string; out: string; uiLang?: string }, command: Command) => {
+      const globals = command.optsWithGlobals() as { data: string; debug: boolean; color?: boolean };
+      const uiLang = options.uiLang === 'ja' || options.uiLang === 'en' ? options.uiLang : uiLanguageFromEnv();
+      const terminal = createTerminal({ color: globals.color !== false });
+      const formats = options.format ? list(options.format) : FORMATS;
+      for (const format of formats) {
+        if (!FORMATS.includes(format as OutputFormat)) {
+          throw new UsageError({ en: `unknown format "${format}" (formats: ${FORMATS.join(', ')})`, ja: `形式「${format}」はありません（${FORMATS.join(', ')} のいずれか）` });
+        }
+      }
+      let year: number | undefined;
+      if (options.year !== undefined) {
+        if (!/^\d{4}$/.test(options.year)) throw new UsageError({ en: `--year must be a year such as 2026, not "${options.year}"`, ja: `--year は 2026 のような年です（"${options.year}" が指定されました）` });
+        year = Number(options.year);
+      }
+      const world = new World({ dataRoot: globals.data });
+      const step = terminal.step(uiLang === 'ja' ? '読み込み中' : 'loading');
+      const started = performance.now();
+      try {
+        const result = await buildBrochure(world, {
+          officeId: options.office,
+          year,
+          editions: options.lang ? list(options.lang) : undefined,
+          formats: formats as OutputFormat[],
+          outRoot: resolve(options.out),
+        }, {
+          stage(name) {
+            const words: Record<typeof name, [string, string]> = { load: ['loading data', 'データを読み込み中'], validate: ['validating', '検証中'], layout: ['laying out editions', 'レイアウト中'], write: ['writing', '書き出し中'] };
+            step.update(words[name][uiLang === 'ja' ? 1 : 0]);
+          },
+          edition() {},
+        }, (officeId) => checkBeforeBuild(world, officeId, uiLang, terminal));
+        step.succeed(uiLang === 'ja'
+          ? `${result.officeId} ${result.year}年版: ${result.files.length} ファイル（${((performance.now() - started) / 1000).toFixed(1)} 秒）`
+          : `${result.officeId} ${result.year}: ${result.files.length} files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        for (const file of result.files) {
+          const pages = file.pages !== undefined ? (uiLang === 'ja' ? `${file.pages} ページ  ` : `${file.pages} pages  `) : '';
+          process.stdout.write(`  ${world.display(file.path)}  ${pages}${formatSize(file.bytes.byteLength)}\n`);
+        }
+      } catch (error) {
+        step.fail(uiLang === 'ja' ? '作成できませんでした（以前の出力はそのままです）' : 'build failed (previous outputs are untouched)');
+        if (error instanceof DataError) process.exitCode = 1;
+        throw error;
+      }
+    });
+}

@@ -1,0 +1,368 @@
+// Where a line may break, per language, for both renderers. The text is cut into "units" that must never be
+// split; a line may break only between two units. Rules:
+// - Japanese and Chinese (JIS X 4051 style kinsoku): ideographs and kana break anywhere, except that closing
+//   brackets, stops, small kana, ー, iteration marks and range marks never start a line and opening brackets
+//   never end one. Numbers (5,933 · 12.5 · 13:30), Latin words, URLs, e-mail addresses and @handles are never
+//   split; a range mark (12.5 ~ 12.7, 10〜20) stays with the number before it.
+// - Korean: keep-all, a line breaks only at spaces.
+// - Latin (en, fr, …): at spaces and after a hyphen inside a word; French gets non-breaking spaces before
+//   ; : ! ? » and after «.
+// - Headings: only between BudouX phrases (ja, zh) or at spaces, so a heading never breaks inside a word.
+// A unit too wide for a whole line (when the caller says how wide a line is) is split after all, at the
+// gentlest place that makes it fit: kinsoku-respecting character boundaries, then anywhere.
+import { loadDefaultJapaneseParser, loadDefaultSimplifiedChineseParser, loadDefaultTraditionalChineseParser, type Parser } from 'budoux';
+import {
+  BREAKING_SPACE, clusterBoundaries, DOUBLED_MARKS, FRENCH_SPACE_AFTER, FRENCH_SPACE_BEFORE, NO_LINE_END,
+  NO_LINE_START, RANGE_MARKS, ZERO_WIDTH_BREAK, ZERO_WIDTH_GLUE,
+} from './characters.js';
+
+/** A piece of text in one language. */
+export interface LangSpan {
+  text: string;
+  lang: string;
+}
+
+/** Text after breaking-control characters were taken out, with where each input span now lies. */
+export interface NormalizedText {
+  text: string;
+  /** [start, end) of each input span in `text`. */
+  spans: { start: number; end: number; lang: string }[];
+  /** Offsets after which a line must end, once per newline in the input (two in a row leave an empty line). */
+  hardBreaks: number[];
+  /** Offsets where the author asked for a break opportunity (U+200B). */
+  softBreaks: Set<number>;
+  /** Offsets where the author asked for no break (U+2060, U+FEFF, soft hyphen). */
+  glue: Set<number>;
+  langAt(offset: number): string;
+}
+
+export interface BreakOptions {
+  /** Phrase-aware breaking for headings (BudouX for Japanese and Chinese, spaces elsewhere). */
+  heading?: boolean;
+  /** Width of a full line, in the unit `measure` returns. Units wider than this are split after all. */
+  maxWidth?: number;
+  /** Width of text[start, end). */
+  measure?: (start: number, end: number) => number;
+}
+
+/** A stretch that must stay on one line. A line may break only between two units. */
+export interface LineUnit {
+  start: number;
+  end: number;
+  text: string;
+  /** The line must end after this unit (a newline in the text). */
+  hardBreakAfter: boolean;
+}
+
+const NEWLINE = /\r\n|[\r\n\u2028\u2029\u0085]/y;
+
+/** Removes breaking-control characters, records newlines, and gives French its non-breaking spaces. */
+export function normalize(spans: readonly LangSpan[]): NormalizedText {
+  let text = '';
+  const out: NormalizedText['spans'] = [];
+  const hardBreaks: number[] = [];
+  const softBreaks = new Set<number>();
+  const glue = new Set<number>();
+  for (const span of spans) {
+    const start = text.length;
+    let i = 0;
+    while (i < span.text.length) {
+      NEWLINE.lastIndex = i;
+      const newline = NEWLINE.exec(span.text);
+      if (newline) {
+        hardBreaks.push(text.length);
+        i += newline[0].length;
+        continue;
+      }
+      const char = span.text[i]!;
+      if (char === ZERO_WIDTH_BREAK) softBreaks.add(text.length);
+      else if (ZERO_WIDTH_GLUE.has(char)) glue.add(text.length);
+      else text += char === '\t' ? ' ' : char;
+      i += 1;
+    }
+    out.push({ start, end: text.length, lang: span.lang });
+  }
+  // French: the space before ; : ! ? » and after « must not break. U+00A0 rather than the narrow U+202F,
+  // which the CJK fonts lack.
+  text = text.replace(/ (?=[;:!?»])|(?<=«) /gu, (space, at: number) => (primaryLanguage(langAtOf(out, at)) === 'fr' ? '\u00a0' : space));
+  return { text, spans: out, hardBreaks, softBreaks, glue, langAt: (at) => langAtOf(out, at) };
+}
+
+function langAtOf(spans: NormalizedText['spans'], offset: number): string {
+  for (const span of spans) if (offset < span.end) return span.lang;
+  return spans[spans.length - 1]?.lang ?? 'und';
+}
+
+export function primaryLanguage(lang: string): string {
+  return lang.split('-')[0]!.toLowerCase();
+}
+
+/** Languages set with ideographic line breaking (break between any two ideographs or kana). */
+const isIdeographicLanguage = (lang: string) => ['ja', 'zh'].includes(primaryLanguage(lang));
+/** Languages whose words are separated by spaces and keep together even in Hangul/Han (CSS keep-all). */
+const isKeepAllLanguage = (lang: string) => primaryLanguage(lang) === 'ko';
+
+type AtomKind = 'space' | 'glue' | 'word' | 'hangul' | 'ideographic' | 'other';
+
+interface Atom {
+  start: number;
+  end: number;
+  kind: AtomKind;
+}
+
+const URL = /(?:(?:https?|ftp):\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/uy;
+const EMAIL = /(?:mailto:)?[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/uy;
+const HANDLE = /[@#＃][\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*/uy;
+const NUMBER = /[0-9０-９]+(?:[.,:/／\-‐][0-9０-９]+)*/uy;
+const LATIN_WORD =
+  /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}0-9][\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{M}0-9_]*(?:['’.\-‐&+][\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{M}0-9_]+)*/uy;
+const HANGUL_WORD = /\p{Script=Hangul}[\p{Script=Hangul}\p{M}]*/uy;
+const SPACES = new RegExp(`${BREAKING_SPACE.source}+`, 'uy');
+const GLUE_SPACE = /[\u00a0\u2007\u202f]/u;
+const TRAILING_URL_PUNCTUATION = /[.,;:!?)\]'"’”]+$/u;
+const IDEOGRAPHIC =
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Yi}\u1100-\u115f\u2e80-\u303e\u3040-\u33ff\ua960-\ua97f\uf900-\ufaff\ufe10-\ufe1f\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\u2460-\u24ff\u2500-\u27bf\u2160-\u217f\u2190-\u21ff\u203b\u00d7\u2014\u2015\u2025\u2026\u{1f000}-\u{1faff}\u{20000}-\u{3fffd}]/u;
+
+function matchAt(pattern: RegExp, text: string, at: number): number {
+  pattern.lastIndex = at;
+  const match = pattern.exec(text);
+  return match ? match[0].length : 0;
+}
+
+/** Cuts the text into atoms: the smallest pieces line breaking reasons about. */
+function atomize(text: string, clusterEnds: Set<number>): Atom[] {
+  const atoms: Atom[] = [];
+  // An atom never ends inside a grapheme cluster (base + combining marks / variation selectors).
+  const toClusterEnd = (end: number) => {
+    while (end < text.length && !clusterEnds.has(end)) end++;
+    return end;
+  };
+  let i = 0;
+  while (i < text.length) {
+    let length = matchAt(SPACES, text, i);
+    let kind: AtomKind = 'space';
+    if (!length) {
+      kind = 'word';
+      length = matchAt(URL, text, i);
+      if (length) length -= text.slice(i, i + length).match(TRAILING_URL_PUNCTUATION)?.[0].length ?? 0;
+      if (!length) length = matchAt(EMAIL, text, i);
+      if (!length) length = matchAt(HANDLE, text, i);
+      if (!length) length = matchAt(NUMBER, text, i);
+      if (!length) length = matchAt(LATIN_WORD, text, i);
+      if (!length) {
+        length = matchAt(HANGUL_WORD, text, i);
+        if (length) kind = 'hangul';
+      }
+      if (!length) {
+        const char = String.fromCodePoint(text.codePointAt(i)!);
+        length = char.length;
+        kind = GLUE_SPACE.test(char) ? 'glue' : IDEOGRAPHIC.test(char) ? 'ideographic' : 'other';
+      }
+    }
+    const end = toClusterEnd(i + length);
+    atoms.push({ start: i, end, kind });
+    i = end;
+  }
+  return atoms;
+}
+
+/** Offsets inside Latin words right after a hyphen between two letters ("well-|known"). */
+function hyphenBreaks(text: string, atom: Atom): number[] {
+  const offsets: number[] = [];
+  if (atom.kind !== 'word') return offsets;
+  const word = text.slice(atom.start, atom.end);
+  if (/^(?:(?:https?|ftp):\/\/|www\.|mailto:)|@/u.test(word)) return offsets;
+  const pattern = /(?<=\p{L}{2})[-‐](?=\p{L}{2})/gu;
+  for (const match of word.matchAll(pattern)) offsets.push(atom.start + match.index + 1);
+  return offsets;
+}
+
+const firstChar = (text: string, atom: Atom) => String.fromCodePoint(text.codePointAt(atom.start)!);
+const lastChar = (text: string, atom: Atom) => {
+  const chars = [...text.slice(atom.start, atom.end)];
+  return chars[chars.length - 1]!;
+};
+const endsWithDigit = (text: string, atom: Atom) => /[0-9０-９]$/u.test(text.slice(atom.start, atom.end));
+
+/** May a line break between `before` and `after`, given what precedes a run of spaces? */
+function kinsokuAllows(text: string, before: Atom, after: Atom): boolean {
+  const next = firstChar(text, after);
+  const previous = lastChar(text, before);
+  if (NO_LINE_START.has(next)) return false;
+  if (NO_LINE_END.has(previous)) return false;
+  if (RANGE_MARKS.has(next) && endsWithDigit(text, before)) return false;
+  if (DOUBLED_MARKS.has(previous) && DOUBLED_MARKS.has(next)) return false;
+  return true;
+}
+
+const budouxParsers = new Map<string, Parser | null>();
+function budouxParser(lang: string): Parser | null {
+  const key = lang.toLowerCase();
+  let parser = budouxParsers.get(key);
+  if (parser === undefined) {
+    const primary = primaryLanguage(lang);
+    parser = primary === 'ja' ? loadDefaultJapaneseParser()
+      : primary === 'zh' ? (/-(hant|tw|hk|mo)\b/.test(key) ? loadDefaultTraditionalChineseParser() : loadDefaultSimplifiedChineseParser())
+        : null;
+    budouxParsers.set(key, parser);
+  }
+  return parser;
+}
+
+/** Phrase boundaries BudouX finds in the Japanese/Chinese stretches of the text. */
+function phraseBoundaries(normalized: NormalizedText): Set<number> {
+  const boundaries = new Set<number>();
+  // Consecutive spans of one language are parsed together so a phrase may cross a style change.
+  let start = 0;
+  while (start < normalized.text.length) {
+    const lang = normalized.langAt(start);
+    let end = start;
+    while (end < normalized.text.length && normalized.langAt(end) === lang) end++;
+    const parser = budouxParser(lang);
+    if (parser) for (const b of parser.parseBoundaries(normalized.text.slice(start, end))) boundaries.add(start + b);
+    start = end;
+  }
+  return boundaries;
+}
+
+/**
+ * Break opportunities of the text as offsets (a break at k puts text[k] at the start of a new line), with the
+ * rules of the language at each place.
+ */
+function breakOffsets(normalized: NormalizedText, atoms: Atom[], heading: boolean): Set<number> {
+  const { text } = normalized;
+  const offsets = new Set<number>();
+  const phrases = heading ? phraseBoundaries(normalized) : undefined;
+  let lastNonSpace: Atom | undefined;
+  for (let k = 1; k < atoms.length; k++) {
+    const before = atoms[k - 1]!;
+    const after = atoms[k]!;
+    if (before.kind !== 'space') lastNonSpace = before;
+    const at = after.start;
+    if (after.kind === 'space') continue;
+    if (before.kind === 'space') {
+      // A space is a break opportunity unless kinsoku binds the words on either side ("PR !", "12.5 ~").
+      if (lastNonSpace && kinsokuAllows(text, lastNonSpace, after)) offsets.add(at);
+      continue;
+    }
+    const lang = normalized.langAt(before.start);
+    if (isKeepAllLanguage(lang)) continue;
+    if (before.kind === 'glue' || after.kind === 'glue') continue;
+    if (!kinsokuAllows(text, before, after)) continue;
+    const ideographic = before.kind === 'ideographic' || after.kind === 'ideographic';
+    if (!ideographic) continue;
+    if (phrases && isIdeographicLanguage(lang) && !phrases.has(at)) continue;
+    offsets.add(at);
+  }
+  for (const atom of atoms) {
+    if (isIdeographicLanguage(normalized.langAt(atom.start)) || isKeepAllLanguage(normalized.langAt(atom.start))) continue;
+    for (const at of hyphenBreaks(text, atom)) offsets.add(at);
+  }
+  // The author's U+200B opens a break anywhere; U+2060 closes one anywhere.
+  for (const at of normalized.softBreaks) if (at > 0 && at < text.length) offsets.add(at);
+  for (const at of normalized.glue) offsets.delete(at);
+  return offsets;
+}
+
+/** Gentler-to-harsher places to split a unit that is wider than a whole line. */
+function emergencyOffsets(normalized: NormalizedText, atoms: Atom[], start: number, end: number, level: 1 | 2): number[] {
+  const { text } = normalized;
+  const bounds = clusterBoundaries(text.slice(start, end)).map((b) => b + start).filter((b) => b > start && b < end);
+  if (level === 2) return bounds;
+  const atomAt = (offset: number) => atoms.find((a) => a.start <= offset && offset < a.end);
+  return bounds.filter((b) => {
+    const next = String.fromCodePoint(text.codePointAt(b)!);
+    const previous = [...text.slice(start, b)].pop()!;
+    if (NO_LINE_START.has(next) || NO_LINE_END.has(previous)) return false;
+    const atom = atomAt(b - 1);
+    // Inside a URL or word, prefer the places a reader expects a URL to continue: after / . - _ ? & = #,
+    // but not between the two slashes of "https://".
+    if (atom && atom.kind === 'word' && atomAt(b) === atom) return /[/.\-_?&=#]/u.test(previous) && !(previous === '/' && next === '/');
+    return true;
+  });
+}
+
+/**
+ * Cuts text into line units by the rules of each span's language. With `maxWidth` and `measure`, a unit wider
+ * than a whole line is split so that nothing overflows the column.
+ */
+export function lineUnits(normalized: NormalizedText, options: BreakOptions = {}): LineUnit[] {
+  const { text } = normalized;
+  const clusterEnds = new Set(clusterBoundaries(text));
+  const atoms = atomize(text, clusterEnds);
+  const offsets = breakOffsets(normalized, atoms, options.heading === true);
+  for (const at of normalized.hardBreaks) offsets.add(at);
+  const cuts = [...offsets].filter((at) => at > 0 && at < text.length).sort((a, b) => a - b);
+
+  let ranges: [number, number][] = [];
+  let previous = 0;
+  for (const cut of [...cuts, text.length]) {
+    if (cut > previous) ranges.push([previous, cut]);
+    previous = cut;
+  }
+
+  if (options.maxWidth !== undefined && options.measure) {
+    const { maxWidth, measure } = options;
+    const fitting: [number, number][] = [];
+    const split = (start: number, end: number, candidates: (s: number, e: number) => number[][]) => {
+      for (const found of candidates(start, end)) {
+        const pieces: [number, number][] = [];
+        let from = start;
+        for (const at of [...found, end]) {
+          if (at > from) pieces.push([from, at]);
+          from = at;
+        }
+        if (pieces.length > 1) return pieces;
+      }
+      return [[start, end] as [number, number]];
+    };
+    const refine = (start: number, end: number, depth: number) => {
+      if (measure(start, end) <= maxWidth || depth > 3) {
+        fitting.push([start, end]);
+        return;
+      }
+      const ladders: ((s: number, e: number) => number[][])[] = [
+        // Headings first fall back to the ordinary rules, then to character boundaries.
+        (s, e) => (options.heading ? [[...breakOffsets(normalized, atoms, false)].filter((b) => b > s && b < e).sort((a, b) => a - b)] : []),
+        (s, e) => [emergencyOffsets(normalized, atoms, s, e, 1)],
+        (s, e) => [emergencyOffsets(normalized, atoms, s, e, 2)],
+      ];
+      const pieces = split(start, end, ladders[Math.min(depth, 2)]!);
+      if (pieces.length === 1) {
+        refine(start, end, depth + 1);
+        return;
+      }
+      for (const [s, e] of pieces) refine(s, e, depth + 1);
+    };
+    for (const [start, end] of ranges) refine(start, end, 0);
+    ranges = fitting;
+  }
+
+  const newlines = new Map<number, number>();
+  for (const at of normalized.hardBreaks) newlines.set(at, (newlines.get(at) ?? 0) + 1);
+  const units: LineUnit[] = [];
+  const emptyLines = (count: number, at: number) => {
+    for (let n = 0; n < count; n++) units.push({ start: at, end: at, text: '', hardBreakAfter: true });
+  };
+  emptyLines(newlines.get(0) ?? 0, 0);
+  for (const [start, end] of ranges) {
+    if (start === end) continue;
+    const count = newlines.get(end) ?? 0;
+    units.push({ start, end, text: text.slice(start, end), hardBreakAfter: count > 0 });
+    emptyLines(count - 1, end);
+  }
+  return units;
+}
+
+/** Convenience for one string in one language. */
+export function breakText(text: string, lang: string, options: BreakOptions = {}): LineUnit[] {
+  return lineUnits(normalize([{ text, lang }]), options);
+}
+
+/**
+ * Phrases for the HTML renderer: a browser may wrap only between two phrases (insert <wbr> between them and
+ * set `word-break: keep-all`). Japanese and Chinese are cut into BudouX phrases, other languages at spaces.
+ */
+export function phrases(text: string, lang: string): string[] {
+  return breakText(text, lang, { heading: true }).map((unit) => unit.text).filter((t) => t !== '');
+}

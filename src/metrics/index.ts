@@ -4,7 +4,7 @@
 //   compareTable(series, { from, to, metrics })   → rows with a value and a change per fiscal year
 //   chartSvg(series, { lang, labels, width, height }) → a standalone SVG bar chart
 //   loadMetricLabels(world) / MetricWords         → wording from templates/labels/metrics.yaml
-export { METRICS, METRIC_IDS, UNIT_IDS, fiscalYearOfDate, metricDefinition } from './registry.js';
+export { METRICS, METRIC_IDS, UNIT_IDS, asOfDate, fiscalYearOfDate, metricDefinition } from './registry.js';
 export type { MetricDefinition, MetricKind, MetricValue, UnitId } from './registry.js';
 export { computeMetrics, valueIn, MetricDataError, type MetricSeries } from './compute.js';
 export { compareTable, changeBetween, checkMetricIds, closest } from './compare.js';

@@ -10,7 +10,7 @@ export type PerLanguage = Record<LanguageTag, string>;
 
 export const UI_KEYS = [
   'title', 'officeTitle', 'metric', 'unit', 'withUnit', 'fiscalYear', 'change', 'changePercent', 'changeNote',
-  'missingNote', 'asOf', 'notes', 'noData',
+  'missingNote', 'asOf', 'asOfMonthEnd', 'notes', 'noData',
 ] as const;
 export type UiKey = (typeof UI_KEYS)[number];
 
@@ -121,6 +121,7 @@ export class MetricWords {
   private readonly signedFormat: Intl.NumberFormat;
   private readonly percentFormat: Intl.NumberFormat;
   private readonly dateFormat: Intl.DateTimeFormat;
+  private readonly monthFormat: Intl.DateTimeFormat;
   private readonly params: Record<PlaceholderKey, string>;
 
   constructor(
@@ -134,6 +135,7 @@ export class MetricWords {
       style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero',
     });
     this.dateFormat = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    this.monthFormat = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', timeZone: 'UTC' });
     this.params = {
       country: textIn(data?.office?.countryName, lang) ?? labels.placeholders.country[lang],
       festival: textIn(data?.festival?.name, lang) ?? labels.placeholders.festival[lang],
@@ -181,7 +183,11 @@ export class MetricWords {
     return this.dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
   }
 
-  asOf(isoDate: string): string {
-    return this.ui('asOf', { date: this.date(isoDate) });
+  /** "2026年1月31日現在" for a date; "2026年1月末現在" for a month (YYYY-MM), which the data uses for month-end. */
+  asOf(stated: string): string {
+    if (/^\d{4}-\d{2}$/.test(stated)) {
+      return this.ui('asOfMonthEnd', { month: this.monthFormat.format(new Date(`${stated}-01T00:00:00Z`)) });
+    }
+    return this.ui('asOf', { date: this.date(stated) });
   }
 }

@@ -21,7 +21,10 @@ export type MetricKind = 'figure' | 'count';
 export interface MetricValue {
   fiscalYear: number;
   value: number;
-  /** The date the data states the figure as of (YYYY-MM-DD), e.g. support cases counted until 2026-01-31. */
+  /**
+   * When the data states the figure as of a date: YYYY-MM-DD, or YYYY-MM for the end of that month (support
+   * cases "2026年1月末時点" are 2026-01). See asOfDate() for the calendar date.
+   */
   asOf?: string;
 }
 
@@ -42,6 +45,14 @@ export interface MetricDefinition {
 }
 
 const item = (fiscalYear: number, path: (string | number)[]): SourcedValue => ({ fiscalYear, value: 1, path });
+
+/** The calendar date of an as-of statement: the date itself, or the last day of a month given as YYYY-MM. */
+export function asOfDate(stated: string): string {
+  if (!/^\d{4}-\d{2}$/.test(stated)) return stated;
+  const [year, month] = stated.split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${stated}-${String(lastDay).padStart(2, '0')}`;
+}
 
 /** The fiscal year (April–March, named by the year it starts) a calendar date falls in. */
 export function fiscalYearOfDate(isoDate: string): number {

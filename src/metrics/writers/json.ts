@@ -9,7 +9,8 @@
 //     "kind": "figure" | "count",                       // stated figure, or number of listed items
 //     "source": "support.yaml",
 //     "values": [{ "fiscalYear": 2025, "value": 83 | null,   // null: not given by the data (never 0)
-//                  "asOf": "2026-01-31" | null,              // the date the figure is stated as of
+//                  "asOf": "2026-01" | "2026-01-31" | null,  // as stated: a date, or a month meaning its end
+//                  "asOfDate": "2026-01-31" | null,          // the same as a calendar date
 //                  "change": { "absolute": 9, "percent": 12.2 | null } | null }],  // vs fiscalYear - 1
 //     "change": { "fiscalYear": 2025, "absolute": 9, "percent": 12.2 | null } | null,  // last column vs previous
 //     "note": "…" | null
@@ -18,6 +19,7 @@
 // Percentages are rounded to one decimal, like every other output; `percent` is null when the previous value is 0.
 import type { Change, CompareTable } from '../compare.js';
 import type { MetricWords } from '../labels.js';
+import { asOfDate } from '../registry.js';
 
 const roundPercent = (percent: number | null) => (percent === null ? null : Math.round(percent * 10) / 10 || 0);
 const changeJson = (change: Change | null) =>
@@ -41,6 +43,7 @@ export function jsonTable(table: CompareTable, words: MetricWords, office?: { id
         fiscalYear: cell.fiscalYear,
         value: cell.value,
         asOf: cell.asOf ?? null,
+        asOfDate: cell.asOf ? asOfDate(cell.asOf) : null,
         change: changeJson(cell.change),
       })),
       change: row.change === null || last === undefined ? null : { fiscalYear: last, ...changeJson(row.change)! },

@@ -4,7 +4,7 @@ import type { CompareView } from '../view.js';
 
 /** Escapes characters that Markdown would read as markup or as a table cell boundary. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return text.replace(/[\\`*_[\]<>|#~&]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
 export function markdownTable(view: CompareView): string {

@@ -1,0 +1,129 @@
+// chartSvg: a well-formed, deterministic SVG of basic elements with one bar per fiscal year and its value, worded
+// in the language asked — and one that pdfmake (svg-to-pdfkit) really draws.
+import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
+import pdfmake from 'pdfmake';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { describe, expect, it } from 'vitest';
+import { World } from '../world.js';
+import { fixtureOffice, SEVERAL, SINGLE } from './__fixtures__/fixtures.js';
+import { CHART_FONT_FAMILIES, chartSvg, computeMetrics, loadMetricLabels, type MetricSeries } from './index.js';
+
+const labels = loadMetricLabels(new World({ dataRoot: SINGLE }));
+const seoulData = fixtureOffice(SINGLE, 'seoul');
+const seoul = computeMetrics(seoulData);
+const zedlandData = fixtureOffice(SEVERAL, 'zedland');
+const zedland = computeMetrics(zedlandData);
+const standardFontDataUrl = `${join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
+const metric = (all: MetricSeries[], id: string) => all.find((s) => s.id === id)!;
+
+/** Parses strictly: any XML error or warning fails the test. */
+function parseSvg(svg: string): Document {
+  const problems: string[] = [];
+  const doc = new DOMParser({ onError: (level, message) => problems.push(`${level}: ${message}`) }).parseFromString(svg, 'image/svg+xml');
+  expect(problems).toEqual([]);
+  return doc;
+}
+
+const all = (doc: Document, name: string): Element[] => Array.from(doc.getElementsByTagName(name));
+const withClass = (doc: Document, name: string, cls: string) => all(doc, name).filter((e) => e.getAttribute('class') === cls);
+
+describe('chartSvg', () => {
+  const supportCases = chartSvg(metric(seoul, 'support-cases'), { lang: 'ja', labels, office: seoulData });
+
+  it('is well-formed XML with a size and a view box', () => {
+    const root = parseSvg(supportCases).documentElement!;
+    expect(root.tagName).toBe('svg');
+    expect(root.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
+    expect(root.getAttribute('viewBox')).toBe('0 0 480 240');
+  });
+
+  it('uses only g, rect, line and text, with no style sheet or CSS', () => {
+    const doc = parseSvg(supportCases);
+    const names = new Set(all(doc, '*').map((e) => e.tagName));
+    expect([...names].sort()).toEqual(['g', 'line', 'rect', 'svg', 'text']);
+    expect(supportCases).not.toMatch(/style=|<style|<path|<use|href=/);
+  });
+
+  it('draws one bar per fiscal year, taller for larger values, each with its value written above it', () => {
+    const doc = parseSvg(supportCases);
+    const bars = withClass(doc, 'rect', 'bar');
+    expect(bars.map((b) => b.getAttribute('data-fiscal-year'))).toEqual(['2023', '2024', '2025']);
+    const heights = bars.map((b) => Number(b.getAttribute('height')));
+    expect(heights[0]! < heights[1]! && heights[1]! < heights[2]!).toBe(true);
+    expect(heights[2]! / heights[0]!).toBeCloseTo(83 / 59, 2);
+    expect(withClass(doc, 'text', 'value').map((t) => t.textContent)).toEqual(['59', '74', '83 *1']);
+    expect(withClass(doc, 'text', 'fiscal-year').map((t) => t.textContent)).toEqual(['2023年度', '2024年度', '2025年度']);
+  });
+
+  it('says as of when a figure is stated, under the chart', () => {
+    const doc = parseSvg(supportCases);
+    expect(withClass(doc, 'text', 'footnote').map((t) => t.textContent)).toEqual(['*1 2026年1月末現在']);
+  });
+
+  it('writes its text in the language asked, with that language’s font family', () => {
+    const ko = chartSvg(metric(seoul, 'jet-participants'), { lang: 'ko', labels, office: seoulData });
+    const doc = parseSvg(ko);
+    expect(doc.documentElement!.getAttribute('font-family')).toBe(CHART_FONT_FAMILIES.ko);
+    expect(withClass(doc, 'text', 'title')[0]!.textContent).toBe('JET 프로그램 참가자(명)');
+    expect(withClass(doc, 'text', 'value')[0]!.textContent).toBe('5,933');
+    expect(withClass(doc, 'text', 'fiscal-year')[0]!.textContent).toBe('2025년도');
+  });
+
+  it('shows a year without a value as a dash and no bar, and a stated 0 as a bar of height 0', () => {
+    const sns = chartSvg(metric(zedland, 'events'), { lang: 'fr', labels, office: zedlandData });
+    const doc = parseSvg(sns);
+    expect(withClass(doc, 'text', 'fiscal-year').map((t) => t.textContent)).toEqual(['Exercice 2021', 'Exercice 2022', 'Exercice 2023']);
+    expect(withClass(doc, 'rect', 'bar').map((b) => b.getAttribute('data-fiscal-year'))).toEqual(['2021', '2023']);
+    expect(withClass(doc, 'text', 'missing').map((t) => t.textContent)).toEqual(['—']);
+
+    const zero = parseSvg(chartSvg(metric(zedland, 'sns-municipalities'), { lang: 'ja', labels }));
+    const bars = withClass(zero, 'rect', 'bar');
+    expect(bars.map((b) => [b.getAttribute('data-value'), b.getAttribute('height')])[0]).toEqual(['0', '0']);
+    expect(withClass(zero, 'text', 'value').map((t) => t.textContent)).toEqual(['0', '5']);
+  });
+
+  it('draws the year slots it is given, so charts of one table line up', () => {
+    const doc = parseSvg(chartSvg(metric(seoul, 'lectures'), { lang: 'en', labels, fiscalYears: [2023, 2024, 2025] }));
+    expect(withClass(doc, 'rect', 'bar')).toHaveLength(1);
+    expect(withClass(doc, 'text', 'missing')).toHaveLength(2);
+  });
+
+  it('says "no data" for a metric without values', () => {
+    const doc = parseSvg(chartSvg(metric(seoul, 'research-requests'), { lang: 'en', labels }));
+    expect(withClass(doc, 'rect', 'bar')).toHaveLength(0);
+    expect(withClass(doc, 'text', 'no-data')[0]!.textContent).toBe('No data');
+  });
+
+  it('escapes text taken from the data', () => {
+    const svg = chartSvg(metric(zedland, 'jet-participants-from-office-country'), { lang: 'ja', labels, office: zedlandData });
+    expect(svg).toContain('ゼッドランド&lt;&amp;&gt;');
+    expect(withClass(parseSvg(svg), 'text', 'title')[0]!.textContent).toBe('JETプログラム参加者（うちゼッドランド<&>）（名）');
+  });
+
+  it('is deterministic and follows the size asked', () => {
+    const again = chartSvg(metric(seoul, 'support-cases'), { lang: 'ja', labels, office: seoulData });
+    expect(again).toBe(supportCases);
+    const small = parseSvg(chartSvg(metric(seoul, 'support-cases'), { lang: 'ja', labels, width: 200, height: 120 }));
+    expect(small.documentElement!.getAttribute('width')).toBe('200');
+    for (const bar of withClass(small, 'rect', 'bar')) {
+      expect(Number(bar.getAttribute('x')) + Number(bar.getAttribute('width'))).toBeLessThanOrEqual(200);
+      expect(Number(bar.getAttribute('y'))).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('is drawn by pdfmake through svg-to-pdfkit, text and all', async () => {
+    const svg = chartSvg(metric(seoul, 'support-cases'), { lang: 'en', labels, office: seoulData, fontFamily: 'Helvetica' });
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy(() => false);
+    pdfmake.setFonts({ Helvetica: { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' } });
+    const pdf = await pdfmake.createPdf({ content: [{ svg, width: 480 }], defaultStyle: { font: 'Helvetica' } }).getBuffer();
+    const document = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl }).promise;
+    const page = await document.getPage(1);
+    const text = (await page.getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');
+    for (const expected of ['FY2023', 'FY2024', 'FY2025', '59', '74', '83 *1', 'as of the end of January 2026']) {
+      expect(text).toContain(expected);
+    }
+  });
+});

@@ -1,0 +1,177 @@
+// computeMetrics against a direct count: the YAML files are read again with the yaml package alone and every metric
+// is counted by hand, so a registry bug cannot hide behind a shared helper.
+import fc from 'fast-check';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { INSTALL_ROOT } from '../world.js';
+import { DUPLICATE, fixtureOffice, SEVERAL, SINGLE } from './__fixtures__/fixtures.js';
+import { asOfDate, computeMetrics, fiscalYearOfDate, METRIC_IDS, MetricDataError, type MetricSeries } from './index.js';
+import type { OfficeData } from '../schema/index.js';
+
+type Yearly = Record<number, { value: number; asOf?: string }>;
+type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function readYaml(dir: string, file: string): Raw | undefined {
+  const path = join(dir, file);
+  return existsSync(path) ? parse(readFileSync(path, 'utf8')) : undefined;
+}
+
+/** Counts listed items per fiscal year. */
+function tally(years: number[]): Yearly {
+  const out: Yearly = {};
+  for (const year of years) out[year] = { value: (out[year]?.value ?? 0) + 1 };
+  return out;
+}
+
+/** Takes stated figures per fiscal year. */
+function figures(rows: { fiscalYear: number; value: number; asOf?: string }[]): Yearly {
+  const out: Yearly = {};
+  for (const row of rows) out[row.fiscalYear] = row.asOf ? { value: row.value, asOf: row.asOf } : { value: row.value };
+  return out;
+}
+
+/** Every metric, counted straight from the YAML text of an office folder. */
+function directCounts(dir: string): Record<string, Yearly> {
+  const events = readYaml(dir, 'events.yaml');
+  const festival = readYaml(dir, 'festival.yaml');
+  const visits = readYaml(dir, 'influencer-visits.yaml');
+  const cooking = readYaml(dir, 'cooking-classes.yaml');
+  const sns = readYaml(dir, 'sns-channel.yaml');
+  const lectures = readYaml(dir, 'lectures.yaml');
+  const jet = readYaml(dir, 'jet.yaml');
+  const seminars = readYaml(dir, 'seminars.yaml');
+  const sister = readYaml(dir, 'sister-cities.yaml');
+  const support = readYaml(dir, 'support.yaml');
+  const placements = (pick: (p: Raw) => number) =>
+    figures((jet?.placements ?? []).map((p: Raw) => ({ fiscalYear: p.fiscalYear, value: pick(p), asOf: p.asOf })));
+  const partnershipsAsOf: string | undefined = sister?.partnerships?.asOf;
+  return {
+    events: tally((events?.events ?? []).map((e: Raw) => e.fiscalYear)),
+    'festival-booths': figures((festival?.editions ?? []).map((e: Raw) => ({ fiscalYear: e.fiscalYear, value: e.booths.count }))),
+    'influencer-visits': tally((visits?.visits ?? []).map((v: Raw) => v.fiscalYear)),
+    'influencer-destinations': tally((visits?.visits ?? []).flatMap((v: Raw) => v.destinations.map(() => v.fiscalYear))),
+    'cooking-classes': tally((cooking?.classes ?? []).map((c: Raw) => c.fiscalYear)),
+    'sns-municipalities': figures((sns?.featured ?? []).map((f: Raw) => ({ fiscalYear: f.fiscalYear, value: f.municipalities }))),
+    lectures: tally((lectures?.lectures ?? []).map((l: Raw) => l.fiscalYear)),
+    'jet-countries': figures((jet?.years ?? []).map((y: Raw) => ({ fiscalYear: y.fiscalYear, value: y.countries }))),
+    'jet-participants': figures((jet?.years ?? []).map((y: Raw) => ({ fiscalYear: y.fiscalYear, value: y.participants }))),
+    'jet-participants-from-office-country': figures((jet?.years ?? []).map((y: Raw) => ({ fiscalYear: y.fiscalYear, value: y.fromOfficeCountry }))),
+    'jet-placements-alt': placements((p) => p.byPosition.ALT),
+    'jet-placements-cir': placements((p) => p.byPosition.CIR),
+    'jet-placements-sea': placements((p) => p.byPosition.SEA),
+    'jet-placements-total': placements((p) => p.total),
+    seminars: tally((seminars?.themes ?? []).map((t: Raw) => t.fiscalYear)),
+    'sister-city-exchanges': figures((sister?.exchangeProgrammes ?? []).map((e: Raw) => ({ fiscalYear: e.fiscalYear, value: e.count }))),
+    // An as-of date from January to March belongs to the fiscal year that began the April before.
+    'sister-city-partnerships': partnershipsAsOf
+      ? { [Number(partnershipsAsOf.slice(0, 4)) - (Number(partnershipsAsOf.slice(5, 7)) < 4 ? 1 : 0)]: { value: sister!.partnerships.total, asOf: partnershipsAsOf } }
+      : {},
+    'support-cases': figures((support?.cases?.yearly ?? []).map((y: Raw) => ({ fiscalYear: y.fiscalYear, value: y.count, asOf: y.asOf }))),
+    'research-requests': {},
+    surveys: tally((support?.surveys?.surveys ?? []).flatMap((s: Raw) => s.fiscalYears)),
+  };
+}
+
+function asYearly(series: MetricSeries): Yearly {
+  return Object.fromEntries(series.values.map((v) => [v.fiscalYear, v.asOf ? { value: v.value, asOf: v.asOf } : { value: v.value }]));
+}
+
+function expectSameAsDirectCount(dir: string, data: OfficeData) {
+  const computed = computeMetrics(data);
+  const direct = directCounts(dir);
+  expect(computed.map((s) => s.id)).toEqual(Object.keys(direct));
+  for (const series of computed) expect({ id: series.id, values: asYearly(series) }).toEqual({ id: series.id, values: direct[series.id] });
+}
+
+describe('computeMetrics', () => {
+  it('gives, for every metric of the Seoul fixture, what a direct count over the YAML gives', () => {
+    expectSameAsDirectCount(join(SINGLE, 'seoul'), fixtureOffice(SINGLE, 'seoul'));
+  });
+
+  it('gives what a direct count gives for an office with gaps and zeros', () => {
+    expectSameAsDirectCount(join(SEVERAL, 'zedland'), fixtureOffice(SEVERAL, 'zedland'));
+  });
+
+  const realSeoul = join(INSTALL_ROOT, 'data');
+  it.runIf(existsSync(join(realSeoul, 'seoul', 'office.yaml')))('gives what a direct count gives for data/seoul', () => {
+    expectSameAsDirectCount(join(realSeoul, 'seoul'), fixtureOffice(realSeoul, 'seoul'));
+  });
+
+  it('reads the brochure figures of the Seoul office', () => {
+    const byId = new Map(computeMetrics(fixtureOffice(SINGLE, 'seoul')).map((s) => [s.id, s.values]));
+    expect(byId.get('support-cases')).toEqual([
+      { fiscalYear: 2023, value: 59 }, { fiscalYear: 2024, value: 74 }, { fiscalYear: 2025, value: 83, asOf: '2026-01' },
+    ]);
+    expect(byId.get('festival-booths')).toEqual([
+      { fiscalYear: 2023, value: 17 }, { fiscalYear: 2024, value: 17 }, { fiscalYear: 2025, value: 16 },
+    ]);
+    // Three visits in 2025, one of them joint (Wakayama and Mie): four destinations.
+    expect(byId.get('influencer-visits')?.find((v) => v.fiscalYear === 2025)?.value).toBe(3);
+    expect(byId.get('influencer-destinations')?.find((v) => v.fiscalYear === 2025)?.value).toBe(4);
+    expect(byId.get('jet-placements-sea')).toEqual([{ fiscalYear: 2025, value: 0, asOf: '2025-07-01' }]);
+    expect(byId.get('sister-city-partnerships')).toEqual([{ fiscalYear: 2025, value: 172, asOf: '2026-03-05' }]);
+  });
+
+  it('leaves a year without listed items missing instead of counting 0', () => {
+    const events = computeMetrics(fixtureOffice(SEVERAL, 'zedland')).find((s) => s.id === 'events')!;
+    expect(events.values.map((v) => v.fiscalYear)).toEqual([2021, 2023]);
+  });
+
+  it('keeps a 0 the data states', () => {
+    const sns = computeMetrics(fixtureOffice(SEVERAL, 'zedland')).find((s) => s.id === 'sns-municipalities')!;
+    expect(sns.values).toEqual([{ fiscalYear: 2022, value: 0 }, { fiscalYear: 2023, value: 5 }]);
+  });
+
+  it('has no values where the data has no yearly figure (research requests) or no file', () => {
+    const series = computeMetrics(fixtureOffice(SEVERAL, 'alpha'));
+    expect(series.map((s) => s.id)).toEqual(METRIC_IDS);
+    expect(series.every((s) => s.values.length === 0)).toBe(true);
+    const seoul = computeMetrics(fixtureOffice(SINGLE, 'seoul'));
+    expect(seoul.find((s) => s.id === 'research-requests')!.values).toEqual([]);
+  });
+
+  it('refuses two figures for the same fiscal year, naming both places', () => {
+    const data = fixtureOffice(DUPLICATE, 'zedland');
+    expect(() => computeMetrics(data)).toThrow(MetricDataError);
+    try {
+      computeMetrics(data);
+    } catch (error) {
+      const [problem] = (error as MetricDataError).diagnostics;
+      expect(problem).toMatchObject({ file: 'sister-cities.yaml', pointer: '/exchangeProgrammes/1/count', code: 'metric-duplicate-year', found: '8' });
+      expect(problem!.message.en).toContain('/exchangeProgrammes/0/count');
+    }
+  });
+
+  it('sums a count metric per year for any list of items, and never yields a 0', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 2000, max: 2030 }), { maxLength: 40 }), (years) => {
+        const data = {
+          events: {
+            title: 't', description: [], tableTitle: 't',
+            events: years.map((fiscalYear) => ({ fiscalYear, name: 'e', dates: { start: `${fiscalYear}-05-01` }, venue: 'v' })),
+          },
+        } as unknown as OfficeData;
+        const events = computeMetrics(data).find((s) => s.id === 'events')!;
+        expect(events.values.reduce((sum, v) => sum + v.value, 0)).toBe(years.length);
+        expect(events.values.every((v) => v.value > 0)).toBe(true);
+        expect(events.values.map((v) => v.fiscalYear)).toEqual([...new Set(years)].sort((a, b) => a - b));
+      }),
+    );
+  });
+});
+
+describe('dates', () => {
+  it('puts a date in the fiscal year that starts in April', () => {
+    expect(fiscalYearOfDate('2026-03-05')).toBe(2025);
+    expect(fiscalYearOfDate('2025-04-01')).toBe(2025);
+    expect(fiscalYearOfDate('2025-03-31')).toBe(2024);
+  });
+
+  it('reads a month as-of statement as the last day of the month', () => {
+    expect(asOfDate('2026-01')).toBe('2026-01-31');
+    expect(asOfDate('2024-02')).toBe('2024-02-29');
+    expect(asOfDate('2025-07-01')).toBe('2025-07-01');
+  });
+});

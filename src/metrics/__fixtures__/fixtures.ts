@@ -15,6 +15,8 @@ export const SINGLE = join(FIXTURES, 'single');
 export const SEVERAL = join(FIXTURES, 'several');
 /** seoul with a YAML syntax error in support.yaml. */
 export const BROKEN = join(FIXTURES, 'broken');
+/** seoul with text where support.yaml needs a number (a schema error). */
+export const INVALID = join(FIXTURES, 'invalid');
 /** zedland stating two exchange-programme figures for one fiscal year. */
 export const DUPLICATE = join(FIXTURES, 'duplicate');
 

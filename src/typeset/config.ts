@@ -65,8 +65,8 @@ export interface FontConfig {
   scripts: ScriptPreference[];
 }
 
-function diagnostic(source: SourceFile, file: string, path: (string | number)[], code: string, message: Localized, found?: unknown): Diagnostic {
-  const { line, column } = source.locate(path);
+function diagnostic(source: SourceFile, file: string, path: (string | number)[], code: string, message: Localized, found?: unknown, where: 'value' | 'key' = 'value'): Diagnostic {
+  const { line, column } = source.locate(path, where);
   return {
     severity: 'error', code, file, line, column,
     pointer: path.length ? `/${path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}` : '',
@@ -169,7 +169,7 @@ export function loadFontConfig(world: World, office?: string): FontConfig {
       problems.push(diagnostic(source, file, ['stacks'], 'fonts-missing-stack', {
         en: `no font stack for language "${lang}", which offices publish in`,
         ja: `言語「${lang}」のフォントスタックがありません（事務所が発行に使う言語です）`,
-      }));
+      }, undefined, 'key'));
     }
   }
 

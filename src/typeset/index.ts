@@ -38,9 +38,9 @@ import { FontLibrary } from './faces.js';
 import { breakText, normalize, phrases, type BreakOptions, type LineUnit } from './linebreak.js';
 import { pdfFonts, spansToPdfInlines, type PdfFonts, type PdfInline, type PdfStyle, type PdfTypesetOptions, type StyledSpan } from './pdf.js';
 import { splitRuns, type FontRun } from './runs.js';
-import { webFontSubset, type WebFont } from './webfont.js';
+import { webFontSubset, type WebFont, type WebFontOptions } from './webfont.js';
 
-export type { BreakOptions, Face, FontConfig, FontRun, LineUnit, MissingGlyph, PdfFonts, PdfInline, PdfStyle, PdfTypesetOptions, StyledSpan, WebFont, Weight };
+export type { BreakOptions, Face, FontConfig, FontRun, LineUnit, MissingGlyph, PdfFonts, PdfInline, PdfStyle, PdfTypesetOptions, StyledSpan, WebFont, WebFontOptions, Weight };
 export { loadFontConfig } from './config.js';
 export { extractCollectionFace, collectionFaceOffsets, isCollection } from './ttc.js';
 export { NO_LINE_END, NO_LINE_START } from './characters.js';
@@ -123,9 +123,9 @@ export class Typesetter {
     return new Map([...sets].sort(([a], [b]) => a.localeCompare(b)).map(([id, set]) => [id, [...set].sort().join('')]));
   }
 
-  /** A WOFF2 subset of one face with the glyphs of `text`. */
-  webFontSubset(faceId: string, text: string): Promise<WebFont> {
-    return webFontSubset(this.library, faceId, text);
+  /** A WOFF2 subset of one face with the glyphs of `text` (`{ quality: 9 }`: 30× faster, ~7 % larger). */
+  webFontSubset(faceId: string, text: string, options: WebFontOptions = {}): Promise<WebFont> {
+    return webFontSubset(this.library, faceId, text, options);
   }
 
   /** CSS font-family list for `lang`: the stack's families, then the generic family. */

@@ -84,32 +84,41 @@ export function splitRuns(library: FontLibrary, text: string, context: RunContex
     cluster.lang = chosen.lang;
   }
 
-  // Neutral characters lean on the nearest strong neighbour: opening brackets on the next one, the rest on
-  // the previous one, each falling back to the other side and then to their own language's stack.
-  const previousStrong: (Cluster | undefined)[] = [];
-  let last: Cluster | undefined;
-  for (const cluster of clusters) {
-    previousStrong.push(last);
-    if (cluster.strong) last = cluster;
-  }
+  // Neutral characters lean on their neighbours: opening brackets on the next strong character, the rest on
+  // the character before them; when that face lacks the glyph, their own language's stack decides.
+  const nextStrong: (Cluster | undefined)[] = new Array(clusters.length);
   let next: Cluster | undefined;
   for (let i = clusters.length - 1; i >= 0; i--) {
-    const cluster = clusters[i]!;
-    if (cluster.strong) {
-      next = cluster;
-      continue;
-    }
-    const neighbours = cluster.opening ? [next, previousStrong[i]] : [previousStrong[i], next];
+    nextStrong[i] = next;
+    if (clusters[i]!.strong) next = clusters[i];
+  }
+  clusters.forEach((cluster, i) => {
+    if (cluster.strong) return;
+    const previous = clusters[i - 1];
+    const neighbours = cluster.opening ? [nextStrong[i], previous] : [previous];
     const neighbour = neighbours.find((n) => n && covers(n.family!, cluster));
     if (neighbour) {
       cluster.family = neighbour.family;
       cluster.lang = neighbour.lang;
-    } else {
-      const chosen = choose(cluster, [stackLanguage(config, context.langAt(cluster.start))]);
-      cluster.family = chosen.family;
-      cluster.lang = chosen.lang;
+      return;
     }
-  }
+    const lang = stackLanguage(config, context.langAt(cluster.start));
+    const own = config.stacks[lang]!.find((family) => covers(family, cluster));
+    if (own) {
+      cluster.family = own;
+      cluster.lang = lang;
+    } else {
+      const after = nextStrong[i];
+      if (after && covers(after.family!, cluster)) {
+        cluster.family = after.family;
+        cluster.lang = after.lang;
+      } else {
+        const chosen = choose(cluster, [lang]);
+        cluster.family = chosen.family;
+        cluster.lang = chosen.lang;
+      }
+    }
+  });
 
   const runs: FontRun[] = [];
   for (const cluster of clusters) {

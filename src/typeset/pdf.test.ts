@@ -1,0 +1,189 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { World } from '../world.js';
+import { layoutLines, layoutParagraphs, type LaidOutLine } from './__fixtures__/pdfmake-layout.js';
+import { NO_LINE_END, NO_LINE_START, Typesetter, type PdfInline } from './index.js';
+
+const typesetter = Typesetter.load(new World({ dataRoot: 'data' }));
+const excerpt = readFileSync(join(import.meta.dirname, '__fixtures__', 'seoul-excerpt.txt'), 'utf8').split('\n').filter((line) => line.trim());
+
+describe('toPdfInlines', () => {
+  it('makes one unbreakable inline per unit and face', () => {
+    const inlines = typesetter.toPdfInlines('設立。「도란도란」です', 'ja', { fontSize: 9, color: '#333333' });
+    expect(inlines).toEqual([
+      { fontSize: 9, color: '#333333', text: '設', font: 'Noto Sans CJK JP', noWrap: true },
+      { fontSize: 9, color: '#333333', text: '立。', font: 'Noto Sans CJK JP', noWrap: true },
+      { fontSize: 9, color: '#333333', text: '「도란도란」', font: 'Noto Sans CJK KR', noWrap: true },
+      { fontSize: 9, color: '#333333', text: 'で', font: 'Noto Sans CJK JP', noWrap: true },
+      { fontSize: 9, color: '#333333', text: 'す', font: 'Noto Sans CJK JP', noWrap: true },
+    ]);
+  });
+
+  it('glues the pieces of a unit that changes face, so pdfmake cannot break between them', () => {
+    // ッ may not start a line, so it stays with the Korean word before it although it is set in another face.
+    const inlines = typesetter.toPdfInlines('도란도란ッ', 'ja');
+    expect(inlines.map(({ text, font, noNewLine }) => ({ text, font, noNewLine }))).toEqual([
+      { text: '도란도란', font: 'Noto Sans CJK KR', noNewLine: true },
+      { text: 'ッ', font: 'Noto Sans CJK JP', noNewLine: undefined },
+    ]);
+  });
+
+  it('breaks a paragraph of styled spans as one text: a bold word keeps its closing bracket', () => {
+    const inlines = typesetter.spansToPdfInlines([
+      { text: '日本の', lang: 'ja' },
+      { text: '地域の国際化を推進', lang: 'ja', style: { bold: true } },
+      { text: '」する', lang: 'ja' },
+    ]);
+    const bracket = inlines.findIndex((inline) => inline.text.startsWith('」'));
+    expect(inlines[bracket - 1]).toMatchObject({ text: '進', bold: true, noNewLine: true });
+    expect(inlines[bracket]!.text).toBe('」');
+    expect(inlines[bracket]!.noNewLine).toBeUndefined();
+    expect(inlines[bracket]!.bold).toBeUndefined();
+  });
+
+  it('turns newlines into empty inlines that end the line', () => {
+    const inlines = typesetter.toPdfInlines('住所\n\nソウル', 'ja');
+    expect(inlines.map(({ text, noNewLine, lineEnd }) => [text, noNewLine ?? false, lineEnd ?? false])).toEqual([
+      ['住', false, false], ['所', true, false], ['', false, true], ['', false, true], ['ソ', false, false], ['ウ', false, false], ['ル', false, false],
+    ]);
+  });
+
+  it('keeps a paragraph indent made of an ideographic space', () => {
+    expect(typesetter.toPdfInlines('\u3000日本', 'ja')[0]).toMatchObject({ text: '\u3000日', preserveLeadingSpaces: true });
+  });
+
+  it('registers every family it uses with pdfmake', () => {
+    const { fonts, files } = typesetter.pdfFonts();
+    const inlines = typesetter.toPdfInlines('Seoul 서울 ソウル 首尔', 'en');
+    for (const inline of inlines) expect(fonts[inline.font]).toBeDefined();
+    expect(fonts['Noto Sans CJK KR']).toEqual({
+      normal: ['clair-fonts/NotoSansCJK-Regular.ttc', 'NotoSansCJKkr-Regular'],
+      bold: ['clair-fonts/NotoSansCJK-Bold.ttc', 'NotoSansCJKkr-Bold'],
+      italics: ['clair-fonts/NotoSansCJK-Regular.ttc', 'NotoSansCJKkr-Regular'],
+      bolditalics: ['clair-fonts/NotoSansCJK-Bold.ttc', 'NotoSansCJKkr-Bold'],
+    });
+    expect(fonts['Noto Sans']!.normal).toEqual(['clair-fonts/NotoSans-Regular.ttf']);
+    expect(Object.keys(files).sort()).toEqual(['clair-fonts/NotoSans-Bold.ttf', 'clair-fonts/NotoSans-Regular.ttf', 'clair-fonts/NotoSansCJK-Bold.ttc', 'clair-fonts/NotoSansCJK-Regular.ttc']);
+    expect(typesetter.pdfFonts().fonts['Noto Sans']!.normal).not.toBe(fonts['Noto Sans']!.normal);
+  });
+});
+
+/** Every rule of the brief checked on lines pdfmake actually made. */
+function expectClairBreaks(lines: LaidOutLine[], paragraph: string, lang: string, inlines: PdfInline[]) {
+  const all = lines.map((line) => line.text).join('');
+  // pdfmake adds nothing between inlines: the lines put together give back the (normalized) text.
+  expect(all).toBe(inlines.map((inline) => inline.text).join(''));
+  const allowed = new Set<number>();
+  let offset = 0;
+  for (const unit of typesetter.lineUnits(paragraph, lang)) allowed.add((offset = unit.end));
+  let at = 0;
+  lines.forEach((line, index) => {
+    at += line.text.length;
+    const next = lines[index + 1];
+    if (!next) return;
+    const context = `${JSON.stringify(line.text)} | ${JSON.stringify(next.text)}`;
+    expect(allowed.has(at), `pdfmake broke where clair allows no break: ${context}`).toBe(true);
+    const last = [...line.text.trimEnd()].pop() ?? '';
+    const first = [...next.text][0] ?? '';
+    expect(NO_LINE_START.has(first), `line starts with ${first}: ${context}`).toBe(false);
+    expect(NO_LINE_END.has(last), `line ends with ${last}: ${context}`).toBe(false);
+    expect(/[0-9]$/.test(line.text) && /^[0-9.,:]/.test(next.text), `number split: ${context}`).toBe(false);
+    expect(/\p{Script=Hangul}$/u.test(line.text) && /^\p{Script=Hangul}/u.test(next.text), `Korean word split: ${context}`).toBe(false);
+    expect(/\p{Script=Latin}$/u.test(line.text) && /^\p{Script=Latin}/u.test(next.text), `Latin word split: ${context}`).toBe(false);
+    if (lang === 'ko') expect(line.text.endsWith(' '), `Korean line not broken at a space: ${context}`).toBe(true);
+  });
+  for (const line of lines) {
+    // Only a single unit too wide for the column may stick out of it.
+    if (line.width > line.maxWidth + 0.01) expect(line.inlines.filter((i) => !i.text.startsWith(' ')).length, `overfull line ${line.text}`).toBeLessThanOrEqual(3);
+  }
+  for (const url of paragraph.match(/https?:\/\/[A-Za-z0-9./_-]+/g) ?? []) {
+    expect(lines.some((line) => line.text.includes(url)), `URL ${url} split`).toBe(true);
+  }
+}
+
+describe('pdfmake breaks lines only where clair allows', () => {
+  it.each([72, 101, 150])('the reference brochure text in a %d pt column', (width) => {
+    const paragraphs = excerpt.map((paragraph) => typesetter.toPdfInlines(paragraph, 'ja'));
+    const laidOut = layoutParagraphs(typesetter, paragraphs, width);
+    excerpt.forEach((paragraph, index) => expectClairBreaks(laidOut[index]!, paragraph, 'ja', paragraphs[index]!));
+  });
+
+  it('Korean text breaks at spaces only', () => {
+    const paragraph = '자치단체국제화협회 서울사무소는 1993년 10월에 설립되었으며, 일본 지방자치단체의 국제교류 활동을 지원합니다.';
+    for (const width of [60, 90, 130]) {
+      const inlines = typesetter.toPdfInlines(paragraph, 'ko');
+      expectClairBreaks(layoutLines(typesetter, [{ text: inlines }], width), paragraph, 'ko', inlines);
+    }
+  });
+
+  it('a Korean word wider than the column is split only when given the column width', () => {
+    const word = '자치단체국제화협회서울사무소';
+    const plain = layoutLines(typesetter, [{ text: typesetter.toPdfInlines(word, 'ko') }], 50);
+    expect(plain.map((line) => line.text)).toEqual([word]);
+    const split = layoutLines(typesetter, [{ text: typesetter.toPdfInlines(word, 'ko', { fontSize: 9 }, { lineWidth: 50 }) }], 50);
+    expect(split.length).toBeGreaterThan(1);
+    expect(split.map((line) => line.text).join('')).toBe(word);
+    for (const line of split) expect(line.width).toBeLessThanOrEqual(50);
+  });
+
+  it('English and French break at spaces and hyphens', () => {
+    const english = 'The Council of Local Authorities for International Relations (CLAIR) is a joint organisation of Japan\'s local authorities, well-known for the JET Programme.';
+    const french = 'Le Conseil des collectivités locales pour les relations internationales (CLAIR) : bureau de Paris ! « Bienvenue » ?';
+    for (const [paragraph, lang] of [[english, 'en'], [french, 'fr']] as const) {
+      for (const width of [70, 110]) {
+        const inlines = typesetter.toPdfInlines(paragraph, lang);
+        expectClairBreaks(layoutLines(typesetter, [{ text: inlines }], width), paragraph.replace(/ (?=[:!?»])|(?<=«) /g, lang === 'fr' ? '\u00a0' : ' '), lang, inlines);
+      }
+    }
+  });
+
+  it('a heading breaks between phrases', () => {
+    const inlines = typesetter.toPdfInlines('地域の課題に関する日韓共同セミナーの開催', 'ja', { fontSize: 14, bold: true }, { heading: true });
+    // 14 pt × 9 characters = 126 pt: the first two phrases fit together, the third does not.
+    const lines = layoutLines(typesetter, [{ text: inlines }], 130);
+    expect(lines.map((line) => line.text)).toEqual(['地域の課題に関する', '日韓共同セミナーの', '開催']);
+  });
+
+  it('a new line starts after each newline, and two newlines leave an empty line', () => {
+    const lines = layoutLines(typesetter, [{ text: typesetter.toPdfInlines('住所\n\nソウル特別市 中区\n乙支路 50', 'ja') }], 300);
+    expect(lines.map((line) => line.text)).toEqual(['住所', '', 'ソウル特別市 中区', '乙支路 50']);
+  });
+
+  it('the rendered PDF reads back line by line with no added spaces', async () => {
+    const require = createRequire(import.meta.url);
+    const pdfmake = require('pdfmake') as {
+      virtualfs: { writeFileSync(name: string, bytes: Buffer): void };
+      addFonts(fonts: unknown): void;
+      setUrlAccessPolicy(policy: (url: string) => boolean): void;
+      setLocalAccessPolicy(policy: (path: string) => boolean): void;
+      createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
+    };
+    const { fonts, files } = typesetter.pdfFonts();
+    for (const [name, bytes] of Object.entries(files)) pdfmake.virtualfs.writeFileSync(name, bytes);
+    pdfmake.addFonts(fonts);
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy(() => false);
+    const paragraph = excerpt.find((line) => line.includes('도란도란'))!;
+    const inlines = typesetter.toPdfInlines(paragraph, 'ja', { fontSize: 9 });
+    const width = 110;
+    const pdf = await pdfmake.createPdf({
+      pageSize: { width: width + 20, height: 800 }, pageMargins: 10, content: [{ text: inlines }], defaultStyle: { font: 'Noto Sans CJK JP' },
+    }).getBuffer();
+
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const document = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
+    const content = await (await document.getPage(1)).getTextContent();
+    const rows = new Map<number, string>();
+    for (const item of content.items) {
+      if (!('str' in item)) continue;
+      const y = Math.round(item.transform[5]!);
+      rows.set(y, (rows.get(y) ?? '') + item.str);
+    }
+    const read = [...rows].sort(([a], [b]) => b - a).map(([, text]) => text.trimEnd());
+    const laidOut = layoutLines(typesetter, [{ text: inlines }], width).map((line) => line.text.trimEnd());
+    expect(read).toEqual(laidOut);
+    expect(read.join('')).toContain('「도란도란」');
+  });
+});

@@ -36,7 +36,7 @@ export async function renderEdition(job: EditionJob): Promise<RenderedFile[]> {
   for (const format of job.formats) {
     const started = performance.now();
     if (format === 'pdf') {
-      const bytes = await renderPdf(doc, world, createPdfTypesetter(world, edition.languages));
+      const bytes = await renderPdf(doc, world, createPdfTypesetter(world, job.officeId));
       files.push({ name: `brochure.${edition.id}.pdf`, format, bytes, pages: countPdfPages(bytes), milliseconds: performance.now() - started });
     } else {
       // Loaded only when asked for: the HTML renderer pulls in Handlebars and the font subsetter.

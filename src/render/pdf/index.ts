@@ -123,7 +123,7 @@ function sectionNodes(section: SectionView, options: SectionOptions): Node[] {
         body: [[{
           ...text.paragraph(
             { primary: [{ text: `${node.numeral ?? ''}　`, lang: 'ja' }, ...node.title!.primary], ...(node.title!.secondary ? { secondary: node.title!.secondary } : {}) },
-            { fontSize: SIZES.partTitle * 0.7, bold: true, color: '#ffffff' },
+            { fontSize: SIZES.partTitle * 0.7, bold: true, color: '#ffffff', secondaryColor: '#d6e6f5' },
           ),
           margin: [10, 6, 10, 6],
         }]],
@@ -141,7 +141,7 @@ function sectionNodes(section: SectionView, options: SectionOptions): Node[] {
   nodes.push({
     stack: [
       {
-        text: text.rich([...numberRuns, ...section.title.primary], titleStyle),
+        text: text.rich([...numberRuns, ...section.title.primary], titleStyle, { heading: true }),
         lineHeight: 1.2,
         id: section.anchor,
         outline: true,

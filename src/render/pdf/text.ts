@@ -5,21 +5,21 @@ import type { Rich, Run, Txt } from '../../document/blocks.js';
 import type { LanguageTag } from '../../schema/index.js';
 import { COLOURS, SIZES } from './style.js';
 
+/** A run of text with its pdfmake style, as handed to the typesetter. */
+export interface PdfSpan {
+  text: string;
+  lang: LanguageTag;
+  style: Record<string, unknown>;
+}
+
 /** What clair needs from the typesetting layer to set text in pdfmake. */
 export interface PdfTypesetter {
-  /** pdfmake inlines for one run of text in one language (fonts chosen, breaks controlled). */
-  inlines(text: string, lang: LanguageTag, style: InlineStyle): PdfInline[];
+  /** pdfmake inlines for a paragraph of styled spans: faces chosen per character, breaks controlled. */
+  inlines(spans: PdfSpan[], options?: { heading?: boolean; lineWidth?: number; fontSize?: number }): PdfInline[];
   /** The pdfmake font dictionary (family → normal/bold/… file or [file, face]). */
   fontDictionary(): Record<string, Record<string, unknown>>;
   /** The family used when no run says otherwise. */
   defaultFamily(lang: LanguageTag): string;
-}
-
-export interface InlineStyle {
-  bold?: boolean;
-  fontSize?: number;
-  color?: string;
-  link?: string;
 }
 
 export type PdfInline = Record<string, unknown> & { text: string };
@@ -30,29 +30,33 @@ export interface TextOptions {
   color?: string;
   alignment?: 'left' | 'center' | 'right' | 'justify';
   margin?: number[];
+  /** Colour of the second language in bilingual editions (default: the secondary text colour). */
+  secondaryColor?: string;
 }
 
 export class PdfText {
   constructor(readonly typesetter: PdfTypesetter) {}
 
-  run(run: Run, base: TextOptions): PdfInline[] {
+  private spans(run: Run, base: TextOptions): PdfSpan[] {
     const fontSize = (base.fontSize ?? SIZES.body) * (run.small ? 0.86 : 1);
-    const style: InlineStyle = {
-      bold: Boolean(base.bold || run.strong),
+    const colour = run.small ? COLOURS.muted : base.color;
+    const style: Record<string, unknown> = {
       fontSize,
-      color: run.small ? COLOURS.muted : base.color,
-      ...(run.href ? { link: run.href } : {}),
+      ...(base.bold || run.strong ? { bold: true } : {}),
+      ...(colour ? { color: colour } : {}),
+      ...(run.href ? { link: run.href, decoration: 'underline' } : {}),
     };
-    const out = this.typesetter.inlines(run.text, run.lang, style);
-    if (run.href) for (const inline of out) inline.decoration = 'underline';
-    if (run.reading) {
-      out.push(...this.typesetter.inlines(`（${run.reading}）`, run.lang, { fontSize: fontSize * 0.8, color: COLOURS.muted }));
-    }
-    return out;
+    const spans: PdfSpan[] = [{ text: run.text, lang: run.lang, style }];
+    // PDF has no ruby: the reading follows the name, smaller and grey.
+    if (run.reading) spans.push({ text: `（${run.reading}）`, lang: run.lang, style: { fontSize: fontSize * 0.8, color: COLOURS.muted } });
+    return spans;
   }
 
-  rich(rich: Rich, base: TextOptions = {}): PdfInline[] {
-    return rich.flatMap((run) => this.run(run, base));
+  /** Inlines of a whole paragraph, so line breaking sees the text across style changes. */
+  rich(rich: Rich, base: TextOptions = {}, options: { heading?: boolean } = {}): PdfInline[] {
+    const spans = rich.flatMap((run) => this.spans(run, base)).filter((s) => s.text.length > 0);
+    if (spans.length === 0) return [{ text: '' }];
+    return this.typesetter.inlines(spans, { ...options, fontSize: base.fontSize ?? SIZES.body });
   }
 
   /** A paragraph node; in bilingual editions the second language follows in a smaller, coloured line. */
@@ -67,7 +71,7 @@ export class PdfText {
       text: this.rich(txt.secondary, {
         ...base,
         fontSize: (base.fontSize ?? SIZES.body) * SIZES.secondaryRatio,
-        color: COLOURS.secondaryText,
+        color: base.secondaryColor ?? COLOURS.secondaryText,
       }),
       ...(base.alignment ? { alignment: base.alignment } : {}),
       lineHeight: SIZES.lineHeight,

@@ -1,41 +1,37 @@
-// Connects the PDF renderer to clair's typesetting layer (src/typeset): font families for pdfmake and the
-// inlines of each run of text.
-import { join } from 'node:path';
+// Connects the PDF renderer to clair's typesetting layer (src/typeset): pdfmake font families from
+// fonts/fonts.yaml, and inlines that carry their own face per character and break only where the language
+// allows (kinsoku, Korean at spaces, numbers and Latin words kept whole).
 import pdfmake from 'pdfmake';
 import type { LanguageTag } from '../../schema/index.js';
+import { Typesetter } from '../../typeset/index.js';
 import type { World } from '../../world.js';
-import type { InlineStyle, PdfInline, PdfTypesetter } from './text.js';
+import type { PdfSpan, PdfTypesetter, PdfInline } from './text.js';
 
-const FACES: Record<LanguageTag, string> = { ja: 'NotoSansCJKjp', ko: 'NotoSansCJKkr', 'zh-Hans': 'NotoSansCJKsc', en: 'NotoSansCJKjp', fr: 'NotoSansCJKjp' };
+const typesetters = new Map<string, Typesetter>();
 
-const fontFiles = new Map<string, string>();
-/**
- * Font files are read once per process through the World and handed to pdfmake's in-memory file system, so
- * pdfmake itself never touches the disk. Returns the virtual path.
- */
-function fontBytes(world: World, file: string): string {
-  let virtualPath = fontFiles.get(file);
-  if (!virtualPath) {
-    virtualPath = `clair-fonts/${file}`;
-    pdfmake.virtualfs.writeFileSync(virtualPath, Buffer.from(world.readBytes(join(world.fontsDir, file))));
-    fontFiles.set(file, virtualPath);
+/** One typesetter per office and process: font files are read and parsed once, then shared by every edition. */
+export function createPdfTypesetter(world: World, officeId: string): PdfTypesetter {
+  const key = `${world.fontsDir}\u0000${officeId}`;
+  let typesetter = typesetters.get(key);
+  if (!typesetter) {
+    typesetter = Typesetter.load(world, { office: officeId });
+    typesetters.set(key, typesetter);
   }
-  return virtualPath;
-}
-
-export function createPdfTypesetter(world: World, _languages: readonly LanguageTag[]): PdfTypesetter {
+  const shared = typesetter;
   return {
-    inlines(text: string, lang: LanguageTag, style: InlineStyle): PdfInline[] {
-      return [{ text, font: lang, ...(style.bold ? { bold: true } : {}), ...(style.fontSize ? { fontSize: style.fontSize } : {}), ...(style.color ? { color: style.color } : {}), ...(style.link ? { link: style.link } : {}) }];
+    inlines(spans: PdfSpan[], options = {}): PdfInline[] {
+      return shared.spansToPdfInlines(spans.map((s) => ({ text: s.text, lang: s.lang, style: s.style })), options) as PdfInline[];
     },
     fontDictionary() {
-      const regular = fontBytes(world, 'NotoSansCJK-Regular.ttc');
-      const bold = fontBytes(world, 'NotoSansCJK-Bold.ttc');
-      return Object.fromEntries(Object.entries(FACES).map(([lang, face]) => [lang, {
-        normal: [regular, `${face}-Regular`],
-        bold: [bold, `${face}-Bold`],
-      }]));
+      const { fonts, files } = shared.pdfFonts();
+      // pdfmake reads fonts from its in-memory file system: the bytes came through the World.
+      for (const [name, bytes] of Object.entries(files)) {
+        if (!pdfmake.virtualfs.existsSync(name)) pdfmake.virtualfs.writeFileSync(name, Buffer.from(bytes));
+      }
+      return fonts as Record<string, Record<string, unknown>>;
     },
-    defaultFamily: (lang) => lang,
+    defaultFamily(lang: LanguageTag) {
+      return shared.fontStack(lang)[0]!.family;
+    },
   };
 }

@@ -45,7 +45,7 @@ export const festival: SectionDefinition = {
     blocks.push(table('festival-booths', t.label('festival.boothsCaption'), [
       { header: t.label('columns.festivalYear'), align: 'center', width: 1 },
       { header: t.label('columns.municipalBooths'), width: 6 },
-    ], rows, (file.notes ?? []).map((n) => t.text(n))));
+    ], rows, (file.notes ?? []).map((n) => t.each((lang) => { const note = textIn(n, lang); return note === undefined ? undefined : note.startsWith('※') ? note : `※${note}`; }))));
     blocks.push(...photos(context, file.photos));
     return { title: t.text(file.title), blocks };
   },

@@ -1,0 +1,207 @@
+// The `clair build brochure` pipeline without the command line: where files go, byte-identical rebuilds,
+// SOURCE_DATE_EPOCH, builds that fail leaving the previous outputs untouched, and photos from the office folder.
+import { cpSync, existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataError } from '../diagnostics.js';
+import { buildDocument, editionsOf } from '../document/build.js';
+import { loadOffice, officeData } from '../load/office.js';
+import { readPdf } from '../render/pdf/read-back.js';
+import { World } from '../world.js';
+import type { BuildResult } from './brochure.js';
+import {
+  buildChecked, copySeoul, editYaml, jpegOfFirstPage, removeDir, SHIPPED_DATA, snapshot, solidPng, tempDir, tree, writeFile,
+} from './__fixtures__/offices.js';
+
+const shipped = new World({ dataRoot: SHIPPED_DATA });
+const data = officeData(loadOffice(shipped, 'seoul'));
+const FOLDER = `seoul-${data.brochure.edition}`;
+const EDITION_IDS = editionsOf(data.brochure).map((e) => e.id);
+
+let root: string;
+let first: BuildResult;
+/** The outputs of the first build: every failing build below starts from a copy of them. */
+let firstOut: string;
+
+beforeAll(async () => {
+  root = tempDir('build');
+  firstOut = join(root, 'first');
+  first = await buildChecked(shipped, { formats: ['pdf'], outRoot: firstOut }).done;
+});
+
+afterAll(() => removeDir(root));
+
+/** A copy of the first build's outputs: the "previous outputs" a failing build must not touch. */
+function previousOutputs(name: string): string {
+  const out = join(root, name);
+  cpSync(firstOut, out, { recursive: true });
+  return out;
+}
+
+describe('a build of the shipped data', () => {
+  it('writes one PDF per declared edition into <out>/<office>-<year>/ and nothing else', () => {
+    expect(first.dir).toBe(join(firstOut, FOLDER));
+    expect(tree(firstOut)).toEqual([`${FOLDER}/`, ...EDITION_IDS.map((id) => `${FOLDER}/brochure.${id}.pdf`)].sort());
+    expect(first.files.map((f) => f.name)).toEqual(EDITION_IDS.map((id) => `brochure.${id}.pdf`));
+    for (const file of first.files) expect(readFileSync(file.path).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('gives byte-identical PDFs when built again', async () => {
+    const again = await buildChecked(shipped, { formats: ['pdf'], outRoot: join(root, 'again') }).done;
+    expect(again.files.map((f) => f.name)).toEqual(first.files.map((f) => f.name));
+    for (const [index, file] of again.files.entries()) {
+      expect(readFileSync(file.path).equals(readFileSync(first.files[index]!.path)), file.name).toBe(true);
+    }
+  });
+
+  it('dates the PDFs with the publication date of the data, not the time of the build', async () => {
+    const pdf = await readPdf(readFileSync(first.files[0]!.path));
+    expect(pdf.info.creationDate?.toISOString()).toBe(new Date(`${data.brochure.published}T00:00:00Z`).toISOString());
+    expect(pdf.info.modDate?.toISOString()).toBe(pdf.info.creationDate?.toISOString());
+  });
+
+  it('dates the PDFs with SOURCE_DATE_EPOCH when it is set', async () => {
+    const epoch = Date.UTC(2026, 0, 15, 9, 30, 0) / 1000;
+    const before = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = String(epoch);
+    try {
+      const edition = EDITION_IDS.at(-1)!;
+      const built = await buildChecked(shipped, { formats: ['pdf'], editions: [edition], outRoot: join(root, 'epoch') }).done;
+      const pdf = await readPdf(readFileSync(built.files[0]!.path));
+      expect(pdf.info.creationDate?.getTime()).toBe(epoch * 1000);
+      expect(pdf.info.modDate?.getTime()).toBe(epoch * 1000);
+      // The date is the only input that changed, and it reaches the file.
+      const previous = first.files.find((f) => f.edition === edition)!;
+      expect(readFileSync(built.files[0]!.path).equals(readFileSync(previous.path))).toBe(false);
+    } finally {
+      if (before === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = before;
+    }
+  });
+});
+
+describe('a build that fails', () => {
+  /** Builds `office` into `out` expecting a failure; returns the error after checking nothing changed on disk. */
+  async function failingBuild(dataRoot: string, out: string, editions?: string[]): Promise<{ error: Error; messages: string }> {
+    const before = snapshot(out);
+    const build = buildChecked(new World({ dataRoot }), { formats: ['pdf'], outRoot: out, ...(editions ? { editions } : {}) });
+    const error = await build.done.then(() => undefined, (e: unknown) => e as Error);
+    expect(error, 'the build should have failed').toBeInstanceOf(Error);
+    const after = snapshot(out);
+    // Same files, byte for byte, and no staging folder or partial file left next to them.
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [path, bytes] of before) expect(after.get(path)!.equals(bytes), path).toBe(true);
+    expect(tree(out).filter((p) => !before.has(p) && !p.endsWith('/'))).toEqual([]);
+    expect(tree(out)).toEqual([`${FOLDER}/`, ...before.keys()].sort());
+    return { error: error!, messages: build.messages() };
+  }
+
+  it('on a YAML syntax error leaves the previous outputs untouched and says where the error is', async () => {
+    const office = copySeoul(join(root, 'yaml-error'));
+    const file = join(office.officeDir, 'jet.yaml');
+    writeFile(file, readFileSync(file, 'utf8').replace(/^since: .*$/m, 'since: [1987'));
+    const { error, messages } = await failingBuild(office.dataRoot, previousOutputs('out-yaml-error'));
+    expect(error).toBeInstanceOf(DataError);
+    expect(messages).toMatch(/jet\.yaml:\d+:\d+: /);
+  });
+
+  // Fails today: the check before the build (src/build/check.ts) only looks at YAML parse errors, so data that
+  // parses but breaks the schema (as `clair validate` reports) is built and written.
+  it.fails('on a value the schema refuses leaves the previous outputs untouched and names the field', async () => {
+    const office = copySeoul(join(root, 'schema-error'));
+    editYaml(join(office.officeDir, 'jet.yaml'), (doc) => doc.setIn(['years', 0, 'participants'], 'many'));
+    const { error, messages } = await failingBuild(office.dataRoot, previousOutputs('out-schema-error'), [EDITION_IDS[0]!]);
+    expect(error).toBeInstanceOf(DataError);
+    expect(messages).toMatch(/jet\.yaml:\d+:\d+: .*participants/);
+  });
+
+  it('when a photo is not a real image leaves the previous outputs untouched', async () => {
+    const office = copySeoul(join(root, 'fake-png'));
+    writeFile(join(office.officeDir, 'photos', 'stage.png'), 'not a PNG, only its name says so');
+    editYaml(join(office.officeDir, 'festival.yaml'), (doc) => doc.setIn(['photos', 0, 'file'], 'photos/stage.png'));
+    await failingBuild(office.dataRoot, previousOutputs('out-fake-png'));
+  });
+
+  // Fails today: OutputSet.commit (src/write/outputs.ts) renames the staged files one by one, so when a later
+  // rename fails the editions renamed before it have already replaced the previous outputs.
+  it.fails('when an output cannot be put in place leaves every previous output untouched', async () => {
+    const office = copySeoul(join(root, 'blocked'));
+    // Different data, so that new outputs would differ from the previous ones.
+    editYaml(join(office.officeDir, 'brochure.yaml'), (doc) => doc.setIn(['title', 'ja'], 'クレアソウル 2026（改訂）'));
+    const out = previousOutputs('out-blocked');
+    // Two editions, and a folder where the second one's file goes: renaming the staged file onto it fails after
+    // the first edition's file has been renamed.
+    const [firstEdition, secondEdition] = EDITION_IDS; // ja, then ko
+    const blocked = join(out, FOLDER, `brochure.${secondEdition}.pdf`);
+    removeDir(blocked);
+    writeFile(join(blocked, 'keep'), 'a folder in the way');
+    await failingBuild(office.dataRoot, out, [firstEdition!, secondEdition!]);
+  });
+});
+
+describe('photos', () => {
+  it('are placed in the PDF from PNG and JPEG files in the office folder', async () => {
+    const office = copySeoul(join(root, 'photos'));
+    writeFile(join(office.officeDir, 'photos', 'stage.png'), solidPng(64, 48, [15, 76, 129]));
+    writeFile(join(office.officeDir, 'photos', 'booth.jpg'), jpegOfFirstPage(first.files[0]!.path, root));
+    editYaml(join(office.officeDir, 'festival.yaml'), (doc) => {
+      doc.setIn(['photos', 0, 'file'], 'photos/stage.png');
+      doc.setIn(['photos', 1, 'file'], 'photos/booth.jpg');
+    });
+    const world = new World({ dataRoot: office.dataRoot });
+    const built = await buildChecked(world, { formats: ['pdf'], editions: ['ja'], outRoot: join(root, 'out-photos') }).done;
+    const pdf = await readPdf(readFileSync(built.files[0]!.path));
+
+    // The two images are on the pages of the festival section, nowhere else.
+    const loaded = loadOffice(world, 'seoul');
+    const doc = buildDocument({ world, officeId: 'seoul', officeDir: loaded.dir, data: officeData(loaded) }, editionsOf(officeData(loaded).brochure)[0]!);
+    const sections = doc.parts.flatMap((p) => p.sections);
+    const festival = sections.findIndex((s) => s.id === 'festival');
+    const from = pdf.destinations.get(sections[festival]!.anchor)!;
+    const to = pdf.destinations.get(sections[festival + 1]!.anchor)! - 1;
+    const images = pdf.pages.map((p) => p.images);
+    expect(images.slice(from - 1, to).reduce((a, b) => a + b, 0)).toBe(2);
+    expect(images.reduce((a, b) => a + b, 0)).toBe(2);
+  });
+
+  it('are absent from the shipped data, which gives only captions', async () => {
+    const pdf = await readPdf(readFileSync(first.files[0]!.path));
+    expect(pdf.pages.reduce((sum, p) => sum + p.images, 0)).toBe(0);
+  });
+
+  it('outside the office folder are refused with a message naming the file', async () => {
+    for (const [name, file] of [['relative', '../outside.png'], ['absolute', join(root, 'outside-absolute.png')]] as const) {
+      const office = copySeoul(join(root, `outside-${name}`));
+      // The file exists: only where it is makes it wrong.
+      writeFile(name === 'relative' ? join(office.dataRoot, 'outside.png') : file, solidPng(8, 8, [200, 0, 0]));
+      editYaml(join(office.officeDir, 'festival.yaml'), (doc) => doc.setIn(['photos', 0, 'file'], file));
+      const out = join(root, `out-outside-${name}`);
+      const build = buildChecked(new World({ dataRoot: office.dataRoot }), { formats: ['pdf'], editions: ['ja'], outRoot: out });
+      await expect(build.done).rejects.toThrow(/outside the office folder/);
+      expect(`${(await build.done.catch((e: Error) => e)).message}\n${build.messages()}`).toContain(file);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
+  // Fails today: photoPath (src/sections/kit.ts) compares paths without resolving links, so a link inside the
+  // office folder lets the build read any file on the machine.
+  it.fails('reached through a symbolic link that leaves the office folder are refused', async () => {
+    const office = copySeoul(join(root, 'outside-link'));
+    const target = join(root, 'outside-link-target.png');
+    writeFile(target, solidPng(8, 8, [0, 200, 0]));
+    writeFile(join(office.officeDir, 'photos', '.keep'), '');
+    symlinkSync(target, join(office.officeDir, 'photos', 'linked.png'));
+    editYaml(join(office.officeDir, 'festival.yaml'), (doc) => doc.setIn(['photos', 0, 'file'], 'photos/linked.png'));
+    const build = buildChecked(new World({ dataRoot: office.dataRoot }), { formats: ['pdf'], editions: ['ja'], outRoot: join(root, 'out-link') });
+    await expect(build.done).rejects.toThrow(/outside the office folder/);
+  });
+
+  it('that do not exist are refused with a message naming the file', async () => {
+    const office = copySeoul(join(root, 'missing-photo'));
+    editYaml(join(office.officeDir, 'festival.yaml'), (doc) => doc.setIn(['photos', 0, 'file'], 'photos/missing.png'));
+    const build = buildChecked(new World({ dataRoot: office.dataRoot }), { formats: ['pdf'], editions: ['ja'], outRoot: join(root, 'out-missing') });
+    const error = await build.done.then(() => undefined, (e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(`${error!.message}\n${build.messages()}`).toContain('missing.png');
+  });
+});

@@ -79,11 +79,25 @@ export function codePointLabel(codePoint: number): string {
 }
 
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+/**
+ * Characters that can join the one before them into a cluster: marks and variation selectors, joiners and
+ * tags, conjoining Hangul jamo, regional indicators, emoji modifiers, CR. Text without any of them (nearly all
+ * brochure text) has one cluster per code point, found without the (slow) Intl.Segmenter.
+ */
+const CLUSTER_EXTENDING = /[\p{M}\p{Cf}\r\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}]/u;
 
 /** Offsets where a grapheme cluster starts, plus the text length: no break or font change may fall inside one. */
 export function clusterBoundaries(text: string): number[] {
   const offsets: number[] = [];
-  for (const { index } of graphemes.segment(text)) offsets.push(index);
+  if (CLUSTER_EXTENDING.test(text)) {
+    for (const { index } of graphemes.segment(text)) offsets.push(index);
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      offsets.push(i);
+      const unit = text.charCodeAt(i);
+      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) i++;
+    }
+  }
   offsets.push(text.length);
   return offsets;
 }

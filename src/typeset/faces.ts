@@ -36,6 +36,7 @@ export class FontLibrary {
   private readonly coverage = new Map<string, Map<number, boolean>>();
   private readonly advances = new Map<string, Map<number, number>>();
   private readonly byId: Map<string, Face>;
+  private readonly byStyle = new Map<string, Face>();
 
   constructor(private readonly world: World, readonly config: FontConfig) {
     this.byId = new Map(config.faces.map((face) => [face.id, face]));
@@ -49,9 +50,14 @@ export class FontLibrary {
 
   /** The face of `family` in `weight`, or its normal face when the family has no such weight. */
   faceOf(family: string, weight: Weight): Face {
-    const faces = this.config.faces.filter((face) => face.family === family);
-    const face = faces.find((f) => f.weight === weight) ?? faces.find((f) => f.weight === 'normal') ?? faces[0];
-    if (!face) throw new Error(`unknown font family "${family}"`);
+    const key = `${family}\u0000${weight}`;
+    let face = this.byStyle.get(key);
+    if (!face) {
+      const faces = this.config.faces.filter((f) => f.family === family);
+      face = faces.find((f) => f.weight === weight) ?? faces.find((f) => f.weight === 'normal') ?? faces[0];
+      if (!face) throw new Error(`unknown font family "${family}"`);
+      this.byStyle.set(key, face);
+    }
     return face;
   }
 

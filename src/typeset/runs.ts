@@ -37,26 +37,57 @@ interface Cluster {
   missing: string[];
 }
 
+/** What the splitter asks of each character, kept per code point: the brochure repeats few characters. */
+interface CharacterInfo {
+  strong: boolean;
+  opening: boolean;
+  /** The language whose stack a script preference sends this character to, if any. */
+  preferred: string | undefined;
+}
+
 export function splitRuns(library: FontLibrary, text: string, context: RunContext): FontRun[] {
   const config = library.config;
+  const info = new Map<number, CharacterInfo>();
+  const infoOf = (codePoint: number) => {
+    let found = info.get(codePoint);
+    if (!found) {
+      const char = String.fromCodePoint(codePoint);
+      found = { strong: !isNeutral(char), opening: isOpening(char), preferred: config.scripts.find((s) => s.pattern.test(char))?.lang };
+      info.set(codePoint, found);
+    }
+    return found;
+  };
+  const stackLanguages = new Map<string, string>();
+  const stackOf = (offset: number) => {
+    const lang = context.langAt(offset);
+    let stack = stackLanguages.get(lang);
+    if (!stack) stackLanguages.set(lang, (stack = stackLanguage(config, lang)));
+    return stack;
+  };
+
   const bounds = clusterBoundaries(text);
   const clusters: Cluster[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const start = bounds[i]!;
     const end = bounds[i + 1]!;
-    const chars = [...text.slice(start, end)];
-    const base = chars[0]!;
-    clusters.push({
-      start, end,
-      codePoints: chars.filter((c) => !isInvisible(c)).map((c) => c.codePointAt(0)!),
-      strong: !isNeutral(base),
-      opening: isOpening(base),
-      missing: [],
-    });
+    const base = text.codePointAt(start)!;
+    const single = end - start === (base > 0xffff ? 2 : 1);
+    const codePoints = single
+      ? (isInvisible(String.fromCodePoint(base)) ? [] : [base])
+      : [...text.slice(start, end)].filter((c) => !isInvisible(c)).map((c) => c.codePointAt(0)!);
+    const { strong, opening } = infoOf(base);
+    clusters.push({ start, end, codePoints, strong, opening, missing: [] });
   }
 
+  const faces = { normal: new Map<string, Face>(), bold: new Map<string, Face>() };
+  const faceOf = (family: string, offset: number) => {
+    const weight = context.weightAt(offset);
+    let face = faces[weight].get(family);
+    if (!face) faces[weight].set(family, (face = library.faceOf(family, weight)));
+    return face;
+  };
   const covers = (family: string, cluster: Cluster) => {
-    const face = library.faceOf(family, context.weightAt(cluster.start));
+    const face = faceOf(family, cluster.start);
     return cluster.codePoints.every((cp) => library.hasGlyph(face, cp));
   };
   const allFamilies = [...new Set(config.faces.map((face) => face.family))];
@@ -69,16 +100,15 @@ export function splitRuns(library: FontLibrary, text: string, context: RunContex
     const family = allFamilies.find((f) => covers(f, cluster));
     if (family) return { family, lang: langs[0]! };
     const first = config.stacks[langs[0]!]![0]!;
-    const face = library.faceOf(first, context.weightAt(cluster.start));
+    const face = faceOf(first, cluster.start);
     cluster.missing = cluster.codePoints.filter((cp) => !library.hasGlyph(face, cp)).map((cp) => String.fromCodePoint(cp));
     return { family: first, lang: langs[0]! };
   };
 
   for (const cluster of clusters) {
     if (!cluster.strong) continue;
-    const lang = stackLanguage(config, context.langAt(cluster.start));
-    const char = text.slice(cluster.start, cluster.end);
-    const preferred = config.scripts.find((s) => s.pattern.test(char))?.lang;
+    const lang = stackOf(cluster.start);
+    const preferred = infoOf(text.codePointAt(cluster.start)!).preferred;
     const chosen = choose(cluster, preferred && preferred !== lang ? [preferred, lang] : [lang]);
     cluster.family = chosen.family;
     cluster.lang = chosen.lang;
@@ -102,7 +132,7 @@ export function splitRuns(library: FontLibrary, text: string, context: RunContex
       cluster.lang = neighbour.lang;
       return;
     }
-    const lang = stackLanguage(config, context.langAt(cluster.start));
+    const lang = stackOf(cluster.start);
     const own = config.stacks[lang]!.find((family) => covers(family, cluster));
     if (own) {
       cluster.family = own;
@@ -122,7 +152,7 @@ export function splitRuns(library: FontLibrary, text: string, context: RunContex
 
   const runs: FontRun[] = [];
   for (const cluster of clusters) {
-    const face = library.faceOf(cluster.family!, context.weightAt(cluster.start));
+    const face = faceOf(cluster.family!, cluster.start);
     const previous = runs[runs.length - 1];
     if (previous && previous.face.id === face.id && previous.lang === cluster.lang) {
       previous.end = cluster.end;

@@ -1,0 +1,100 @@
+// Benchmark of the typesetting layer (run: node bench/typeset.bench.mjs, after npx tsc -p .): opening the CJK
+// collection, glyph coverage lookups, toPdfInlines on the whole reference brochure text, and a WOFF2 subset of
+// ~1,500 Japanese glyphs. Fails (exit 1) when a target is missed. Uses the brochure text in shared/seeds when
+// it sits beside the repository, else the excerpt the tests use.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { World } = await import(join(root, 'dist', 'world.js'));
+const { Typesetter } = await import(join(root, 'dist', 'typeset', 'index.js'));
+
+const seedPath = join(root, '..', 'shared', 'seeds', '000_e80f8ee89881e138.txt');
+const seed = existsSync(seedPath) ? readFileSync(seedPath, 'utf8') : readFileSync(join(root, 'src', 'typeset', '__fixtures__', 'seoul-excerpt.txt'), 'utf8');
+const paragraphs = seed.split('\n').filter((line) => line.trim());
+
+const TARGETS = {
+  'load fonts.yaml': 100,
+  'first coverage lookup (reads the 20 MB collection, opens one face)': 150,
+  'coverage lookup, cached (per character, µs)': 5,
+  'missingGlyphs on the whole brochure text': 200,
+  'toPdfInlines on the whole brochure text, paragraph by paragraph (median)': 300,
+  'toPdfInlines on the whole brochure text with lineWidth (median)': 400,
+  'WOFF2 subset, ~1,500 glyphs, JP regular, quality 11': 8000,
+  'WOFF2 subset, ~1,500 glyphs, JP regular, quality 9': 1500,
+};
+
+function time(fn) {
+  const start = performance.now();
+  const value = fn();
+  return [performance.now() - start, value];
+}
+
+async function timeAsync(fn) {
+  const start = performance.now();
+  const value = await fn();
+  return [performance.now() - start, value];
+}
+
+function median(fn, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) times.push(time(fn)[0]);
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+const results = {};
+const notes = {};
+const world = new World({ dataRoot: join(root, 'data') });
+let typesetter;
+[results['load fonts.yaml'], typesetter] = time(() => Typesetter.load(world));
+
+const jpRegular = 'noto-sans-cjk-jp-regular';
+[results['first coverage lookup (reads the 20 MB collection, opens one face)']] = time(() => typesetter.hasGlyph(jpRegular, 0x3042));
+
+const characters = [...new Set(seed)].map((c) => c.codePointAt(0));
+for (const cp of characters) typesetter.hasGlyph(jpRegular, cp);
+const lookups = 200;
+results['coverage lookup, cached (per character, µs)'] = (median(() => { for (const cp of characters) typesetter.hasGlyph(jpRegular, cp); }, lookups) / characters.length) * 1000;
+
+let missing;
+[results['missingGlyphs on the whole brochure text'], missing] = time(() => typesetter.missingGlyphs(seed, 'ja'));
+notes['missingGlyphs on the whole brochure text'] = `${missing.length} missing`;
+
+let inlines = 0;
+typesetter.toPdfInlines(seed, 'ja'); // warm up: opens the faces, loads BudouX
+results['toPdfInlines on the whole brochure text, paragraph by paragraph (median)'] = median(() => {
+  inlines = 0;
+  for (const paragraph of paragraphs) inlines += typesetter.toPdfInlines(paragraph, 'ja', { fontSize: 9 }).length;
+}, 9);
+notes['toPdfInlines on the whole brochure text, paragraph by paragraph (median)'] = `${paragraphs.length} paragraphs, ${seed.length} characters, ${inlines} inlines`;
+results['toPdfInlines on the whole brochure text with lineWidth (median)'] = median(() => {
+  for (const paragraph of paragraphs) typesetter.toPdfInlines(paragraph, 'ja', { fontSize: 9 }, { lineWidth: 240 });
+}, 9);
+
+// ~1,500 glyphs: every character of the brochure, then ideographs in code point order up to 1,500.
+const subsetText = [...new Set(seed)];
+for (let cp = 0x4e00; subsetText.length < 1500; cp++) {
+  const char = String.fromCodePoint(cp);
+  if (!subsetText.includes(char) && typesetter.hasGlyph(jpRegular, cp)) subsetText.push(char);
+}
+await typesetter.webFontSubset(jpRegular, 'あ', { quality: 9 }); // warm up: extracts the face, starts harfbuzz
+for (const quality of [11, 9]) {
+  const label = `WOFF2 subset, ~1,500 glyphs, JP regular, quality ${quality}`;
+  let font;
+  [results[label], font] = await timeAsync(() => typesetter.webFontSubset(jpRegular, subsetText.join(''), { quality }));
+  notes[label] = `${(font.woff2.length / 1024).toFixed(0)} KiB`;
+}
+
+let failed = false;
+for (const [label, value] of Object.entries(results)) {
+  const target = TARGETS[label];
+  const ok = value <= target;
+  if (!ok) failed = true;
+  const unit = label.includes('µs') ? 'µs' : 'ms';
+  console.log(`${ok ? 'ok  ' : 'SLOW'} ${label}: ${value.toFixed(unit === 'µs' ? 2 : 1)} ${unit} (target ≤ ${target} ${unit})${notes[label] ? ` — ${notes[label]}` : ''}`);
+}
+console.log(`rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,147 @@
+// The HTML renderer: one BrochureDocument (one edition) → one self-contained HTML file. The page is drawn by
+// the Handlebars templates under templates/ (layout, one partial per section, one per block kind); styles,
+// fonts (WOFF2 subsets of the glyphs the page shows), photos and charts are inlined, and a strict
+// Content-Security-Policy keeps every request from leaving the file. The same document always gives the same
+// bytes.
+//
+//   const html = await renderHtml(buildDocument(input, edition), world);   // Buffer, UTF-8
+import { createHash, randomUUID } from 'node:crypto';
+import Handlebars from 'handlebars';
+import type { BrochureDocument } from '../../document/blocks.js';
+import { Typesetter } from '../../typeset/index.js';
+import type { World } from '../../world.js';
+import { embedFonts, stylesheetCharacters, textSpans, type EmbeddedFace } from './fonts.js';
+import { Markup, type MarkupTools } from './markup.js';
+import { columnRules, pageFooterRules, stylesheetTemplates } from './styles.js';
+import { loadTemplates, type Templates } from './templates.js';
+import { pageView, type PageView } from './view.js';
+
+const typesetters = new WeakMap<World, Map<string, Typesetter>>();
+
+/** One typesetter per World and office: it keeps the font files and glyph lookups between editions. */
+function typesetterFor(world: World, officeId: string): Typesetter {
+  let byOffice = typesetters.get(world);
+  if (!byOffice) typesetters.set(world, (byOffice = new Map()));
+  let typesetter = byOffice.get(officeId);
+  if (!typesetter) byOffice.set(officeId, (typesetter = Typesetter.load(world, { office: officeId })));
+  return typesetter;
+}
+
+function markupTools(typesetter: Typesetter): MarkupTools {
+  // Characters of another language's script (Hangul in Japanese text, kana in Korean text; fonts.yaml
+  // `scripts`): only text containing one needs splitting, which keeps the common case cheap.
+  const foreign = new Map<string, RegExp | undefined>();
+  const foreignScripts = (lang: string) => {
+    if (!foreign.has(lang)) {
+      const scripts = typesetter.config.scripts.filter((s) => s.lang !== lang).map((s) => `\\p{Script=${s.script}}`);
+      foreign.set(lang, scripts.length > 0 ? new RegExp(`[${scripts.join('')}]`, 'u') : undefined);
+    }
+    return foreign.get(lang);
+  };
+  return {
+    // Hangul inside Japanese text (도란도란) is Korean: it gets lang="ko", so it is read and set as Korean.
+    scripts(text, lang) {
+      if (!foreignScripts(lang)?.test(text)) return [{ text, lang }];
+      const runs = typesetter.splitRuns(text, lang);
+      if (runs.map((r) => r.text).join('') !== text) return [{ text, lang }];
+      const parts: { text: string; lang: string }[] = [];
+      for (const run of runs) {
+        const last = parts[parts.length - 1];
+        if (last && last.lang === run.lang) last.text += run.text;
+        else parts.push({ text: run.text, lang: run.lang });
+      }
+      return parts.length > 0 ? parts : [{ text, lang }];
+    },
+    phrases: (text, lang) => typesetter.phrases(text, lang),
+  };
+}
+
+function checkPartials(view: PageView, templates: Templates): void {
+  for (const part of view.parts) {
+    for (const section of part.sections) {
+      if (!templates.sections.includes(section.id)) {
+        throw new Error(`templates/sections/${section.id}.hbs is missing: every brochure section needs its partial / セクション「${section.id}」のテンプレートがありません`);
+      }
+      for (const block of section.blocks) {
+        if (!templates.blocks.includes(block.kind)) {
+          throw new Error(`templates/blocks/${block.kind}.hbs is missing / ブロック「${block.kind}」のテンプレートがありません`);
+        }
+      }
+    }
+  }
+}
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+export interface RenderHtmlOptions {
+  /**
+   * Brotli quality of the embedded WOFF2 fonts, 0–11. The default, 9, renders the three editions of a brochure
+   * in well under a second; 11 makes the fonts about 7 % smaller and takes seconds per face (for a release).
+   */
+  fontQuality?: number;
+}
+
+/** Brotli quality used unless asked otherwise: fast enough for watch mode, a few percent larger than 11. */
+export const DEFAULT_FONT_QUALITY = 9;
+
+export interface HtmlReport {
+  html: Buffer;
+  fonts: EmbeddedFace[];
+}
+
+/** Renders one edition and says which font subsets it embedded (for benchmarks and tests). */
+export async function renderHtmlWithReport(doc: BrochureDocument, world: World, options: RenderHtmlOptions = {}): Promise<HtmlReport> {
+  const typesetter = typesetterFor(world, doc.officeId);
+  const view = pageView(doc, world);
+  const templates = loadTemplates(world);
+  checkPartials(view, templates);
+
+  // The stylesheet and the policy are known only once the page's text is: they go into slots filled last.
+  // A fresh token per render means no data text can be mistaken for a slot.
+  const slot = randomUUID();
+  const cssSlot = `clair-css-${slot}`;
+  const cspSlot = `clair-csp-${slot}`;
+  const markup = new Markup(markupTools(typesetter));
+  const page = templates.layout({
+    ...view,
+    markup,
+    css: new Handlebars.SafeString(cssSlot),
+    csp: cspSlot,
+  });
+
+  const { style, print } = stylesheetTemplates(world);
+  const footer = pageFooterRules(doc);
+  const stylesheetText = stylesheetCharacters(`${style}\n${print}`);
+  const spans = [
+    ...textSpans(page, view.lang),
+    { text: stylesheetText, lang: view.lang, bold: false },
+    { text: stylesheetText, lang: view.lang, bold: true },
+    { text: footer.text, lang: view.lang, bold: false },
+  ];
+  const fonts = await embedFonts(typesetter, spans, spans.map((s) => s.lang), { quality: options.fontQuality ?? DEFAULT_FONT_QUALITY });
+  const css = [fonts.css, style, print, columnRules(view.tables), footer.css].filter(Boolean).join('\n');
+  if (/<\/style/i.test(css)) throw new Error('templates/style.css or print.css contains "</style" / スタイルシートに "</style" が含まれています');
+
+  const svgStyles = view.charts.flatMap((chart) => chart.svg.styleElements);
+  const svgAttributes = [...new Set(view.charts.flatMap((chart) => chart.svg.styleAttributes))];
+  const styleSources = [sha256(css), ...svgStyles.map(sha256), ...(svgAttributes.length > 0 ? ["'unsafe-hashes'", ...svgAttributes.map(sha256)] : [])];
+  const csp = [
+    "default-src 'none'",
+    `style-src ${styleSources.join(' ')}`,
+    'font-src data:',
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+
+  const cssAt = page.indexOf(cssSlot);
+  const cspAt = page.indexOf(cspSlot);
+  if (cssAt < 0 || cspAt < 0) throw new Error('templates/layout.hbs must print {{csp}} in a Content-Security-Policy meta tag and {{css}} in a <style> element / layout.hbs に {{csp}} と {{css}} が必要です');
+  const html = page.replace(cspSlot, () => Handlebars.escapeExpression(csp)).replace(cssSlot, () => css);
+  return { html: Buffer.from(html, 'utf8'), fonts: fonts.faces };
+}
+
+/** One edition of the brochure as a self-contained HTML file (UTF-8). Same document → same bytes. */
+export async function renderHtml(doc: BrochureDocument, world: World, options: RenderHtmlOptions = {}): Promise<Buffer> {
+  return (await renderHtmlWithReport(doc, world, options)).html;
+}

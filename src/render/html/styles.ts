@@ -1,0 +1,45 @@
+// The page's one stylesheet: embedded fonts, then templates/style.css and templates/print.css as staff wrote
+// them, then the rules that depend on the document (column widths of each table, the running footer of the
+// printed page). Data placed in CSS goes through cssString, which leaves no way out of a string or the <style>.
+import { join } from 'node:path';
+import type { BrochureDocument, Rich } from '../../document/blocks.js';
+import type { World } from '../../world.js';
+import type { TableView } from './view.js';
+
+/** A CSS string literal: quotes, backslashes, newlines and "<" escaped as code points. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"<>\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\${c.codePointAt(0)!.toString(16)} `)}"`;
+}
+
+const plain = (rich: Rich) => rich.map((r) => r.text).join('');
+
+export function stylesheetTemplates(world: World): { style: string; print: string } {
+  const read = (name: string) => {
+    const path = join(world.templatesDir, name);
+    return world.exists(path) ? world.readText(path) : '';
+  };
+  return { style: read('style.css'), print: read('print.css') };
+}
+
+/** Column widths from the view model, as rules on each table's <col> elements. */
+export function columnRules(tables: TableView[]): string {
+  const rules: string[] = [];
+  for (const table of tables) {
+    table.columns.forEach((column, index) => {
+      if (column.percent !== undefined) rules.push(`#${table.domId}>colgroup>col:nth-child(${index + 1}){width:${column.percent}%}`);
+    });
+  }
+  return rules.join('\n');
+}
+
+/** The running footer of printed pages: the brochure's title and the page number in the label's wording. */
+export function pageFooterRules(doc: BrochureDocument): { css: string; text: string } {
+  const title = plain(doc.cover.title.primary);
+  const pageLabel = plain(doc.labels.page.primary);
+  const [before = '', after = ''] = pageLabel.includes('{n}') ? pageLabel.split('{n}') : [pageLabel, ''];
+  const page = [before ? cssString(before) : '', 'counter(page)', after ? cssString(after) : ''].filter(Boolean).join(' ');
+  const css =
+    `@page{@bottom-left{content:${cssString(title)}}@bottom-right{content:${page}}}\n` +
+    '@page :first{@bottom-left{content:none}@bottom-right{content:none}}';
+  return { css, text: `${title}${before}${after}0123456789` };
+}

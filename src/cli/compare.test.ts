@@ -6,7 +6,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BROKEN, DUPLICATE, SEVERAL, SINGLE } from '../metrics/__fixtures__/fixtures.js';
+import { BROKEN, DUPLICATE, INVALID, SEVERAL, SINGLE } from '../metrics/__fixtures__/fixtures.js';
 import { INSTALL_ROOT } from '../world.js';
 
 const GOLDEN = join(INSTALL_ROOT, 'src', 'metrics', '__golden__');
@@ -145,26 +145,40 @@ describe.concurrent('clair compare', () => {
     it('refuses data that does not load, with file and line', async () => {
       const run = await clair(['--data', BROKEN, 'compare']);
       expect(run.status).toBe(1);
-      expect(run.stderr).toMatch(/broken\/seoul\/support\.yaml:6:\d+: YAML syntax/);
+      expect(run.stderr).toMatch(/broken\/seoul\/support\.yaml:6:\d+\s+error\s+YAML syntax/);
       expect(run.stdout).toBe('');
     });
 
-    it('refuses two figures for one fiscal year, pointing at the second', async () => {
+    it('refuses data the validator rejects, with its messages', async () => {
+      const run = await clair(['--data', INVALID, 'compare']);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/invalid\/seoul\/support\.yaml:5:\d+\s+error\s+cases\.yearly\[0\]\.count should be a whole number/);
+      expect(run.stdout).toBe('');
+    });
+
+    it('refuses two figures for one fiscal year, in Japanese with --lang ja', async () => {
       const run = await clair(['--data', DUPLICATE, 'compare', '--lang', 'ja']);
       expect(run.status).toBe(1);
-      expect(run.stderr).toMatch(/duplicate\/zedland\/sister-cities\.yaml:6:\d+: 2023年度の数値は \/exchangeProgrammes\/0\/count にもあります/);
+      expect(run.stderr).toMatch(/duplicate\/zedland\/sister-cities\.yaml:6:\d+\s+エラー\s+exchangeProgrammes に 2023年度 が2回あります/);
     });
 
     it('says when nothing falls in the years asked', async () => {
       const run = await clair(['--data', SINGLE, 'compare', '--from', '2030']);
       expect(run.status).toBe(1);
-      expect(run.stderr).toContain('no values for the chosen metrics in fiscal years 2030–…; the data has values for 2020–2025');
+      expect(run.stderr).toContain('no values for any metric in fiscal years 2030–; the data has values for 2020–2025');
     });
 
     it('says when an office has no yearly figures at all', async () => {
       const run = await clair(['--data', SEVERAL, 'compare', '--office', 'alpha']);
       expect(run.status).toBe(1);
-      expect(run.stderr).toContain('the data has no yearly figures');
+      expect(run.stderr).toContain('alpha: no values for any metric');
+    });
+
+    it('says why a metric never has values', async () => {
+      const run = await clair(['--data', SINGLE, 'compare', '--metrics', 'research-requests', '--lang', 'ja']);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('research-requests: 依頼調査は事例のみで、年度別の件数はデータにありません。');
+      expect(run.stderr).toContain('seoul: research-requestsの数値がありません');
     });
   });
 

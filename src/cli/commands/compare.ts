@@ -1,9 +1,9 @@
 // `clair compare`: the year-over-year table of an office's metrics in the terminal, Markdown, CSV, JSON or HTML.
 // Thin on purpose: it parses options, loads and checks the office, and hands the rest to src/metrics.
 import type { Command } from 'commander';
-import { byLocation, DataError, type Diagnostic, type Localized, type UiLanguage } from '../../diagnostics.js';
+import { byLocation, DataError, type Diagnostic, type UiLanguage } from '../../diagnostics.js';
 import { UsageError, uiLanguageFromEnv } from '../../i18n/ui.js';
-import { loadOffice, officeData, type LoadedOffice } from '../../load/office.js';
+import { officeData, type LoadedOffice } from '../../load/office.js';
 import {
   checkMetricIds, closest, COMPARE_FORMATS, compareTable, computeMetrics, loadMetricLabels, METRIC_IDS, MetricDataError,
   renderComparison, type CompareFormat, type MetricSeries,
@@ -49,11 +49,11 @@ export function register(program: Command): void {
     .option('--lang <lang>', `language of labels and numbers: ${LANGUAGE_TAGS.join(', ')} / 表示言語`, 'ja')
     .option('--bom', 'start the CSV with a UTF-8 BOM (for Excel) / CSV の先頭に BOM を付ける')
     .addHelpText('after', EXAMPLES)
-    .action((options: CompareCliOptions, command: Command) => {
+    .action(async (options: CompareCliOptions, command: Command) => {
       const globals = command.optsWithGlobals() as { data: string; color?: boolean };
       // Messages follow --lang only when it was given and is a UI language (en, ja); otherwise the locale.
       const explicitLang = command.getOptionValueSource('lang') === 'cli';
-      runCompare(options, { ...globals, uiLang: explicitLang && (options.lang === 'ja' || options.lang === 'en') ? options.lang : uiLanguageFromEnv() });
+      await runCompare(options, { ...globals, uiLang: explicitLang && (options.lang === 'ja' || options.lang === 'en') ? options.lang : uiLanguageFromEnv() });
     });
 }
 
@@ -134,11 +134,6 @@ function fail(terminal: Terminal, diagnostics: readonly Diagnostic[], lang: UiLa
   throw new DataError([...diagnostics]);
 }
 
-function dataProblem(terminal: Terminal, message: Localized, lang: UiLanguage): never {
-  terminal.error(message[lang]);
-  throw new DataError([]);
-}
-
 /** Places a metric problem (reported by data file name and JSON pointer) at its line in the loaded file. */
 function locateMetricProblem(loaded: LoadedOffice, diagnostic: Diagnostic): Diagnostic {
   const kind = DATA_FILES.find((k) => k.file === diagnostic.file);
@@ -149,14 +144,24 @@ function locateMetricProblem(loaded: LoadedOffice, diagnostic: Diagnostic): Diag
   return { ...diagnostic, file: source.path, line, column };
 }
 
-/** The office's data, refused with the loader's messages when it does not load. */
-function checkedOfficeData(loaded: LoadedOffice, terminal: Terminal, lang: UiLanguage): OfficeData {
-  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) fail(terminal, errors, lang);
-  return officeData(loaded);
+/**
+ * The office read and checked exactly as `clair validate` does (schemas and semantic rules); data with errors is
+ * refused with the validator's messages. The pipeline is imported here so other commands do not load it.
+ */
+async function validatedOffice(world: World, officeId: string, lang: UiLanguage, color: boolean): Promise<{ loaded: LoadedOffice; data: OfficeData }> {
+  const { validateOffices, formatDiagnostics, hasErrors, hasIoFailures } = await import('../../validate/index.js');
+  const result = await validateOffices(world, { paths: [world.officeDir(officeId)] });
+  const loaded = result.offices.find((office) => office.id === officeId);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (hasErrors(result.diagnostics) || !loaded) {
+    process.stderr.write(formatDiagnostics(errors, 'text', lang, { files: result.files, color }));
+    if (hasIoFailures(result.diagnostics)) throw usage('cannot read the data files listed above', '上記のデータファイルを読めません');
+    throw new DataError(errors);
+  }
+  return { loaded, data: officeData(loaded) };
 }
 
-export function runCompare(options: CompareCliOptions, globals: { data: string; color?: boolean; uiLang: UiLanguage }): void {
+export async function runCompare(options: CompareCliOptions, globals: { data: string; color?: boolean; uiLang: UiLanguage }): Promise<void> {
   const { uiLang } = globals;
   const format = parseFormat(options.format);
   const lang = parseLang(options.lang);
@@ -175,8 +180,8 @@ export function runCompare(options: CompareCliOptions, globals: { data: string; 
   const stderr = createTerminal({ color: globals.color });
   const world = new World({ dataRoot: globals.data });
   const officeId = chooseOffice(world, options.office);
-  const loaded = loadOffice(world, officeId);
-  const data = checkedOfficeData(loaded, stderr, uiLang);
+  const stderrColour = globals.color !== false && !('NO_COLOR' in process.env) && Boolean(process.stderr.isTTY);
+  const { loaded, data } = await validatedOffice(world, officeId, uiLang, stderrColour);
 
   let series: MetricSeries[];
   try {
@@ -186,19 +191,27 @@ export function runCompare(options: CompareCliOptions, globals: { data: string; 
     throw error;
   }
   const table = compareTable(series, { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), ...(metrics ? { metrics } : {}) });
+  const labels = loadMetricLabels(world);
   if (table.fiscalYears.length === 0) {
-    const years = [...new Set(series.flatMap((s) => s.values.map((v) => v.fiscalYear)))].sort((a, b) => a - b);
-    const range = `${from ?? '…'}–${to ?? '…'}`;
-    const have = years.length > 0 ? `${years[0]}–${years[years.length - 1]}` : '';
-    dataProblem(stderr, {
-      en: `${officeId}: no values for the chosen metrics in fiscal years ${range}${have ? `; the data has values for ${have}` : '; the data has no yearly figures'}`,
-      ja: `${officeId}: ${range} 年度に該当する数値がありません${have ? `（データにあるのは ${have} 年度）` : '（年度別の数値がデータにありません）'}`,
-    }, uiLang);
+    const chosen = metrics ? series.filter((s) => metrics.includes(s.id)) : series;
+    const years = [...new Set(chosen.flatMap((s) => s.values.map((v) => v.fiscalYear)))].sort((a, b) => a - b);
+    const have = years.length > 0 ? `${years[0]}–${years[years.length - 1]}` : undefined;
+    const range = from !== undefined || to !== undefined ? `${from ?? ''}–${to ?? ''}` : undefined;
+    const which = metrics ? metrics.join(', ') : undefined;
+    stderr.error({
+      en: `${officeId}: no values for ${which ?? 'any metric'}${range ? ` in fiscal years ${range}` : ''}${have ? `; the data has values for ${have}` : ''}`,
+      ja: `${officeId}: ${which ?? '指標'}${range ? `の ${range} 年度` : ''}の数値がありません${have ? `（データにあるのは ${have} 年度）` : ''}`,
+    }[uiLang]);
+    // A metric asked for that never has values says why (research requests: examples, not yearly numbers).
+    for (const s of metrics ? chosen : []) {
+      const note = s.values.length === 0 ? labels.metrics[s.id]?.note?.[uiLang] : undefined;
+      if (note) stderr.hint(`${s.id}: ${note}`);
+    }
+    throw new DataError([]);
   }
 
   const stdout = createTerminal({ color: globals.color, stream: process.stdout });
   const colours = { up: stdout.chalk.green, down: stdout.chalk.red, dim: stdout.chalk.dim, bold: stdout.chalk.bold };
-  const labels = loadMetricLabels(world);
   const output = renderComparison(format, { table, series, labels, lang, data, colours, bom: options.bom === true });
   process.stdout.write(output);
 }

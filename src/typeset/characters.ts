@@ -57,7 +57,7 @@ export function isNeutral(char: string): boolean {
 
 /** Opening brackets and quotes lean on what follows them, so they take the font of the next run. */
 export function isOpening(char: string): boolean {
-  return OPENING_PUNCTUATION.test(char) || NO_LINE_END.has(char);
+  return OPENING_PUNCTUATION.test(char);
 }
 
 /** Combining marks, joiners and variation selectors: shaped with their base, never looked up on their own. */

@@ -169,6 +169,10 @@ describe('newlines and breaking controls', () => {
     ]);
   });
 
+  it('drops the spaces before a newline', () => {
+    expect(units('住所 \u3000\nソウル', 'ja')).toEqual(['住', '所', 'ソ', 'ウ', 'ル']);
+  });
+
   it('honours U+200B as a break opportunity and U+2060 as glue, and removes both', () => {
     expect(units('Seoul\u200bOffice', 'en')).toEqual(['Seoul', 'Office']);
     expect(units('日\u2060本', 'ja')).toEqual(['日本']);

@@ -70,6 +70,8 @@ export function normalize(spans: readonly LangSpan[]): NormalizedText {
       NEWLINE.lastIndex = i;
       const newline = NEWLINE.exec(span.text);
       if (newline) {
+        // Spaces before a newline would only push a right-aligned line off its edge.
+        while (text.length > start && BREAKING_SPACE.test(text[text.length - 1]!)) text = text.slice(0, -1);
         hardBreaks.push(text.length);
         i += newline[0].length;
         continue;

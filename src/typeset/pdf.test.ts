@@ -110,6 +110,12 @@ describe('pdfmake breaks lines only where clair allows', () => {
     excerpt.forEach((paragraph, index) => expectClairBreaks(laidOut[index]!, paragraph, 'ja', paragraphs[index]!));
   });
 
+  it('a line may break between any two ideographs or kana', () => {
+    // 9 pt characters in a 28 pt column: three to a line.
+    const lines = layoutLines(typesetter, [{ text: typesetter.toPdfInlines('日本の地方自治体', 'ja') }], 28);
+    expect(lines.map((line) => line.text)).toEqual(['日本の', '地方自', '治体']);
+  });
+
   it('Korean text breaks at spaces only', () => {
     const paragraph = '자치단체국제화협회 서울사무소는 1993년 10월에 설립되었으며, 일본 지방자치단체의 국제교류 활동을 지원합니다.';
     for (const width of [60, 90, 130]) {

@@ -199,4 +199,14 @@ describe('invariants on any text', () => {
       }
     }), { numRuns: 300 });
   });
+
+  it('with a line width, no unit is wider than a line unless it is one character', () => {
+    const measure = (start: number, end: number) => end - start;
+    fc.assert(fc.property(text, lang, fc.integer({ min: 1, max: 12 }), (input, language, maxWidth) => {
+      for (const unit of breakText(input, language, { maxWidth, measure })) {
+        const width = unit.text.replace(/[ \u3000]+$/u, '').length;
+        expect(width <= maxWidth || [...unit.text.trimEnd()].length === 1, JSON.stringify(unit.text)).toBe(true);
+      }
+    }), { numRuns: 200 });
+  });
 });

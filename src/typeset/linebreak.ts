@@ -305,36 +305,27 @@ export function lineUnits(normalized: NormalizedText, options: BreakOptions = {}
 
   if (options.maxWidth !== undefined && options.measure) {
     const { maxWidth, measure } = options;
+    let ordinary: number[] | undefined;
+    const within = (offsets: number[], s: number, e: number) => offsets.filter((b) => b > s && b < e);
+    /** Places to split a unit too wide for a line, gentlest first. */
+    const ladder: ((s: number, e: number) => number[])[] = [
+      // A heading first falls back to the ordinary rules of its language.
+      (s, e) => (options.heading ? within((ordinary ??= [...breakOffsets(normalized, atoms, false)].sort((a, b) => a - b)), s, e) : []),
+      (s, e) => emergencyOffsets(normalized, atoms, s, e, 1),
+      (s, e) => emergencyOffsets(normalized, atoms, s, e, 2),
+    ];
     const fitting: [number, number][] = [];
-    const split = (start: number, end: number, candidates: (s: number, e: number) => number[][]) => {
-      for (const found of candidates(start, end)) {
-        const pieces: [number, number][] = [];
-        let from = start;
-        for (const at of [...found, end]) {
-          if (at > from) pieces.push([from, at]);
-          from = at;
-        }
-        if (pieces.length > 1) return pieces;
-      }
-      return [[start, end] as [number, number]];
-    };
-    const refine = (start: number, end: number, depth: number) => {
-      if (measure(start, end) <= maxWidth || depth > 3) {
+    const refine = (start: number, end: number, step: number) => {
+      if (step >= ladder.length || measure(start, end) <= maxWidth) {
         fitting.push([start, end]);
         return;
       }
-      const ladders: ((s: number, e: number) => number[][])[] = [
-        // Headings first fall back to the ordinary rules, then to character boundaries.
-        (s, e) => (options.heading ? [[...breakOffsets(normalized, atoms, false)].filter((b) => b > s && b < e).sort((a, b) => a - b)] : []),
-        (s, e) => [emergencyOffsets(normalized, atoms, s, e, 1)],
-        (s, e) => [emergencyOffsets(normalized, atoms, s, e, 2)],
-      ];
-      const pieces = split(start, end, ladders[Math.min(depth, 2)]!);
-      if (pieces.length === 1) {
-        refine(start, end, depth + 1);
-        return;
+      const splits = ladder[step]!(start, end);
+      let from = start;
+      for (const at of [...splits, end]) {
+        refine(from, at, step + 1);
+        from = at;
       }
-      for (const [s, e] of pieces) refine(s, e, depth + 1);
     };
     for (const [start, end] of ranges) refine(start, end, 0);
     ranges = fitting;

@@ -2,6 +2,7 @@
 // order, each section worded in the edition's languages by its builder in src/sections/.
 import type { Brochure, LanguageTag, OfficeData } from '../schema/index.js';
 import { sectionDefinition } from '../sections/index.js';
+import { computeMetrics, loadMetricLabels, type MetricLabels, type MetricSeries } from '../metrics/index.js';
 import type { World } from '../world.js';
 import type { BrochureDocument, Edition, PartView, SectionView } from './blocks.js';
 import { EditionText, loadLabels, plain, textIn, type LabelTree } from './text.js';
@@ -24,12 +25,15 @@ export interface BuildInput {
   data: OfficeData;
   /** Labels for every language of every edition, loaded once per build. */
   labels?: Record<string, LabelTree>;
+  /** Metrics and their wording, computed once per build and shared by the editions. */
+  metrics?: { series: MetricSeries[]; labels: MetricLabels };
 }
 
 export function buildDocument(input: BuildInput, edition: Edition): BrochureDocument {
   const { data, world } = input;
   const labels = input.labels ?? loadLabels(world, edition.languages);
   const t = new EditionText(edition, labels);
+  const metrics = input.metrics ?? { series: computeMetrics(data), labels: loadMetricLabels(world) };
   const parts: PartView[] = [];
   let numeralIndex = 0;
   for (const part of data.brochure.parts) {
@@ -37,7 +41,7 @@ export function buildDocument(input: BuildInput, edition: Edition): BrochureDocu
     let sectionIndex = 0;
     for (const ref of part.sections) {
       const definition = sectionDefinition(ref.id);
-      const content = definition.build({ data, t, officeDir: input.officeDir, years: ref.fiscalYears ?? {} });
+      const content = definition.build({ data, t, officeDir: input.officeDir, years: ref.fiscalYears ?? {}, metrics });
       if (!content) continue;
       sections.push({
         id: ref.id,

@@ -4,6 +4,9 @@ import type {
   Block, ListBlock, PhotoView, PhotosBlock, TableBlock, TableCell, TableColumn, TableRow, Txt,
 } from '../document/blocks.js';
 import type { EditionText } from '../document/text.js';
+import type { MetricLabels, MetricSeries } from '../metrics/index.js';
+import { changeBetween } from '../metrics/index.js';
+import { formatChange, formatPercentChange } from '../document/format.js';
 import type { LanguageTag, OfficeData, Photo, SectionId, Text } from '../schema/index.js';
 
 export interface SectionContext {
@@ -13,6 +16,8 @@ export interface SectionContext {
   officeDir: string;
   /** Fiscal years the brochure asks this section to show. */
   years: { from?: number; to?: number };
+  /** Yearly metrics derived from the data (src/metrics), for comparison columns and charts. */
+  metrics: { series: MetricSeries[]; labels: MetricLabels };
 }
 
 export interface SectionContent {
@@ -105,4 +110,19 @@ export function countTxt(t: EditionText, unitKey: string, value: number, atLeast
 
 export function formatCount(value: number, lang: LanguageTag): string {
   return new Intl.NumberFormat({ ja: 'ja-JP', ko: 'ko-KR', 'zh-Hans': 'zh-CN', en: 'en-GB', fr: 'fr-FR' }[lang]).format(value);
+}
+
+/**
+ * The change against the previous fiscal year of a metric, worded: "+16 (+8.0%)"; empty when either year has no
+ * value (a missing year is not a zero).
+ */
+export function changeTxt(context: SectionContext, metricId: string, fiscalYear: number): Txt {
+  const series = context.metrics.series.find((s) => s.id === metricId);
+  const value = (year: number) => series?.values.find((v) => v.fiscalYear === year)?.value;
+  const change = changeBetween(value(fiscalYear - 1), value(fiscalYear));
+  return context.t.each((lang) => {
+    if (!change) return '—';
+    const percent = change.percent === null ? '' : ` (${formatPercentChange(change.percent / 100, lang)})`;
+    return `${formatChange(change.absolute, lang)}${percent}`;
+  });
 }

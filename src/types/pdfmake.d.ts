@@ -4,7 +4,7 @@ declare module 'pdfmake' {
     getBuffer(): Promise<Buffer>;
   }
   interface PdfMake {
-    virtualfs: { writeFileSync(path: string, data: Buffer): void; existsSync(path: string): boolean };
+    virtualfs: { writeFileSync(path: string, data: Buffer): void; existsSync(path: string): boolean; readFileSync(path: string): Buffer };
     setFonts(fonts: Record<string, Record<string, unknown>>): void;
     setUrlAccessPolicy(callback: (url: string) => boolean): void;
     setLocalAccessPolicy(callback: (path: string) => boolean): void;

@@ -9,9 +9,10 @@ import { PdfText } from './text.js';
 
 type Node = Record<string, unknown>;
 
-const MARKERS: Record<ListBlock['marker'], string> = {
-  bullet: '・', merit: '◆', note: '※', arrow: '▶', numbered: '',
-};
+// CJK typography marks lists with ・ and notes with ※; Latin typography uses • and *.
+const CJK_MARKERS: Record<ListBlock['marker'], string> = { bullet: '・', merit: '◆', note: '※', arrow: '▶', numbered: '' };
+const LATIN_MARKERS: Record<ListBlock['marker'], string> = { bullet: '•', merit: '◆', note: '*', arrow: '▶', numbered: '' };
+const markersFor = (lang: string) => (lang === 'en' || lang === 'fr' ? LATIN_MARKERS : CJK_MARKERS);
 const CIRCLED = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩', '⑪', '⑫', '⑬', '⑭', '⑮', '⑯', '⑰', '⑱', '⑲', '⑳'];
 
 export class PdfBlocks {
@@ -65,7 +66,7 @@ export class PdfBlocks {
 
   private list(block: ListBlock): Node {
     const rows = block.items.map((item, index) => {
-      const marker = block.marker === 'numbered' ? CIRCLED[index] ?? `${index + 1}.` : MARKERS[block.marker];
+      const marker = block.marker === 'numbered' ? CIRCLED[index] ?? `${index + 1}.` : markersFor(this.lang)[block.marker];
       const colour = block.marker === 'merit' ? COLOURS.accent : block.marker === 'note' ? COLOURS.noteText : COLOURS.brand;
       return {
         columns: [
@@ -246,10 +247,11 @@ export class PdfBlocks {
   }
 
   private chart(block: ChartBlock): Node {
+    // The SVG carries its own title in the edition's language; a bilingual edition adds the second language under it.
     return {
       stack: [
-        { ...this.text.paragraph(block.caption, { bold: true, color: COLOURS.brandDark }), margin: [0, 8, 0, 4] },
-        { svg: block.svg, width: Math.min(block.width, 499), alignment: 'center' },
+        { svg: block.svg, width: Math.min(block.width, 240), alignment: 'center', margin: [0, 8, 0, 0] },
+        ...(block.caption.secondary ? [{ text: this.text.rich(block.caption.secondary, { fontSize: SIZES.small, color: COLOURS.secondaryText }), alignment: 'center', margin: [0, 2, 0, 0] }] : []),
       ],
       unbreakable: true,
       margin: [0, 2, 0, 8],

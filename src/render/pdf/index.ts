@@ -6,6 +6,7 @@ import pdfmake from 'pdfmake';
 import type { BrochureDocument, SectionView } from '../../document/blocks.js';
 import type { World } from '../../world.js';
 import { PdfBlocks } from './blocks.js';
+import { resolveFontsFromMemory } from './vfs-fonts.js';
 import { COLOURS, PAGE, SIZES } from './style.js';
 import { PdfText, type PdfTypesetter } from './text.js';
 
@@ -154,7 +155,17 @@ function sectionNodes(section: SectionView, options: SectionOptions): Node[] {
       { canvas: [{ type: 'line', x1: 0, y1: 2, x2: 499, y2: 2, lineWidth: 1.2, lineColor: COLOURS.accent }], margin: [0, 2, 0, 8] },
     ],
   });
-  for (const block of section.blocks) nodes.push(blocks.block(block));
+  // Charts sit two to a row; everything else stacks.
+  for (let i = 0; i < section.blocks.length; i++) {
+    const block = section.blocks[i]!;
+    const next = section.blocks[i + 1];
+    if (block.kind === 'chart' && next?.kind === 'chart') {
+      nodes.push({ columns: [{ width: '*', ...blocks.block(block) }, { width: '*', ...blocks.block(next) }], columnGap: 16, unbreakable: true });
+      i++;
+    } else {
+      nodes.push(blocks.block(block));
+    }
+  }
   return nodes;
 }
 
@@ -163,6 +174,7 @@ let accessPoliciesSet = false;
 /** Renders one edition to PDF bytes. */
 export async function renderPdf(doc: BrochureDocument, world: World, typesetter: PdfTypesetter): Promise<Buffer> {
   if (!accessPoliciesSet) {
+    resolveFontsFromMemory();
     // Everything pdfmake needs is passed in memory; it may not fetch URLs or read files on its own.
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);

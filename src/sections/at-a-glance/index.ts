@@ -1,9 +1,48 @@
-// "Numbers at a glance": bar charts of the office's main yearly metrics (filled by the metrics registry).
-import type { SectionDefinition } from '../kit.js';
+// "Numbers at a glance" (数字で見る…): bar charts of the office's main yearly metrics, drawn by clair as SVG
+// from the metrics registry, so the figures are the same ones `clair compare` reports.
+import type { Block, ChartBlock } from '../../document/blocks.js';
+import { textIn } from '../../document/text.js';
+import { chartSvg, MetricWords } from '../../metrics/index.js';
+import { inYears, type SectionDefinition } from '../kit.js';
+
+/** The metrics worth a chart when the data gives them for at least two fiscal years, in this order. */
+const CHARTED = [
+  'events', 'festival-booths', 'influencer-destinations', 'cooking-classes', 'lectures',
+  'jet-participants-from-office-country', 'sister-city-exchanges', 'support-cases',
+];
+const WIDTH = 240;
+const HEIGHT = 170;
 
 export const atAGlance: SectionDefinition = {
   id: 'at-a-glance',
   numbered: false,
-  // Wired to src/metrics once the registry lands; until then the brochure leaves this page out.
-  build: () => undefined,
+  build(context) {
+    const { t, data, metrics } = context;
+    const charts: Block[] = [];
+    for (const id of CHARTED) {
+      const series = metrics.series.find((s) => s.id === id);
+      if (!series) continue;
+      const shown = { ...series, values: series.values.filter((v) => inYears(v.fiscalYear, context.years)) };
+      if (shown.values.length < 2) continue;
+      const words = (lang: Parameters<typeof t.raw>[1]) => new MetricWords(metrics.labels, lang, data);
+      const chart: ChartBlock = {
+        kind: 'chart',
+        id: `chart-${id}`,
+        caption: t.each((lang) => words(lang).ui('withUnit', { label: words(lang).metric(id), unit: words(lang).unit(id, series.unit) })),
+        svg: chartSvg(shown, { lang: t.edition.primary, labels: metrics.labels, office: data, width: WIDTH, height: HEIGHT }),
+        width: WIDTH,
+        height: HEIGHT,
+        description: t.each((lang) => {
+          const w = words(lang);
+          return `${w.metric(id)}: ${shown.values.map((v) => `${w.fiscalYear(v.fiscalYear)} ${w.number(v.value)}${v.asOf ? ` (${w.asOf(v.asOf)})` : ''}`).join(t.raw('punctuation.listSeparator', lang))}`;
+        }),
+      };
+      charts.push(chart);
+    }
+    if (charts.length === 0) return undefined;
+    return {
+      title: t.each((lang) => t.fill('atAGlance.title', lang, { office: textIn(data.office.shortName, lang) ?? '' })),
+      blocks: [{ kind: 'paragraph', tone: 'lead', text: t.label('atAGlance.lead') }, ...charts],
+    };
+  },
 };

@@ -18,11 +18,11 @@ export const cookingClasses: SectionDefinition = {
     const blocks: Block[] = [
       ...textList(t, 'bullet', file.description),
       ...(file.merits && file.merits.length > 0 ? [list('merit', file.merits.map((m) => t.text(m)))] : []),
-      table('cooking-classes', t.label('cookingClasses.caption'), [
+      ...(rows.length > 0 ? [table('cooking-classes', t.label('cookingClasses.caption'), [
         { header: t.label('columns.fiscalYear'), align: 'center', width: 1 },
         { header: t.label('columns.municipality'), width: 2 },
         { header: t.label('columns.dishes'), width: 5 },
-      ], rows),
+      ], rows)] : []),
       ...photos(context, file.photos),
     ];
     return { title: t.text(file.title), blocks };

@@ -23,12 +23,12 @@ export const events: SectionDefinition = {
     ], (a, b) => b.dates.start.localeCompare(a.dates.start));
     const blocks: Block[] = [
       ...textList(t, 'bullet', file.description),
-      table('events-booths', t.text(file.tableTitle), [
+      ...(rows.length > 0 ? [table('events-booths', t.text(file.tableTitle), [
         { header: t.label('columns.fiscalYear'), align: 'center', width: 1 },
         { header: t.label('columns.eventName'), width: 4 },
         { header: t.label('columns.dates'), align: 'center', width: 2 },
         { header: t.label('columns.venue'), width: 3 },
-      ], rows),
+      ], rows)] : []),
       ...photos(context, file.photos),
       ...(file.callToAction ?? []).map((text): Block => ({ kind: 'paragraph', tone: 'callout', text: t.text(text) })),
     ];

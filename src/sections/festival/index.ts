@@ -4,7 +4,7 @@ import type { Block } from '../../document/blocks.js';
 import { formatDate } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
 import type { Text } from '../../schema/index.js';
-import { cell, formatCount, inYears, photos, table, textList, type SectionDefinition } from '../kit.js';
+import { cell, changeTxt, formatCount, inYears, photos, table, textList, type SectionDefinition } from '../kit.js';
 
 export const festival: SectionDefinition = {
   id: 'festival',
@@ -39,11 +39,13 @@ export const festival: SectionDefinition = {
           t.each(() => String(edition.fiscalYear)),
           t.each((lang) => t.fill('festival.boothCount', lang, { n: formatCount(edition.booths.count, lang) })),
         ], { header: true, align: 'center' }),
+        cell(changeTxt(context, 'festival-booths', edition.fiscalYear), { align: 'center' }),
         cell(t.each((lang) => t.joinList(edition.booths.exhibitors.map((b) => t.bodyName(b, lang)), lang))),
       ],
     }));
     blocks.push(table('festival-booths', t.label('festival.boothsCaption'), [
       { header: t.label('columns.festivalYear'), align: 'center', width: 1 },
+      { header: t.label('columns.change'), align: 'center', width: 1 },
       { header: t.label('columns.municipalBooths'), width: 6 },
     ], rows, (file.notes ?? []).map((n) => t.each((lang) => { const note = textIn(n, lang); return note === undefined ? undefined : note.startsWith('※') ? note : `※${note}`; }))));
     blocks.push(...photos(context, file.photos));

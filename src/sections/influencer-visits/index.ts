@@ -25,11 +25,11 @@ export const influencerVisits: SectionDefinition = {
     });
     const blocks: Block[] = [
       ...textList(t, 'bullet', file.description),
-      table('influencer-visits', t.label('influencerVisits.caption'), [
+      ...(rows.length > 0 ? [table('influencer-visits', t.label('influencerVisits.caption'), [
         { header: t.label('columns.fiscalYear'), align: 'center', width: 1 },
         { header: t.label('columns.municipality'), width: 2 },
         { header: t.label('columns.spots'), width: 6 },
-      ], rows),
+      ], rows)] : []),
       ...(file.merits && file.merits.length > 0 ? [list('merit', file.merits.map((m) => t.text(m)), t.label('merits'))] : []),
       ...photos(context, file.photos),
     ];

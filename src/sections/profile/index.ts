@@ -45,7 +45,9 @@ export const profile: SectionDefinition = {
       kind: 'facts',
       items: [
         { label: t.label('profile.staff'), values: [t.each((lang) => t.fill('units.people', lang, { n: formatCount(office.staff.total, lang) })), roles] },
-        { label: t.label('profile.dispatchingBodies'), values: [t.each((lang) => t.joinList(office.dispatchingBodies.map((b) => t.bodyName(b, lang)), lang))] },
+        ...(office.dispatchingBodies.length > 0
+          ? [{ label: t.label('profile.dispatchingBodies'), values: [t.each((lang) => t.joinList(office.dispatchingBodies.map((b) => t.bodyName(b, lang)), lang))] }]
+          : []),
         ...(office.residentRepresentatives && office.residentRepresentatives.length > 0
           ? [{
               label: t.label('profile.other'),

@@ -11,8 +11,8 @@ export const researchRequests: SectionDefinition = {
     const { t } = context;
     const blocks: Block[] = [
       ...textList(t, 'bullet', file.description),
-      table('research-requests', t.label('support.requestsCaption'), [{ header: t.label('columns.request') }],
-        file.examples.map((e) => ({ cells: [cell(t.text(e))] }))),
+      ...(file.examples.length > 0 ? [table('research-requests', t.label('support.requestsCaption'), [{ header: t.label('columns.request') }],
+        file.examples.map((e) => ({ cells: [cell(t.text(e))] })))] : []),
       ...photos(context, file.photos),
     ];
     return { title: t.text(file.title), blocks };

@@ -3,7 +3,7 @@
 import type { Block } from '../../document/blocks.js';
 import { formatDate } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
-import { cell, formatCount, inYears, list, photos, table, type SectionDefinition } from '../kit.js';
+import { cell, changeTxt, formatCount, inYears, list, photos, table, type SectionDefinition } from '../kit.js';
 
 export const sisterCities: SectionDefinition = {
   id: 'sister-cities',
@@ -42,8 +42,13 @@ export const sisterCities: SectionDefinition = {
       blocks.push(table('sister-city-exchanges', t.label('sisterCities.exchangesCaption'), [
         { header: t.label('columns.fiscalYear'), align: 'center' },
         { header: t.label('columns.count'), align: 'end' },
+        { header: t.label('columns.change'), align: 'end' },
       ], exchanges.map((e) => ({
-        cells: [cell(t.each(() => String(e.fiscalYear)), { header: true, align: 'center' }), cell(t.each((lang) => formatCount(e.count, lang)), { align: 'end' })],
+        cells: [
+          cell(t.each(() => String(e.fiscalYear)), { header: true, align: 'center' }),
+          cell(t.each((lang) => formatCount(e.count, lang)), { align: 'end' }),
+          cell(changeTxt(context, 'sister-city-exchanges', e.fiscalYear), { align: 'end' }),
+        ],
       }))));
     }
     const cases = file.cases.filter((c) => inYears(c.fiscalYear, context.years));

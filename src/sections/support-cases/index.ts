@@ -1,7 +1,7 @@
 // Support for municipalities' activities in the host country, counted per fiscal year.
 import type { Block } from '../../document/blocks.js';
 import { formatDate, formatYearMonth } from '../../document/format.js';
-import { cell, formatCount, inYears, photos, table, textList, type SectionDefinition } from '../kit.js';
+import { cell, changeTxt, formatCount, inYears, photos, table, textList, type SectionDefinition } from '../kit.js';
 
 export const supportCases: SectionDefinition = {
   id: 'support-cases',
@@ -17,11 +17,13 @@ export const supportCases: SectionDefinition = {
       blocks.push(table('support-cases', t.label('support.casesCaption'), [
         { header: t.label('columns.fiscalYear'), align: 'center' },
         { header: t.label('columns.casesTotal'), align: 'end' },
+        { header: t.label('columns.change'), align: 'end' },
         { header: t.label('columns.asOf'), align: 'center' },
       ], yearly.map((y) => ({
         cells: [
           cell(t.label('fiscalYear', { year: y.fiscalYear }), { header: true, align: 'center' }),
           cell(t.each((lang) => t.fill('units.cases', lang, { n: formatCount(y.count, lang) })), { align: 'end' }),
+          cell(changeTxt(context, 'support-cases', y.fiscalYear), { align: 'end' }),
           cell(t.each((lang) => (y.asOf ? (y.asOf.length === 7 ? t.fill('asOfMonthEnd', lang, { month: formatYearMonth(y.asOf, lang) }) : t.fill('asOf', lang, { date: formatDate(y.asOf, lang) })) : '')), { align: 'center' }),
         ],
       }))));

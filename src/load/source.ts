@@ -1,14 +1,19 @@
 // Reads one YAML data file into plain data while keeping a map back to source positions, so every later stage
 // (schema, semantic rules, rendering) can report file:line:column. Hostile input is stopped here: non-UTF-8
 // bytes, oversized files, alias bombs, duplicate keys.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic, Localized } from '../diagnostics.js';
 import { showValue } from '../diagnostics.js';
 
-/** Larger files are refused: a year of office data is a few kilobytes. */
-export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/**
+ * Larger files are refused: a year of office data is a few kilobytes (the largest Seoul file is under 10 KB),
+ * and the YAML parser needs seconds for a few megabytes.
+ */
+export const MAX_FILE_BYTES = 256 * 1024;
 /** Aliases beyond this many are treated as an expansion attack ("billion laughs"). */
 export const MAX_ALIASES = 200;
+/** Deeper nesting is refused before it can exhaust the stack; clair's data nests less than ten levels deep. */
+export const MAX_DEPTH = 64;
 
 export interface SourceFile {
   path: string;
@@ -111,22 +116,119 @@ function childOf(node: Node | null | undefined, segment: string | number): { val
   return undefined;
 }
 
+const tooDeep = (path: string, line: number, column: number) =>
+  problem(path, 'too-deep', line, column, {
+    en: `the data is nested more than ${MAX_DEPTH} levels deep; clair's data files need fewer than ten`,
+    ja: `データの入れ子が ${MAX_DEPTH} 段を超えています（clair のデータファイルは 10 段未満です）`,
+  }, { expected: { en: `at most ${MAX_DEPTH} levels of nesting`, ja: `入れ子は ${MAX_DEPTH} 段まで` } });
+
+const isStackOverflow = (error: unknown) => error instanceof RangeError && /call stack/i.test(error.message);
+
+/**
+ * Offset where flow collections ([ … ], { … }) nest deeper than MAX_DEPTH, or -1. The parser recurses per level,
+ * so a file of 100,000 "[" would exhaust the stack after seconds of work; this linear scan answers at once.
+ * Brackets inside quoted strings and comments do not count.
+ */
+function flowTooDeep(text: string): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    const previous = i === 0 ? '\n' : text[i - 1]!;
+    if (c === '#' && /\s/.test(previous)) {
+      const end = text.indexOf('\n', i);
+      if (end < 0) break;
+      i = end;
+    } else if ((c === '"' || c === "'") && /[\s\[{,:]/.test(previous)) {
+      quote = c;
+    } else if (c === '[' || c === '{') {
+      if (++depth > MAX_DEPTH) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) {
+      depth--;
+    }
+  }
+  // Block sequences nest on one line too ("- - - - x"), one level per dash.
+  const dashes = new RegExp(`(?:^|[ \\t])(?:-[ \\t]+){${MAX_DEPTH + 1}}`, 'm').exec(text);
+  return dashes ? dashes.index + (/[ \t]/.test(dashes[0][0]!) ? 1 : 0) : -1;
+}
+
+type Located = { line: number; column: number };
+
+/**
+ * Duplicate keys and excessive nesting, in one pass over the parsed document. The parser's own `uniqueKeys`
+ * check compares each key with every earlier one of its mapping, which hangs on a file of 100,000 keys; a set
+ * per mapping keeps this linear. Iterative, so it cannot overflow the stack itself.
+ */
+function structureProblems(doc: Document.Parsed, path: string, text: string, pos: (offset: number) => Located): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (isAlias(node) || !(isMap(node) || isSeq(node))) continue;
+    if (depth > MAX_DEPTH) {
+      const { line, column } = pos(node.range?.[0] ?? 0);
+      return [tooDeep(path, line, column)];
+    }
+    const seen = new Set<string>();
+    for (const item of node.items) {
+      if (isPair(item)) {
+        if (isScalar(item.key)) {
+          const key = String(item.key.value);
+          if (seen.has(key) && problems.length < 100) {
+            const offset = item.key.range?.[0] ?? 0;
+            const { line, column } = pos(offset);
+            problems.push(problem(path, 'duplicate-key', line, column,
+              { en: `the key "${key}" appears twice in the same mapping; the second would silently replace the first`, ja: `同じマッピングの中でキー「${key}」が2回出てきます（後の値が前の値を黙って上書きしてしまいます）` },
+              { found: showValue(text.slice(offset, offset + 40).split('\n')[0]) }));
+          }
+          seen.add(key);
+        } else if (item.key) {
+          stack.push({ node: item.key, depth: depth + 1 });
+        }
+        stack.push({ node: item.value, depth: depth + 1 });
+      } else {
+        stack.push({ node: item, depth: depth + 1 });
+      }
+    }
+  }
+  return problems;
+}
+
 export function parseYaml(path: string, bytes: Uint8Array): ParseResult {
   const decoded = decodeUtf8(path, bytes);
   if (!decoded.ok) return decoded;
   const text = decoded.text;
   const lineCounter = new LineCounter();
-  let doc: Document.Parsed;
-  try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
-  } catch (error) {
-    return { ok: false, diagnostics: [problem(path, 'yaml-syntax', 1, 1, { en: String(error), ja: String(error) })] };
-  }
   const pos = (offset: number) => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  const syntax = doc.errors.map((e) => {
+  const deepAt = flowTooDeep(text);
+  if (deepAt >= 0) {
+    // Lines are only counted while parsing: count them here.
+    const before = text.slice(0, deepAt);
+    const line = before.split('\n').length;
+    return { ok: false, diagnostics: [tooDeep(path, line, deepAt - before.lastIndexOf('\n'))] };
+  }
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2' });
+  } catch (error) {
+    if (isStackOverflow(error)) return { ok: false, diagnostics: [tooDeep(path, 1, 1)] };
+    const message = String((error as Error)?.message ?? error);
+    return { ok: false, diagnostics: [problem(path, 'yaml-syntax', 1, 1, { en: `YAML: ${message}`, ja: `YAML: ${message}` })] };
+  }
+  if (doc.errors.some((e) => /call stack/i.test(e.message))) {
+    const { line, column } = pos(doc.errors.find((e) => /call stack/i.test(e.message))!.pos[0]);
+    return { ok: false, diagnostics: [tooDeep(path, line, column)] };
+  }
+  // A binary file that happens to be UTF-8 yields an error per line; the first ones say enough.
+  const syntax = doc.errors.slice(0, 100).map((e) => {
     const { line, column } = pos(e.pos[0]);
     const duplicate = e.code === 'DUPLICATE_KEY';
     const detail = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
@@ -136,11 +238,14 @@ export function parseYaml(path: string, bytes: Uint8Array): ParseResult {
     { found: showValue(text.slice(e.pos[0], Math.min(e.pos[1], e.pos[0] + 40))) });
   });
   if (syntax.length > 0) return { ok: false, diagnostics: syntax };
+  const structure = structureProblems(doc, path, text, pos);
+  if (structure.length > 0) return { ok: false, diagnostics: structure };
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
+    if (isStackOverflow(error)) return { ok: false, diagnostics: [tooDeep(path, 1, 1)] };
     const aliasAt = text.search(/\*[^\s,\]}]+/);
     const { line, column } = aliasAt >= 0 ? pos(aliasAt) : { line: 1, column: 1 };
     const message = String((error as Error).message ?? error);

@@ -1,0 +1,134 @@
+// The validation pipeline shared by `clair validate` and `clair build`: read the office folders, check every file
+// against its schema, then run the semantic rules on the files that passed. Both commands print the same
+// diagnostics (formatDiagnostics) and `clair build` refuses data with errors (hasErrors).
+import type { Diagnostic } from '../diagnostics.js';
+import type { LoadedOffice } from '../load/office.js';
+import type { LanguageTag } from '../schema/common.js';
+import type { DataKey, Office, OfficeData } from '../schema/index.js';
+import type { World } from '../world.js';
+import { readOffice, resolveTargets, UNREADABLE, type OfficeTarget } from './discover.js';
+import { pointerOf } from './paths.js';
+import { RULES, type Issue, type RuleContext } from './rules/index.js';
+import { refResolver, schemaDiagnostics } from './schema-errors.js';
+import { loadValidators, type ValidatorSet } from './validators.js';
+
+export interface ValidateOptions {
+  /** Data roots, office folders or data files; default: the World's data root. */
+  paths?: readonly string[];
+  /** Warnings count as errors (a missing translation, an unknown file). */
+  strict?: boolean;
+  /** At most this many problems are listed per file (default 100); a last one says how many more there are. */
+  maxProblemsPerFile?: number;
+}
+
+export interface ValidationResult {
+  /** Sorted by file, line and column. */
+  diagnostics: Diagnostic[];
+  /** Every office read, with its own diagnostics; only use the data of offices without errors. */
+  offices: LoadedOffice[];
+  /** Display paths of the YAML files that were checked. */
+  files: string[];
+}
+
+/** By file, line and column; plain code-unit order so the first sort does not wait for ICU collation data. */
+export function byLocation(a: Diagnostic, b: Diagnostic): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+export const hasErrors = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) => d.severity === 'error');
+/** A file that exists but could not be read is an I/O failure (exit code 2), not a problem in the data. */
+export const hasIoFailures = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) => d.code === UNREADABLE);
+
+export async function validateOffices(world: World, options: ValidateOptions = {}): Promise<ValidationResult> {
+  const validators = await loadValidators();
+  const targets = resolveTargets(world, options.paths ?? [], validators.dataFiles);
+  const result: ValidationResult = { diagnostics: [], offices: [], files: [] };
+  for (const target of targets) {
+    const checked = checkOffice(world, target, validators, options);
+    result.offices.push(checked.office);
+    result.files.push(...checked.files);
+    result.diagnostics.push(...checked.office.diagnostics);
+  }
+  result.diagnostics.sort(byLocation);
+  result.files.sort();
+  return result;
+}
+
+function checkOffice(world: World, target: OfficeTarget, validators: ValidatorSet, options: ValidateOptions) {
+  const { office, files } = readOffice(world, target.dir, validators.dataFiles);
+  const diagnostics = [...office.diagnostics];
+  const resolveRef = refResolver(validators.shared);
+  const data: Partial<OfficeData> = {};
+  const sourceByKey = office.sources;
+  const maxPerFile = options.maxProblemsPerFile ?? 100;
+  /** Problems left out per file before they were even worded (see schemaDiagnostics). */
+  const omitted = new Map<string, number>();
+  for (const entry of validators.dataFiles) {
+    const source = sourceByKey[entry.key];
+    if (!source) continue;
+    const validate = validators.validate[entry.id]!;
+    if (validate(source.data)) {
+      (data as Record<string, unknown>)[entry.key] = source.data;
+      continue;
+    }
+    const found = schemaDiagnostics(validate.errors ?? [], source, source.path, resolveRef, maxPerFile);
+    diagnostics.push(...found.diagnostics);
+    if (found.omitted > 0) omitted.set(source.path, found.omitted);
+  }
+
+  const report = (issue: Issue) => {
+    const source = sourceByKey[issue.file];
+    if (!source) return;
+    const { line, column } = source.locate(issue.at, issue.where ?? 'value');
+    diagnostics.push({
+      severity: issue.severity ?? 'error', code: issue.code, file: source.path, line, column, pointer: pointerOf(issue.at),
+      message: issue.message,
+      ...(issue.found !== undefined ? { found: issue.found } : {}),
+      ...(issue.expected ? { expected: issue.expected } : {}),
+    });
+  };
+  const context: RuleContext = {
+    officeId: office.id, dir: office.dir, data, world, validators, report,
+    present: new Set(Object.keys(sourceByKey) as DataKey[]),
+    languages: (data.office as Office | undefined)?.languages as LanguageTag[] | undefined,
+  };
+  for (const rule of RULES) rule.check(context);
+
+  let kept = diagnostics;
+  let shownFiles = files;
+  if (target.only) {
+    const only = new Set([...target.only].map((path) => world.display(path)));
+    kept = kept.filter((d) => only.has(d.file));
+    shownFiles = files.filter((file) => only.has(file));
+  }
+  if (options.strict) kept = kept.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d));
+  office.diagnostics = capPerFile(kept.sort(byLocation), maxPerFile, omitted);
+  return { office, files: shownFiles };
+}
+
+/** A file full of garbage yields thousands of errors; the first hundred say what is wrong. */
+function capPerFile(diagnostics: Diagnostic[], max: number, omitted: ReadonlyMap<string, number>): Diagnostic[] {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  const out: Diagnostic[] = [];
+  for (const [file, list] of byFile) {
+    out.push(...list.slice(0, max));
+    const rest = list.slice(max);
+    const more = rest.length + (omitted.get(file) ?? 0);
+    if (more === 0) continue;
+    out.push({
+      severity: rest.some((d) => d.severity === 'error') || omitted.has(file) ? 'error' : 'warning', code: 'more-problems', file,
+      line: 0, column: 0, pointer: '',
+      message: { en: `… and ${more} more problems in this file (the first ${max} are shown)`, ja: `…ほかに ${more} 件の問題があります（最初の ${max} 件を表示）` },
+    });
+  }
+  return out;
+}
+
+export { formatDiagnostics, summarize, type OutputFormat, OUTPUT_FORMATS } from './format/index.js';
+export type { LoadedOffice };

@@ -1,0 +1,30 @@
+// The semantic rules, in the order their findings are most useful to read. Adding a rule means one module and one
+// line here.
+import { brochureSections } from './brochure.js';
+import { fiscalYearDates, programmeTimes, sinceYear } from './dates.js';
+import { duplicateEntries } from './duplicates.js';
+import { officeId, photoFiles } from './files.js';
+import { editionLanguages, textLanguages } from './languages.js';
+import { prefectureNames } from './prefectures.js';
+import type { Rule } from './rule.js';
+import { festivalBooths, jetPlacements, jetYearFigures, sisterCityTotal, staffTotal } from './totals.js';
+
+export const RULES: readonly Rule[] = [
+  officeId,
+  staffTotal,
+  jetPlacements,
+  jetYearFigures,
+  festivalBooths,
+  sisterCityTotal,
+  fiscalYearDates,
+  programmeTimes,
+  sinceYear,
+  duplicateEntries,
+  brochureSections,
+  editionLanguages,
+  textLanguages,
+  prefectureNames,
+  photoFiles,
+];
+
+export type { Issue, Rule, RuleContext } from './rule.js';

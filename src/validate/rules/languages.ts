@@ -1,0 +1,63 @@
+// Every text has every language the office publishes in (office.yaml `languages`), and every edition of the
+// brochure is in languages the office declares. A missing translation is a warning while the data is being
+// written and an error with --strict, when a brochure is about to be printed.
+import { walkShared } from '../schema-walk.js';
+import type { Rule } from './rule.js';
+
+const isReading = (at: readonly (string | number)[]) => {
+  const key = at[at.length - 1];
+  return typeof key === 'string' && /^reading$|Reading$/.test(key);
+};
+
+export const textLanguages: Rule = {
+  id: 'text-languages',
+  check({ data, languages, validators, report }) {
+    if (!languages) return;
+    const declared = languages.join(', ');
+    for (const entry of validators.dataFiles) {
+      const value = data[entry.key];
+      const schema = validators.schemas[entry.id];
+      if (value === undefined || !schema) continue;
+      walkShared(value, schema, validators.shared, (name, text, at) => {
+        // A plain string is language-neutral (a venue, a brand name) and fine in every edition.
+        if (name !== 'text' || text === null || typeof text !== 'object') return;
+        // A reading (ユク・ドンイル for 陸東一) glosses a name for the editions whose script needs it, not for all.
+        if (isReading(at)) return;
+        const missing = languages.filter((tag) => !(tag in text));
+        if (missing.length === 0) return;
+        const has = Object.keys(text).join(', ');
+        report({
+          file: entry.key, at, code: 'missing-language', severity: 'warning',
+          message: {
+            en: `no ${missing.join(', ')} text here; the office publishes in ${declared}`,
+            ja: `${missing.join(', ')} のテキストがありません（事務所の言語: ${declared}）`,
+          },
+          found: has,
+          expected: { en: `${declared} (or one language-neutral string)`, ja: `${declared}（または言語に依らない文字列）` },
+        });
+      });
+    }
+  },
+};
+
+export const editionLanguages: Rule = {
+  id: 'edition-languages',
+  check({ data, languages, report }) {
+    const editions = data.brochure?.editions;
+    if (!editions || !languages) return;
+    editions.forEach((edition, i) => {
+      edition.forEach((tag, j) => {
+        if (languages.includes(tag)) return;
+        report({
+          file: 'brochure', at: ['editions', i, j], code: 'edition-language',
+          message: {
+            en: `an edition in ${tag}, but office.yaml does not list ${tag} among the office's languages`,
+            ja: `${tag} の版がありますが、office.yaml の languages に ${tag} がありません`,
+          },
+          found: tag,
+          expected: { en: `one of the office's languages: ${languages.join(', ')}`, ja: `事務所の言語のいずれか: ${languages.join(', ')}` },
+        });
+      });
+    });
+  },
+};

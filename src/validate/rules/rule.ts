@@ -1,0 +1,45 @@
+// What a semantic rule sees and how it reports. Rules only run on files that passed their schema, so they read
+// typed data and never have to defend against a missing key or a wrong type.
+import type { Localized, Severity } from '../../diagnostics.js';
+import type { LanguageTag } from '../../schema/common.js';
+import type { DataKey, OfficeData } from '../../schema/index.js';
+import type { World } from '../../world.js';
+import type { Segment } from '../paths.js';
+import type { ValidatorSet } from '../validators.js';
+
+export interface Issue {
+  /** The data file the problem is in. */
+  file: DataKey;
+  /** Where in it: the value at these segments (or its key with where: 'key'). */
+  at: Segment[];
+  where?: 'value' | 'key';
+  code: string;
+  /** Default: error. */
+  severity?: Severity;
+  message: Localized;
+  found?: string;
+  expected?: Localized;
+}
+
+export interface RuleContext {
+  officeId: string;
+  /** The office folder, absolute. */
+  dir: string;
+  /** Files that passed their schema, typed. A file that is missing or failed is absent. */
+  data: Partial<OfficeData>;
+  /** Every file that could be read, even when it failed its schema (brochure sections ask what exists). */
+  present: ReadonlySet<DataKey>;
+  /** The office's languages when office.yaml declares them validly. */
+  languages?: readonly LanguageTag[];
+  validators: ValidatorSet;
+  world: World;
+  report(issue: Issue): void;
+}
+
+export interface Rule {
+  /** Names the rule in JUnit output and in the README. */
+  id: string;
+  check(context: RuleContext): void;
+}
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -23,6 +23,7 @@ export const OfficeSchema = Type.Object(
     city: TextSchema,
     country: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166 country code of the office, e.g. KR.' }),
     countryName: TextSchema,
+    // How people of the office's country are called (韓国人 / 한국인, 中国人, French…), for the JET figures.
     nationality: Type.Optional(TextSchema),
     languages: Type.Array(LanguageTagSchema, {
       minItems: 1, uniqueItems: true,
@@ -44,15 +45,15 @@ export const OfficeSchema = Type.Object(
       },
       { additionalProperties: false },
     ),
-    established: YearMonthSchema,
+    established: Type.Optional(YearMonthSchema),
     description: TextListSchema,
-    staff: Type.Object(
+    staff: Type.Optional(Type.Object(
       {
         total: CountSchema,
         roles: Type.Array(Type.Object({ title: TextSchema, count: CountSchema }, { additionalProperties: false }), { minItems: 1 }),
       },
       { additionalProperties: false },
-    ),
+    )),
     dispatchingBodies: Type.Array(BodySchema),
     residentRepresentatives: Type.Optional(Type.Array(BodySchema, { description: 'Representatives of municipalities stationed at the office.' })),
     contact: Type.Object(

@@ -36,7 +36,7 @@ export const SeminarsFileSchema = Type.Object(
     ...SchemaKey,
     title: TextSchema,
     name: TextSchema,
-    partner: Type.Object({ name: TextSchema, abbreviation: Type.Optional(Type.String()) }, { additionalProperties: false }),
+    partner: Type.Optional(Type.Object({ name: TextSchema, abbreviation: Type.Optional(Type.String()) }, { additionalProperties: false })),
     description: TextListSchema,
     themes: Type.Array(Type.Object({ fiscalYear: FiscalYearSchema, theme: TextSchema }, { additionalProperties: false })),
     latest: Type.Optional(

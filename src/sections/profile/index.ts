@@ -32,19 +32,23 @@ export const profile: SectionDefinition = {
     ]));
 
     blocks.push({ kind: 'heading', text: t.each((lang) => t.fill('profile.aboutOffice', lang, { office: officeName(lang) })) });
+    const established = office.established;
     blocks.push(list('bullet', [
-      t.each((lang) => t.fill('profile.established', lang, { date: formatYearMonth(office.established, lang) })),
+      ...(established ? [t.each((lang) => t.fill('profile.established', lang, { date: formatYearMonth(established, lang) }))] : []),
       ...office.description.map((d) => t.text(d)),
     ]));
 
-    const roles = t.each((lang) => t.joinList(office.staff.roles.map((role) => {
+    const staff = office.staff;
+    const roles = staff && t.each((lang) => t.joinList(staff.roles.map((role) => {
       const title = textIn(role.title, lang) ?? '';
       return role.count > 1 ? t.fill('profile.roleWithCount', lang, { role: title, n: formatCount(role.count, lang) }) : title;
     }), lang));
     blocks.push({
       kind: 'facts',
       items: [
-        { label: t.label('profile.staff'), values: [t.each((lang) => t.fill('units.people', lang, { n: formatCount(office.staff.total, lang) })), roles] },
+        ...(staff && roles
+          ? [{ label: t.label('profile.staff'), values: [t.each((lang) => t.fill('units.people', lang, { n: formatCount(staff.total, lang) })), roles] }]
+          : []),
         ...(office.dispatchingBodies.length > 0
           ? [{ label: t.label('profile.dispatchingBodies'), values: [t.each((lang) => t.joinList(office.dispatchingBodies.map((b) => t.bodyName(b, lang)), lang))] }]
           : []),

@@ -131,7 +131,12 @@ export function familyOrder(typesetter: Typesetter, lang: string): string[] {
   return [...new Set([...stack, ...others])];
 }
 
-const subsetCache = new WeakMap<Typesetter, Map<string, Promise<WebFont>>>();
+let subsetCache = new WeakMap<Typesetter, Map<string, Promise<WebFont>>>();
+
+/** Forgets the font subsets cut so far (benchmarks use it to time subsetting itself). */
+export function forgetFontSubsets(): void {
+  subsetCache = new WeakMap();
+}
 
 /** Subsets are cached per typesetter: two editions often need the same glyphs of a face (ja and ja-ko). */
 function subset(typesetter: Typesetter, faceId: string, characters: string, quality: number | undefined): Promise<WebFont> {

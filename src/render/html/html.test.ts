@@ -121,6 +121,14 @@ const texts = (txt: Txt): string[] => [plain(txt.primary), ...(txt.secondary ? [
 
 describe.each(editions.map((e) => e.id))('the %s edition', (editionId) => {
   const get = () => rendered.get(editionId)!;
+  // One desktop page per edition, opened once: the checks below only read it.
+  let desktop: OpenPage;
+  beforeAll(async () => {
+    desktop = await open(get().html, 1280);
+  });
+  afterAll(async () => {
+    await desktop?.page.close();
+  });
 
   it('is one self-contained file under 1.5 MB with a strict Content-Security-Policy', () => {
     const { html, report } = get();
@@ -131,25 +139,23 @@ describe.each(editions.map((e) => e.id))('the %s edition', (editionId) => {
   });
 
   it('loads with no console error and no request leaving the file', async () => {
-    const { page, problems, requests } = await open(get().html, 1280);
+    const { page, problems, requests } = desktop;
     await page.waitForTimeout(100);
     expect(problems).toEqual([]);
     expect(requests).toEqual([]);
-    await page.close();
   });
 
   it('has loaded every embedded font, and sets all text in them (no system font)', async () => {
-    const { page } = await open(get().html, 1280);
+    const { page } = desktop;
     const faces = await page.evaluate(() => [...document.fonts].map((f) => ({ family: f.family, weight: f.weight, status: f.status })));
     expect(faces).toHaveLength(get().report.fonts.length);
     for (const face of faces) expect(face, `${face.family} ${face.weight}`).toMatchObject({ status: 'loaded' });
 
     expect(await systemFontsIn(page)).toEqual([]);
-    await page.close();
   });
 
   it('is bold exactly where the markup says (the bold font subsets are cut for those elements)', async () => {
-    const { page } = await open(get().html, 1280);
+    const { page } = desktop;
     const boldSelector = [...BOLD_ELEMENTS, '[font-weight="bold"]'].join(',');
     const mismatches = await page.evaluate((selector) => {
       const out: string[] = [];
@@ -164,7 +170,6 @@ describe.each(editions.map((e) => e.id))('the %s edition', (editionId) => {
       return out;
     }, boldSelector);
     expect(mismatches).toEqual([]);
-    await page.close();
   });
 
   it.each([360, 1280])('fits a %i px wide screen with nothing overflowing it (screenshot in out/screenshots)', async (width) => {
@@ -190,15 +195,14 @@ describe.each(editions.map((e) => e.id))('the %s edition', (editionId) => {
   });
 
   it('has no accessibility violations (axe-core)', async () => {
-    const { page } = await open(get().html, 1280);
+    const { page } = desktop;
     const violations = await axeViolations(page);
     expect(violations).toEqual([]);
-    await page.close();
   });
 
   it('shows every table row of the view model, with its caption and column headers', async () => {
     const { doc } = get();
-    const { page } = await open(get().html, 1280);
+    const { page } = desktop;
     const domTables = await page.evaluate(() =>
       [...document.querySelectorAll('main table')].map((table) => {
         const textOf = (element: Element) => {
@@ -225,12 +229,11 @@ describe.each(editions.map((e) => e.id))('the %s edition', (editionId) => {
         for (const cell of row.cells) for (const txt of cell.content) for (const text of texts(txt)) expect(dom.rows[r], `${table.id} row ${r + 1}`).toContain(text);
       });
     });
-    await page.close();
   });
 
   it('is semantic HTML: one h1, ordered headings, a contents list linking every section, lang on other languages', async () => {
     const { doc } = get();
-    const { page } = await open(get().html, 1280);
+    const { page } = desktop;
     const structure = await page.evaluate(() => {
       const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1]));
       const wrongLang: string[] = [];
@@ -265,7 +268,6 @@ describe.each(editions.map((e) => e.id))('the %s edition', (editionId) => {
     for (const link of structure.tocLinks) expect(structure.ids).toContain(link);
     expect(new Set(structure.ids).size).toBe(structure.ids.length);
     expect(structure).toMatchObject({ columnHeaders: true, rowHeaders: true, captions: true, wrongLang: [] });
-    await page.close();
   });
 
   it('prints on A4 with each section on a new page, table heads repeated and rows kept whole', async () => {
@@ -352,7 +354,9 @@ describe('the HTML renderer', () => {
         label: document.getElementById(graphic.getAttribute('aria-labelledby')!)!.textContent,
         texts: [...figure.querySelectorAll('svg text')].map((t) => t.textContent),
         width: figure.querySelector('svg')!.getBoundingClientRect().width,
-        ids: document.querySelectorAll('figure.chart').length,
+        charts: document.querySelectorAll('figure.chart').length,
+        ids: new Set([...document.querySelectorAll('figure.chart [id]')].map((e) => e.id)).size,
+        idElements: document.querySelectorAll('figure.chart [id]').length,
       };
     });
     expect(problems).toEqual([]);
@@ -360,7 +364,9 @@ describe('the HTML renderer', () => {
     expect(chart.label).toBe('2023年度 59件、2024年度 74件、2025年度 83件');
     expect(chart.texts).toContain('2025年度');
     expect(chart.width).toBeLessThanOrEqual(360);
-    expect(chart.ids).toBe(2);
+    const charts = doc.parts.flatMap((p) => p.sections.flatMap((s) => s.blocks.filter((b) => b.kind === 'chart')));
+    expect(chart.charts).toBe(charts.length);
+    expect(chart.ids).toBe(chart.idElements);
     expect(await systemFontsIn(page)).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();

@@ -2,7 +2,7 @@
 // errors or requests, use only their embedded fonts, fit 360 px and 1280 px screens, pass axe-core and the Nu
 // Html Checker, and show every table row of the view model. Screenshots go to out/screenshots/ for review.
 import { execFile } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -105,6 +105,20 @@ async function systemFontsIn(page: Page): Promise<string[]> {
   return [...systemFonts];
 }
 
+/**
+ * The whole page as PNG tiles a screen or two tall (seoul-ja-360-1.png, -2.png, …): image viewers and
+ * ImageMagick refuse a single image as tall as the brochure, and shrink a very tall one past reading.
+ */
+async function screenshotFullPage(page: Page, name: string): Promise<void> {
+  const dir = join(OUT, 'screenshots');
+  for (const file of readdirSync(dir)) if (file === `${name}.png` || new RegExp(`^${name}-\\d+\\.png$`).test(file)) rmSync(join(dir, file));
+  const { width, height } = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.scrollHeight }));
+  const tile = width <= 600 ? 2000 : 1400;
+  for (let top = 0, n = 1; top < height; top += tile, n++) {
+    await page.screenshot({ path: join(dir, `${name}-${String(n).padStart(2, '0')}.png`), fullPage: true, clip: { x: 0, y: top, width, height: Math.min(tile, height - top) } });
+  }
+}
+
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(readFileSync(join(INSTALL_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
   return page.evaluate(async () => {
@@ -190,7 +204,7 @@ describe.each(editions.map((e) => e.id))('the %s edition', (editionId) => {
     });
     expect(overflowing.out).toEqual([]);
     expect(overflowing.scrollWidth).toBe(overflowing.clientWidth);
-    await page.screenshot({ path: join(OUT, 'screenshots', `seoul-${editionId}-${width}.png`), fullPage: true });
+    await screenshotFullPage(page, `seoul-${editionId}-${width}`);
     await page.close();
   });
 

@@ -72,6 +72,8 @@ export function officeFolders(world: World, root: string): string[] {
 
 export interface ReadOffice {
   office: LoadedOffice;
+  /** Data files that exist, whether or not they could be read and parsed. */
+  present: Set<DataFileEntry['key']>;
   /** Display paths of the YAML files looked at, for summaries and JUnit suites. */
   files: string[];
 }
@@ -80,6 +82,7 @@ export interface ReadOffice {
 export function readOffice(world: World, dir: string, dataFiles: readonly DataFileEntry[]): ReadOffice {
   const office: LoadedOffice = { id: basename(dir), dir, sources: {}, unknownFiles: [], diagnostics: [] };
   const files: string[] = [];
+  const present = new Set<DataFileEntry['key']>();
   const names = world.list(dir).filter((name) => isYaml(name) && !world.isDirectory(join(dir, name)));
   const known = dataFiles.map((entry) => entry.file);
   for (const name of names) {
@@ -103,6 +106,7 @@ export function readOffice(world: World, dir: string, dataFiles: readonly DataFi
         { en: `only ${entry.file}`, ja: `${entry.file} だけ` }));
       continue;
     }
+    present.add(entry.key);
     const read = readSource(world, path);
     if (read.ok) office.sources[entry.key] = read.source;
     else office.diagnostics.push(...read.diagnostics);
@@ -114,7 +118,7 @@ export function readOffice(world: World, dir: string, dataFiles: readonly DataFi
       { en: `the office folder ${world.display(dir)} has no ${entry.file}; every office needs one`, ja: `事務所のフォルダ ${world.display(dir)} に ${entry.file} がありません（必須です）` },
       { en: `a file ${entry.file} in ${world.display(dir)}`, ja: `${world.display(dir)} に ${entry.file}` }));
   }
-  return { office, files };
+  return { office, files, present };
 }
 
 function fileProblem(file: string, code: string, severity: Diagnostic['severity'], message: Diagnostic['message'], expected?: Diagnostic['expected']): Diagnostic {

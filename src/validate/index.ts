@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { LoadedOffice } from '../load/office.js';
 import type { LanguageTag } from '../schema/common.js';
-import type { DataKey, Office, OfficeData } from '../schema/index.js';
+import type { Office, OfficeData } from '../schema/index.js';
 import type { World } from '../world.js';
 import { readOffice, resolveTargets, UNREADABLE, type OfficeTarget } from './discover.js';
 import { pointerOf } from './paths.js';
@@ -56,7 +56,7 @@ export async function validateOffices(world: World, options: ValidateOptions = {
 }
 
 function checkOffice(world: World, target: OfficeTarget, validators: ValidatorSet, options: ValidateOptions) {
-  const { office, files } = readOffice(world, target.dir, validators.dataFiles);
+  const { office, files, present } = readOffice(world, target.dir, validators.dataFiles);
   const diagnostics = [...office.diagnostics];
   const resolveRef = refResolver(validators.shared);
   const data: Partial<OfficeData> = {};
@@ -90,7 +90,7 @@ function checkOffice(world: World, target: OfficeTarget, validators: ValidatorSe
   };
   const context: RuleContext = {
     officeId: office.id, dir: office.dir, data, world, validators, report,
-    present: new Set(Object.keys(sourceByKey) as DataKey[]),
+    present,
     languages: (data.office as Office | undefined)?.languages as LanguageTag[] | undefined,
   };
   for (const rule of RULES) rule.check(context);

@@ -329,7 +329,7 @@ function word(error: SchemaError, segments: Segment[], resolve: SchemaResolver):
       const message = ajvI18nMessage(error);
       return {
         code: `schema-${error.keyword}`,
-        message: { en: `${field.en} ${message.en}`, ja: `${field.ja} ${message.ja}` },
+        message: { en: `${field.en} ${message.en}`, ja: `${field.ja}: ${message.ja}` },
         found: showValue(data),
       };
     }
@@ -343,7 +343,9 @@ function word(error: SchemaError, segments: Segment[], resolve: SchemaResolver):
 export function schemaDiagnostics(
   errors: readonly SchemaError[], source: SourceFile, file: string, resolve: SchemaResolver, limit = Number.POSITIVE_INFINITY,
 ): { diagnostics: Diagnostic[]; omitted: number } {
-  const reduced = reduceAnyOf(errors);
+  // "2025/10/12" breaks the date pattern and, inevitably, the date format: the pattern says it all.
+  const patternAt = new Set(errors.filter((e) => e.keyword === 'pattern').map((e) => e.instancePath));
+  const reduced = reduceAnyOf(errors.filter((e) => !(e.keyword === 'format' && patternAt.has(e.instancePath))));
   const omitted = Math.max(0, reduced.length - limit);
   const worded = reduced.slice(0, limit).map((error) => {
     const segments = segmentsOf(error.instancePath);

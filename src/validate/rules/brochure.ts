@@ -37,8 +37,10 @@ export const brochureSections: Rule = {
       part.sections.forEach((section, s) => {
         const at: Segment[] = ['parts', p, 'sections', s];
         const needs = SECTION_DATA[section.id];
-        if (needs && !present.has(needs)) {
-          const file = validators.dataFiles.find((entry) => entry.key === needs)?.file ?? needs;
+        const entry = validators.dataFiles.find((e) => e.key === needs);
+        // A missing required file (office.yaml) is reported as such already.
+        if (needs && !present.has(needs) && !entry?.required) {
+          const file = entry?.file ?? needs;
           report({
             file: 'brochure', at: [...at, 'id'], code: 'section-without-data',
             message: {

@@ -27,7 +27,7 @@ export interface RuleContext {
   dir: string;
   /** Files that passed their schema, typed. A file that is missing or failed is absent. */
   data: Partial<OfficeData>;
-  /** Every file that could be read, even when it failed its schema (brochure sections ask what exists). */
+  /** Every data file in the folder, even one that could not be read or failed its schema. */
   present: ReadonlySet<DataKey>;
   /** The office's languages when office.yaml declares them validly. */
   languages?: readonly LanguageTag[];

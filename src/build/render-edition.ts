@@ -40,8 +40,7 @@ export async function renderEdition(job: EditionJob): Promise<RenderedFile[]> {
       files.push({ name: `brochure.${edition.id}.pdf`, format, bytes, pages: countPdfPages(bytes), milliseconds: performance.now() - started });
     } else {
       // Loaded only when asked for: the HTML renderer pulls in Handlebars and the font subsetter.
-      const htmlRenderer = '../render/html/index.js';
-      const { renderHtml } = (await import(htmlRenderer)) as { renderHtml: (doc: unknown, world: World) => Promise<Uint8Array> };
+      const { renderHtml } = await import('../render/html/index.js');
       const bytes = await renderHtml(doc, world);
       files.push({ name: `brochure.${edition.id}.html`, format, bytes, milliseconds: performance.now() - started });
     }

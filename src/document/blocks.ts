@@ -170,7 +170,11 @@ export interface BrochureDocument {
   edition: Edition;
   /** Fixed wording the renderers place themselves (table of contents title, page label …). */
   labels: { contents: Txt; page: Txt; continued: Txt; languageName: Txt };
-  cover: { title: Txt; organisation: Txt; organisationEnglish: string; office: Txt };
+  /**
+   * The organisation's name in the edition's languages, and always in Japanese and English as well (the cover of
+   * every edition carries both; `organisationJapanese` repeats `organisation` in Japanese editions).
+   */
+  cover: { title: Txt; organisation: Txt; organisationJapanese: string; organisationEnglish: string; office: Txt };
   parts: PartView[];
   meta: DocumentMeta;
 }

@@ -70,7 +70,11 @@ export function buildDocument(input: BuildInput, edition: Edition): BrochureDocu
       continued: t.label('continued'),
       languageName: t.label('languageName'),
     },
-    cover: { title, organisation, organisationEnglish: data.office.organisation.englishName, office },
+    cover: {
+      title, organisation, office,
+      organisationJapanese: textIn(data.office.organisation.name, 'ja') ?? '',
+      organisationEnglish: data.office.organisation.englishName,
+    },
     parts,
     meta: {
       title: plain(title.primary),

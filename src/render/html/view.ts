@@ -63,6 +63,8 @@ export interface PageView {
   parts: PartPageView[];
   tables: TableView[];
   charts: ChartView[];
+  /** Whether the edition is (partly) Japanese; otherwise the cover adds the organisation's Japanese name. */
+  hasJapanese: boolean;
 }
 
 /** Turns any string into a token usable in an id attribute and a CSS selector. */
@@ -178,5 +180,5 @@ export function pageView(doc: BrochureDocument, world: World): PageView {
       }),
     };
   });
-  return { doc, lang: doc.edition.primary, parts, tables, charts };
+  return { doc, lang: doc.edition.primary, parts, tables, charts, hasJapanese: doc.edition.languages.includes('ja') };
 }

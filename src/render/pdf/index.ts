@@ -27,6 +27,7 @@ export function pdfDefinition(doc: BrochureDocument, world: World, typesetter: P
       { ...text.paragraph(doc.cover.title, { fontSize: SIZES.coverTitle, bold: true, color: COLOURS.brand }), margin: [0, 0, 0, 24] },
       { ...text.paragraph(doc.cover.office, { fontSize: SIZES.partTitle * 0.8, bold: true, color: COLOURS.brandDark }), margin: [0, 0, 0, 40] },
       { ...text.paragraph(doc.cover.organisation, { fontSize: SIZES.heading }), margin: [0, 0, 0, 4] },
+      ...(doc.edition.languages.includes('ja') ? [] : [{ text: text.rich([{ text: doc.cover.organisationJapanese, lang: 'ja' }], { fontSize: SIZES.body }), margin: [0, 0, 0, 4] }]),
       { text: text.rich([{ text: doc.cover.organisationEnglish, lang: 'en' }], { fontSize: SIZES.body, color: COLOURS.muted }) },
     ],
   });

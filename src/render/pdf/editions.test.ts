@@ -170,6 +170,9 @@ describe.each(EDITIONS.map((edition) => [edition.id, edition] as const))('the %s
     for (let i = 1; i < starts.length; i++) expect(starts[i]!, `${sections[i]!.id} after ${sections[i - 1]!.id}`).toBeGreaterThan(starts[i - 1]!);
     expect(pdf.pageCount).toBeGreaterThanOrEqual(starts.at(-1)!);
     expect(pdf.pageCount).toBeGreaterThanOrEqual(2 + sections.length);
+    // A sanity bound against runaway layout (a page break per line, a table repeated): no section of the brochure
+    // needs more than a few pages.
+    expect(pdf.pageCount).toBeLessThanOrEqual(3 * (2 + sections.length));
     expect(pdf.pages.every((p) => p.width < p.height)).toBe(true);
   });
 

@@ -74,11 +74,11 @@ function selectEditions(all: Edition[], requested: string[] | undefined): Editio
   });
 }
 
-export async function buildBrochure(world: World, options: BuildOptions, reporter: BuildReporter, validate: (officeId: string) => void): Promise<BuildResult> {
+export async function buildBrochure(world: World, options: BuildOptions, reporter: BuildReporter, validate: (officeId: string) => Promise<void> | void): Promise<BuildResult> {
   reporter.stage('load');
   const officeId = resolveOffice(world, options.officeId);
   reporter.stage('validate');
-  validate(officeId);
+  await validate(officeId);
   const data = officeData(loadOffice(world, officeId));
   const year = data.brochure.edition;
   if (options.year !== undefined && options.year !== year) {

@@ -1,12 +1,12 @@
-// Refuses to build from data that does not validate, printing the same messages as `clair validate`.
-import { DataError, type Diagnostic, type UiLanguage } from '../diagnostics.js';
-import { loadOffice } from '../load/office.js';
+// Refuses to build from data that does not validate, printing the same messages as `clair validate`. Warnings are
+// printed too but do not stop the build.
+import { DataError, type UiLanguage } from '../diagnostics.js';
+import { formatDiagnostics, hasErrors, validateOffices } from '../validate/index.js';
 import type { World } from '../world.js';
-import type { Terminal } from '../cli/terminal.js';
 
-export function checkBeforeBuild(world: World, officeId: string, lang: UiLanguage, terminal: Terminal): void {
-  const loaded = loadOffice(world, officeId);
-  const errors: Diagnostic[] = loaded.diagnostics.filter((d) => d.severity === 'error');
-  for (const d of errors) terminal.error(`${d.file}:${d.line}:${d.column}: ${d.message[lang]}`);
-  if (errors.length > 0) throw new DataError(errors);
+export async function checkBeforeBuild(world: World, officeId: string, lang: UiLanguage, options: { color?: boolean } = {}): Promise<void> {
+  const result = await validateOffices(world, { paths: [world.officeDir(officeId)] });
+  if (result.diagnostics.length === 0) return;
+  process.stderr.write(formatDiagnostics(result.diagnostics, 'text', lang, { files: result.files, color: options.color ?? false }));
+  if (hasErrors(result.diagnostics)) throw new DataError(result.diagnostics.filter((d) => d.severity === 'error'));
 }

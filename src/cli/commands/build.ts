@@ -66,7 +66,7 @@ Examples:
             step.update(words[name][uiLang === 'ja' ? 1 : 0]);
           },
           edition() {},
-        }, (officeId) => checkBeforeBuild(world, officeId, uiLang, terminal));
+        }, (officeId) => checkBeforeBuild(world, officeId, uiLang, { color: terminal.chalk.level > 0 }));
         step.succeed(uiLang === 'ja'
           ? `${result.officeId} ${result.year}年版: ${result.files.length} ファイル（${((performance.now() - started) / 1000).toFixed(1)} 秒）`
           : `${result.officeId} ${result.year}: ${result.files.length} files in ${((performance.now() - started) / 1000).toFixed(1)} s`);

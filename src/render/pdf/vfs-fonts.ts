@@ -1,6 +1,10 @@
-// pdfmake keeps clair's fonts in its in-memory file system, but svg-to-pdfkit (which draws the charts) opens the
-// font of an SVG <text> with pdfkit's `font(path)`, which reads the disk. This teaches pdfkit's `font` to find those
-// virtual paths in memory, so chart text is set in the very faces (and subsets) the body text uses.
+// Two adjustments to how pdfkit (under pdfmake) opens fonts, both about clair keeping its fonts in memory:
+// - svg-to-pdfkit, which draws the charts, opens the font of an SVG <text> with pdfkit's `font(path)`, which reads
+//   the disk; `font` now finds clair's virtual paths in pdfmake's in-memory file system, so chart text is set in
+//   the very faces (and subsets) the body text uses;
+// - pdfkit parses a font anew for every document that uses it; parsing a CJK face (65,535 glyphs) costs far more
+//   than laying out a brochure, so parsed fonts are shared by every document of the process. A fontkit font holds
+//   no per-document state (each document makes its own subset), so sharing it is safe.
 import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
 
@@ -10,17 +14,49 @@ interface PdfKitPrototype {
 
 let installed = false;
 
+function withSharedTables(document: unknown, result: unknown): unknown {
+  const font = (document as { _font?: { font?: object } })._font?.font;
+  if (font) shareDecodedTables(font);
+  return result;
+}
+
 export function resolveFontsFromMemory(): void {
   if (installed) return;
-  // The same pdfkit module instance pdfmake's PDFDocument extends.
-  const require = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
-  const PDFKit = require('pdfkit') as { prototype: PdfKitPrototype };
+  // The same pdfkit and fontkit module instances pdfmake's PDFDocument uses.
+  const requireFromPdfmake = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
+  const PDFKit = requireFromPdfmake('pdfkit') as { prototype: PdfKitPrototype };
+
   const original = PDFKit.prototype.font;
   PDFKit.prototype.font = function font(src, family, size) {
     if (typeof src === 'string' && src.startsWith('clair-fonts/') && pdfmake.virtualfs.existsSync(src)) {
-      return original.call(this, pdfmake.virtualfs.readFileSync(src), family, size);
+      return withSharedTables(this, original.call(this, pdfmake.virtualfs.readFileSync(src), family, size));
     }
-    return original.call(this, src, family, size);
+    return withSharedTables(this, original.call(this, src, family, size));
   };
+
   installed = true;
+}
+
+/**
+ * fontkit decodes a font's tables lazily, per font object; pdfkit makes a new font object for every document.
+ * Decoded tables are read-only, so they are cached by the font bytes they come from and shared.
+ */
+function shareDecodedTables(fontObject: object): void {
+  const prototype = Object.getPrototypeOf(fontObject) as { _decodeTable(this: FontObject, table: { tag: string }): unknown; __clairShared?: true };
+  if (prototype.__clairShared) return;
+  const decode = prototype._decodeTable;
+  const tables = new WeakMap<Uint8Array, Map<string, unknown>>();
+  prototype._decodeTable = function decodeTable(table) {
+    const bytes = this.stream?.buffer;
+    if (!(bytes instanceof Uint8Array)) return decode.call(this, table);
+    let byTag = tables.get(bytes);
+    if (!byTag) tables.set(bytes, (byTag = new Map()));
+    if (!byTag.has(table.tag)) byTag.set(table.tag, decode.call(this, table));
+    return byTag.get(table.tag);
+  };
+  prototype.__clairShared = true;
+}
+
+interface FontObject {
+  stream?: { buffer?: unknown };
 }

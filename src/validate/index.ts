@@ -91,7 +91,7 @@ function checkOffice(world: World, target: OfficeTarget, validators: ValidatorSe
   const context: RuleContext = {
     officeId: office.id, dir: office.dir, data, world, validators, report,
     present,
-    languages: (data.office as Office | undefined)?.languages as LanguageTag[] | undefined,
+    languages: declaredLanguages(sourceByKey.office?.data, validators),
   };
   for (const rule of RULES) rule.check(context);
 
@@ -105,6 +105,18 @@ function checkOffice(world: World, target: OfficeTarget, validators: ValidatorSe
   if (options.strict) kept = kept.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d));
   office.diagnostics = capPerFile(kept.sort(byLocation), maxPerFile, omitted);
   return { office, files: shownFiles };
+}
+
+/**
+ * The office's languages, also when office.yaml has problems elsewhere: one typo in the office's address should
+ * not hide every missing translation in the other files.
+ */
+function declaredLanguages(office: unknown, validators: ValidatorSet): LanguageTag[] | undefined {
+  const languages = (office as Partial<Office> | null | undefined)?.languages;
+  if (!Array.isArray(languages) || languages.length === 0) return undefined;
+  const known = new Set<unknown>(validators.languageTags);
+  if (!languages.every((tag) => known.has(tag)) || new Set(languages).size !== languages.length) return undefined;
+  return languages;
 }
 
 /** A file full of garbage yields thousands of errors; the first hundred say what is wrong. */

@@ -4,10 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { Writable } from 'node:stream';
 import { crc32, deflateSync } from 'node:zlib';
 import { parseDocument, type Document } from 'yaml';
-import { createTerminal, type Terminal } from '../../cli/terminal.js';
 import { INSTALL_ROOT, type World } from '../../world.js';
 import { buildBrochure, type BuildOptions, type BuildReporter, type BuildResult } from '../brochure.js';
 import { checkBeforeBuild } from '../check.js';
@@ -102,27 +100,13 @@ export function snapshot(dir: string): Map<string, Buffer> {
   return new Map(tree(dir).filter((p) => !p.endsWith('/')).map((p) => [p, readFileSync(join(dir, p))]));
 }
 
-/** A terminal that writes into a string instead of stderr, for building through the CLI's checks in tests. */
-export function capturedTerminal(): { terminal: Terminal; output: () => string } {
-  let output = '';
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      output += chunk.toString();
-      done();
-    },
-  });
-  return { terminal: createTerminal({ color: false, stream: stream as unknown as NodeJS.WriteStream }), output: () => output };
-}
-
 export const SILENT: BuildReporter = { stage() {}, edition() {} };
 
 /**
  * `clair build brochure` without the command line: the same pipeline and the same check of the data before
- * rendering; the check's messages are kept in `messages()`. Editions render in this process (the worker threads
- * need the compiled dist/, which the command-line tests cover).
+ * rendering (which prints its diagnostics on stderr, as the command does, and throws a DataError). Editions
+ * render in this process: the worker threads need the compiled dist/, which the command-line tests cover.
  */
-export function buildChecked(world: World, options: Omit<BuildOptions, 'parallel'>): { done: Promise<BuildResult>; messages: () => string } {
-  const { terminal, output } = capturedTerminal();
-  const done = buildBrochure(world, { ...options, parallel: false }, SILENT, (officeId) => checkBeforeBuild(world, officeId, 'en', terminal));
-  return { done, messages: output };
+export function buildChecked(world: World, options: Omit<BuildOptions, 'parallel'>): Promise<BuildResult> {
+  return buildBrochure(world, { ...options, parallel: false }, SILENT, (officeId) => checkBeforeBuild(world, officeId, 'en'));
 }

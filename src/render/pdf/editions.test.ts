@@ -31,7 +31,7 @@ let result: BuildResult;
 
 beforeAll(async () => {
   outRoot = tempDir('pdf-editions');
-  result = await buildChecked(world, { formats: ['pdf'], outRoot }).done;
+  result = await buildChecked(world, { formats: ['pdf'], outRoot });
   for (const edition of EDITIONS) {
     const file = result.files.find((f) => f.edition === edition.id && f.format === 'pdf')!;
     const doc = buildDocument({ world, officeId: 'seoul', officeDir: loaded.dir, data }, edition);

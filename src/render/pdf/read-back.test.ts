@@ -21,9 +21,8 @@ describe('a text with characters no font has', () => {
     editYaml(`${office.officeDir}/office.yaml`, (doc) => {
       doc.setIn(['organisation', 'headquarters', 'ja'], `東京${NO_FONT_HAS}`);
     });
-    const build = buildChecked(new World({ dataRoot: office.dataRoot }), { formats: ['pdf'], editions: ['ja'], outRoot: `${root}/out` });
     try {
-      const result = await build.done;
+      const result = await buildChecked(new World({ dataRoot: office.dataRoot }), { formats: ['pdf'], editions: ['ja'], outRoot: `${root}/out` });
       outcome = { pdf: await readPdf(readFileSync(result.files[0]!.path)) };
     } catch (error) {
       outcome = { error: error as Error };

@@ -55,6 +55,13 @@ run(process.execPath, [clair, 'validate']); // fills the disk cache, as an edito
 const shipped = measure(9, () => run(process.execPath, [clair, 'validate', '--format', 'json']));
 const shippedReport = JSON.parse(shipped.runs[0].stdout);
 const floor = measure(9, () => run(process.execPath, [clair, '--version']));
+// The validator without the CLI around it: what `clair validate` costs beyond the start-up of the CLI.
+const alone = `const { validateOffices, formatDiagnostics } = await import(${JSON.stringify(new URL('../dist/validate/index.js', import.meta.url).href)});
+const { World } = await import(${JSON.stringify(new URL('../dist/world.js', import.meta.url).href)});
+const result = await validateOffices(new World({ dataRoot: 'data' }));
+process.stdout.write(formatDiagnostics(result.diagnostics, 'text', 'en', { files: result.files }));`;
+const validatorAlone = measure(9, () => run(process.execPath, ['--input-type=module', '-e', alone]));
+const nodeAlone = measure(9, () => run(process.execPath, ['-e', '0']));
 
 // (b) 1,000 files: copies of the Seoul office, the last one cut down to reach the count exactly.
 const work = mkdtempSync(join(tmpdir(), 'clair-bench-'));
@@ -117,6 +124,8 @@ rmSync(work, { recursive: true, force: true });
 const rows = [
   ['(a) clair validate, shipped data, cold process', shipped.median, `≤ ${TARGET_SHIPPED_MS}`, `${shippedReport.summary.filesChecked} files, ${shippedReport.summary.errors} errors`],
   ['    clair --version (CLI start-up floor)', floor.median, '', 'loads every command'],
+  ['    the validator alone, cold process (no CLI)', validatorAlone.median, '', 'import + read + check + format'],
+  ['    node -e 0', nodeAlone.median, '', 'Node.js itself'],
   [`(b) clair validate, ${FILES} files`, clairLarge.median, `≤ ajv-cli`, `${largeReport.summary.filesChecked} files, ${largeReport.summary.errors} errors`],
   [`    ajv-cli, same schemas, ${schemaIds.length} runs (JSON copy)`, ajvLarge.median, '', `${ajvFiles} files, ${ajvFailures} runs found invalid files`],
 ];

@@ -8,9 +8,10 @@ import type { Office, OfficeData } from '../schema/index.js';
 import type { World } from '../world.js';
 import { readOffice, resolveTargets, UNREADABLE, type OfficeTarget } from './discover.js';
 import { pointerOf } from './paths.js';
-import { RULES, type Issue, type RuleContext } from './rules/index.js';
+import { RULES, type Issue, type RuleContext, type SharedValue } from './rules/index.js';
+import { walkShared } from './schema-walk.js';
 import { refResolver, schemaDiagnostics } from './schema-errors.js';
-import { loadValidators, type ValidatorSet } from './validators.js';
+import { loadValidators, type SharedSchemaName, type ValidatorSet } from './validators.js';
 
 export interface ValidateOptions {
   /** Data roots, office folders or data files; default: the World's data root. */
@@ -88,8 +89,13 @@ function checkOffice(world: World, target: OfficeTarget, validators: ValidatorSe
       ...(issue.expected ? { expected: issue.expected } : {}),
     });
   };
+  let sharedValues: Map<SharedSchemaName, SharedValue[]> | undefined;
+  const shared = (name: SharedSchemaName) => {
+    sharedValues ??= collectShared(data, validators);
+    return sharedValues.get(name) ?? [];
+  };
   const context: RuleContext = {
-    officeId: office.id, dir: office.dir, data, world, validators, report,
+    officeId: office.id, dir: office.dir, data, world, validators, report, shared,
     present,
     languages: declaredLanguages(sourceByKey.office?.data, validators),
   };
@@ -105,6 +111,22 @@ function checkOffice(world: World, target: OfficeTarget, validators: ValidatorSe
   if (options.strict) kept = kept.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d));
   office.diagnostics = capPerFile(kept.sort(byLocation), maxPerFile, omitted);
   return { office, files: shownFiles };
+}
+
+function collectShared(data: Partial<OfficeData>, validators: ValidatorSet): Map<SharedSchemaName, SharedValue[]> {
+  const found = new Map<SharedSchemaName, SharedValue[]>();
+  for (const entry of validators.dataFiles) {
+    const value = data[entry.key];
+    const schema = validators.schemas[entry.id];
+    if (value === undefined || !schema) continue;
+    walkShared(value, schema, validators.shared, (name, shared, at) => {
+      const list = found.get(name);
+      const item = { file: entry.key, at, value: shared };
+      if (list) list.push(item);
+      else found.set(name, [item]);
+    });
+  }
+  return found;
 }
 
 /**

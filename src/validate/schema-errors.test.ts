@@ -91,6 +91,11 @@ describe('schema problems in plain words', () => {
     });
   });
 
+  it('names each kind of value once when all forms of a union are text', async () => {
+    const [d] = await only('support.yaml', replaceOnce('asOf: 2026-01', 'asOf: 202601'));
+    expect(d).toMatchObject({ code: 'schema-type', message: { en: 'cases.yearly[0].asOf should be text, not a whole number' } });
+  });
+
   it('says what kind of value was found where a number belongs', async () => {
     const [d] = await only('office.yaml', replaceOnce('total: 11', 'total: 11名'));
     expect(d).toMatchObject({

@@ -105,14 +105,16 @@ function chooseBranch(anyOf: SchemaError, branchErrors: SchemaError[]): SchemaEr
   const byBranch = new Map<number, SchemaError[]>();
   for (const error of branchErrors) {
     const index = Number(error.schemaPath.slice(prefix.length).split('/')[0]);
-    byBranch.set(index, [...(byBranch.get(index) ?? []), error]);
+    const list = byBranch.get(index);
+    if (list) list.push(error);
+    else byBranch.set(index, [error]);
   }
   const wrongType = (index: number) =>
     (byBranch.get(index) ?? []).some((e) => e.keyword === 'type' && e.instancePath === anyOf.instancePath && e.schemaPath === `${prefix}${index}/type`);
   const candidates = branches.map((_, index) => index).filter((index) => byBranch.has(index) && !wrongType(index));
   if (candidates.length === 0) {
     // No branch has the right kind of value: one message naming every kind that would do.
-    const types = branches.map((b) => b.type).filter((t): t is string => typeof t === 'string');
+    const types = [...new Set(branches.map((b) => b.type).filter((t): t is string => typeof t === 'string'))];
     if (types.length === 0) return [anyOf];
     return [{ ...anyOf, keyword: 'type', params: { type: types.join(',') } }];
   }
@@ -125,7 +127,7 @@ function chooseBranch(anyOf: SchemaError, branchErrors: SchemaError[]): SchemaEr
   const depth = (e: SchemaError) => e.instancePath.split('/').length;
   const score = (index: number) => {
     const errors = byBranch.get(index)!;
-    return { depth: Math.max(...errors.map(depth)), count: errors.length };
+    return { depth: errors.reduce((deepest, e) => Math.max(deepest, depth(e)), 0), count: errors.length };
   };
   let best = candidates[0]!;
   for (const index of candidates.slice(1)) {

@@ -78,7 +78,12 @@ export function formatJunit(diagnostics: readonly Diagnostic[], lang: UiLanguage
   let totalFailures = 0;
   for (const file of allFiles) {
     const byCode = new Map<string, Diagnostic[]>();
-    for (const d of diagnostics) if (d.file === file) byCode.set(d.code, [...(byCode.get(d.code) ?? []), d]);
+    for (const d of diagnostics) {
+      if (d.file !== file) continue;
+      const list = byCode.get(d.code);
+      if (list) list.push(d);
+      else byCode.set(d.code, [d]);
+    }
     const cases: string[] = [];
     let failures = 0;
     if (byCode.size === 0) {

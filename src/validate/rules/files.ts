@@ -1,7 +1,6 @@
 // Rules about the office folder itself: the office id is the folder's name, and every photo a data file names
 // exists inside the folder (a build would otherwise fail late, or read outside the data).
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { walkShared } from '../schema-walk.js';
 import type { Rule } from './rule.js';
 
 export const officeId: Rule = {
@@ -23,33 +22,27 @@ export const officeId: Rule = {
 
 export const photoFiles: Rule = {
   id: 'photo-files',
-  check({ data, dir, world, validators, report }) {
-    for (const entry of validators.dataFiles) {
-      const value = data[entry.key];
-      const schema = validators.schemas[entry.id];
-      if (value === undefined || !schema) continue;
-      walkShared(value, schema, validators.shared, (name, photo, at) => {
-        if (name !== 'photo' || photo === null || typeof photo !== 'object') return;
-        const file = (photo as { file?: unknown }).file;
-        if (typeof file !== 'string') return;
-        const path = join(dir, file);
-        const inside = relative(dir, path);
-        if (isAbsolute(file) || inside.startsWith(`..${sep}`) || inside === '..') {
-          report({
-            file: entry.key, at: [...at, 'file'], code: 'photo-outside-office',
-            message: { en: `the photo ${file} is outside the office folder`, ja: `写真 ${file} が事務所のフォルダの外にあります` },
-            found: file,
-            expected: { en: 'a path inside the office folder, e.g. photos/stage.jpg', ja: '事務所フォルダ内のパス（例: photos/stage.jpg）' },
-          });
-          return;
-        }
-        if (world.exists(path)) return;
+  check({ dir, world, shared, report }) {
+    for (const { file: dataFile, at, value: photo } of shared('photo')) {
+      const file = (photo as { file?: unknown } | null)?.file;
+      if (typeof file !== 'string') continue;
+      const path = join(dir, file);
+      const inside = relative(dir, path);
+      if (isAbsolute(file) || inside.startsWith(`..${sep}`) || inside === '..') {
         report({
-          file: entry.key, at: [...at, 'file'], code: 'missing-photo',
-          message: { en: `the photo ${file} does not exist in the office folder`, ja: `写真 ${file} が事務所のフォルダにありません` },
+          file: dataFile, at: [...at, 'file'], code: 'photo-outside-office',
+          message: { en: `the photo ${file} is outside the office folder`, ja: `写真 ${file} が事務所のフォルダの外にあります` },
           found: file,
-          expected: { en: `a file at ${world.display(path)}`, ja: `${world.display(path)} のファイル` },
+          expected: { en: 'a path inside the office folder, e.g. photos/stage.jpg', ja: '事務所フォルダ内のパス（例: photos/stage.jpg）' },
         });
+        continue;
+      }
+      if (world.exists(path)) continue;
+      report({
+        file: dataFile, at: [...at, 'file'], code: 'missing-photo',
+        message: { en: `the photo ${file} does not exist in the office folder`, ja: `写真 ${file} が事務所のフォルダにありません` },
+        found: file,
+        expected: { en: `a file at ${world.display(path)}`, ja: `${world.display(path)} のファイル` },
       });
     }
   },

@@ -27,4 +27,4 @@ export const RULES: readonly Rule[] = [
   photoFiles,
 ];
 
-export type { Issue, Rule, RuleContext } from './rule.js';
+export type { Issue, Rule, RuleContext, SharedValue } from './rule.js';

@@ -1,7 +1,6 @@
 // Every text has every language the office publishes in (office.yaml `languages`), and every edition of the
 // brochure is in languages the office declares. A missing translation is a warning while the data is being
 // written and an error with --strict, when a brochure is about to be printed.
-import { walkShared } from '../schema-walk.js';
 import type { Rule } from './rule.js';
 
 const isReading = (at: readonly (string | number)[]) => {
@@ -11,30 +10,24 @@ const isReading = (at: readonly (string | number)[]) => {
 
 export const textLanguages: Rule = {
   id: 'text-languages',
-  check({ data, languages, validators, report }) {
+  check({ languages, shared, report }) {
     if (!languages) return;
     const declared = languages.join(', ');
-    for (const entry of validators.dataFiles) {
-      const value = data[entry.key];
-      const schema = validators.schemas[entry.id];
-      if (value === undefined || !schema) continue;
-      walkShared(value, schema, validators.shared, (name, text, at) => {
-        // A plain string is language-neutral (a venue, a brand name) and fine in every edition.
-        if (name !== 'text' || text === null || typeof text !== 'object') return;
-        // A reading (ユク・ドンイル for 陸東一) glosses a name for the editions whose script needs it, not for all.
-        if (isReading(at)) return;
-        const missing = languages.filter((tag) => !(tag in text));
-        if (missing.length === 0) return;
-        const has = Object.keys(text).join(', ');
-        report({
-          file: entry.key, at, code: 'missing-language', severity: 'warning',
-          message: {
-            en: `no ${missing.join(', ')} text here; the office publishes in ${declared}`,
-            ja: `${missing.join(', ')} のテキストがありません（事務所の言語: ${declared}）`,
-          },
-          found: has,
-          expected: { en: `${declared} (or one language-neutral string)`, ja: `${declared}（または言語に依らない文字列）` },
-        });
+    for (const { file, at, value: text } of shared('text')) {
+      // A plain string is language-neutral (a venue, a brand name) and fine in every edition.
+      if (text === null || typeof text !== 'object') continue;
+      // A reading (ユク・ドンイル for 陸東一) glosses a name for the editions whose script needs it, not for all.
+      if (isReading(at)) continue;
+      const missing = languages.filter((tag) => !(tag in text));
+      if (missing.length === 0) continue;
+      report({
+        file, at, code: 'missing-language', severity: 'warning',
+        message: {
+          en: `no ${missing.join(', ')} text here; the office publishes in ${declared}`,
+          ja: `${missing.join(', ')} のテキストがありません（事務所の言語: ${declared}）`,
+        },
+        found: Object.keys(text).join(', '),
+        expected: { en: `${declared} (or one language-neutral string)`, ja: `${declared}（または言語に依らない文字列）` },
       });
     }
   },

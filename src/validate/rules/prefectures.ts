@@ -2,7 +2,6 @@
 // src/model/prefectures.ts knows the 47. A name given in another language (Miyagi, 미야기현) is answered with
 // its Japanese name.
 import { PREFECTURES, prefectureByName } from '../../model/prefectures.js';
-import { walkShared } from '../schema-walk.js';
 import { didYouMean } from '../suggest.js';
 import type { Rule } from './rule.js';
 
@@ -17,23 +16,18 @@ export function suggestPrefecture(name: string): string | undefined {
 
 export const prefectureNames: Rule = {
   id: 'prefecture-names',
-  check({ data, validators, report }) {
-    for (const entry of validators.dataFiles) {
-      const value = data[entry.key];
-      const schema = validators.schemas[entry.id];
-      if (value === undefined || !schema) continue;
-      walkShared(value, schema, validators.shared, (name, prefecture, at) => {
-        if (name !== 'prefecture' || typeof prefecture !== 'string' || prefectureByName(prefecture)) return;
-        const suggestion = suggestPrefecture(prefecture);
-        report({
-          file: entry.key, at, code: 'unknown-prefecture',
-          message: {
-            en: `"${prefecture}" is not one of the 47 prefectures of Japan${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
-            ja: `「${prefecture}」は47都道府県にありません${suggestion ? `。「${suggestion}」の間違いではありませんか？` : ''}`,
-          },
-          found: prefecture,
-          expected: { en: 'a prefecture by its Japanese name, e.g. 宮城県, 北海道, 東京都', ja: '都道府県名（例: 宮城県、北海道、東京都）' },
-        });
+  check({ shared, report }) {
+    for (const { file, at, value: prefecture } of shared('prefecture')) {
+      if (typeof prefecture !== 'string' || prefectureByName(prefecture)) continue;
+      const suggestion = suggestPrefecture(prefecture);
+      report({
+        file, at, code: 'unknown-prefecture',
+        message: {
+          en: `"${prefecture}" is not one of the 47 prefectures of Japan${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+          ja: `「${prefecture}」は47都道府県にありません${suggestion ? `。「${suggestion}」の間違いではありませんか？` : ''}`,
+        },
+        found: prefecture,
+        expected: { en: 'a prefecture by its Japanese name, e.g. 宮城県, 北海道, 東京都', ja: '都道府県名（例: 宮城県、北海道、東京都）' },
       });
     }
   },

@@ -5,7 +5,7 @@ import type { LanguageTag } from '../../schema/common.js';
 import type { DataKey, OfficeData } from '../../schema/index.js';
 import type { World } from '../../world.js';
 import type { Segment } from '../paths.js';
-import type { ValidatorSet } from '../validators.js';
+import type { SharedSchemaName, ValidatorSet } from '../validators.js';
 
 export interface Issue {
   /** The data file the problem is in. */
@@ -21,6 +21,13 @@ export interface Issue {
   expected?: Localized;
 }
 
+/** A shared building block (a Text, a prefecture, a photo) found in a data file that passed its schema. */
+export interface SharedValue {
+  file: DataKey;
+  at: Segment[];
+  value: unknown;
+}
+
 export interface RuleContext {
   officeId: string;
   /** The office folder, absolute. */
@@ -33,6 +40,8 @@ export interface RuleContext {
   languages?: readonly LanguageTag[];
   validators: ValidatorSet;
   world: World;
+  /** Every value of a shared building block in the valid files, found in one walk for all rules. */
+  shared(name: SharedSchemaName): readonly SharedValue[];
   report(issue: Issue): void;
 }
 

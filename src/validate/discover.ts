@@ -22,9 +22,16 @@ export interface OfficeTarget {
 
 const isYaml = (name: string) => /\.ya?ml$/i.test(name);
 
+export interface Targets {
+  offices: OfficeTarget[];
+  /** YAML files lying in a data root outside any office folder. */
+  strayFiles: Diagnostic[];
+}
+
 /** The office folders (and files) that `paths` name; no paths means every office of the data root. */
-export function resolveTargets(world: World, paths: readonly string[], dataFiles: readonly DataFileEntry[]): OfficeTarget[] {
+export function resolveTargets(world: World, paths: readonly string[], dataFiles: readonly DataFileEntry[]): Targets {
   const targets = new Map<string, OfficeTarget>();
+  const strayFiles: Diagnostic[] = [];
   const addOffice = (dir: string, file?: string) => {
     const existing = targets.get(dir);
     if (existing && !existing.only) return;
@@ -51,19 +58,31 @@ export function resolveTargets(world: World, paths: readonly string[], dataFiles
       addOffice(dirname(path), path);
       continue;
     }
-    if (isOfficeFolder(world, path, dataFiles)) addOffice(path);
-    else for (const office of officeFolders(world, path)) addOffice(office);
+    if (isOfficeFolder(world, path, dataFiles)) {
+      addOffice(path);
+      continue;
+    }
+    for (const office of officeFolders(world, path)) addOffice(office);
+    for (const name of world.list(path).filter(isYaml)) {
+      const file = world.display(join(path, name));
+      strayFiles.push(fileProblem(file, 'stray-file', 'warning',
+        { en: `${name} lies in the data root, outside any office folder, and is not read`, ja: `${name} はデータルートにあり、どの事務所のフォルダにも入っていないため読み込まれません` },
+        { en: 'data files inside an office folder, e.g. seoul/office.yaml', ja: '事務所のフォルダ内のデータファイル（例: seoul/office.yaml）' }));
+    }
   }
-  return [...targets.values()];
+  return { offices: [...targets.values()], strayFiles };
 }
 
-/** A folder with data files is an office; a folder of folders is a data root. */
+/**
+ * A folder of office folders is a data root, even with a stray data file in it; a folder with data files (or
+ * with nothing at all) is an office.
+ */
 function isOfficeFolder(world: World, dir: string, dataFiles: readonly DataFileEntry[]): boolean {
-  const names = world.list(dir);
+  const subfolders = officeFolders(world, dir);
+  const hasOffices = subfolders.some((sub) => world.exists(join(sub, 'office.yaml')) || world.exists(join(sub, 'office.yml')));
+  if (hasOffices) return false;
   const known = new Set(dataFiles.flatMap((entry) => [entry.file, entry.file.replace(/\.yaml$/, '.yml')]));
-  if (names.some((name) => known.has(name))) return true;
-  const hasFolders = names.some((name) => !name.startsWith('.') && world.isDirectory(join(dir, name)));
-  return !hasFolders;
+  return world.list(dir).some((name) => known.has(name)) || subfolders.length === 0;
 }
 
 export function officeFolders(world: World, root: string): string[] {

@@ -37,6 +37,17 @@ describe('validateOffices', () => {
     expect(result.offices[1]!.diagnostics).toEqual([]);
   });
 
+  it('warns about a data file lying in the data root outside any office', async () => {
+    const { root, world } = officeVariant();
+    copyFileSync(join(root, 'seoul', 'office.yaml'), join(root, 'office.yaml'));
+    const result = await validateOffices(world);
+    expect(result.offices.map((o) => o.id)).toEqual(['seoul']);
+    expect(result.diagnostics).toEqual([expect.objectContaining({
+      severity: 'warning', code: 'stray-file', file: 'office.yaml', line: 0,
+      message: { en: 'office.yaml lies in the data root, outside any office folder, and is not read', ja: 'office.yaml はデータルートにあり、どの事務所のフォルダにも入っていないため読み込まれません' },
+    })]);
+  });
+
   it('validates one file, reading the rest of its office for context', async () => {
     const { world } = officeVariant({
       'events.yaml': replaceOnce('location: {ja: 京畿道, ko: 경기도}', 'location: {ja: 京畿道}'),

@@ -45,7 +45,11 @@ export async function validateOffices(world: World, options: ValidateOptions = {
   const validators = await loadValidators();
   const targets = resolveTargets(world, options.paths ?? [], validators.dataFiles);
   const result: ValidationResult = { diagnostics: [], offices: [], files: [] };
-  for (const target of targets) {
+  for (const stray of targets.strayFiles) {
+    result.diagnostics.push(options.strict ? { ...stray, severity: 'error' } : stray);
+    result.files.push(stray.file);
+  }
+  for (const target of targets.offices) {
     const checked = checkOffice(world, target, validators, options);
     result.offices.push(checked.office);
     result.files.push(...checked.files);

@@ -16,7 +16,7 @@ export function register(program: Command): void {
     .command('validate')
     .summary('check office data files (YAML syntax, schema, totals, dates, languages)')
     .description(
-      'Check office data: YAML syntax, duplicate keys, the schema of each file, and rules the schema cannot express\n'
+      'Check office data: YAML syntax, duplicate keys, the schema of each file, and rules the schema cannot express '
       + '(totals equal their parts, dates inside their fiscal year, every text in every language of the office, …).\n'
       + 'データを検査します（YAML の構文、スキーマ、合計と内訳、年度と日付、言語の揃い など）。',
     )
@@ -42,6 +42,11 @@ Exit codes: 0 no errors (warnings allowed), 1 problems in the data, 2 wrong usag
       const { validateOffices, formatDiagnostics, hasErrors, hasIoFailures } = await import('../../validate/index.js');
       const world = new World({ dataRoot: globals.data });
       const result = await validateOffices(world, { paths, strict: options.strict });
+      // `clair validate | head` closes the pipe early: that is the reader's choice, not a failure worth a trace.
+      process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+        throw error;
+      });
       const color = options.format === 'text' && globals.color !== false && !('NO_COLOR' in process.env) && Boolean(process.stdout.isTTY);
       process.stdout.write(formatDiagnostics(result.diagnostics, options.format, lang, { files: result.files, color }));
       if (hasIoFailures(result.diagnostics)) {

@@ -27,6 +27,9 @@ export interface Diagnostic {
 }
 
 export class DataError extends Error {
+  /** Set once the diagnostics have been printed, so the CLI does not print them twice. */
+  reported = false;
+
   constructor(readonly diagnostics: Diagnostic[]) {
     super(diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message.en}`).join('\n'));
   }

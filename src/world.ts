@@ -1,6 +1,6 @@
 // The World owns every access to the disk and the clock (the seam Typst calls `World`): loading, building and
 // tests go through it, which keeps builds reproducible and lets tests point clair at fixture folders.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,6 +45,11 @@ export class World {
     } catch {
       return false;
     }
+  }
+
+  /** The path with symbolic links resolved (for checks that a file stays inside a folder). */
+  realPath(path: string): string {
+    return realpathSync(path);
   }
 
   readBytes(path: string): Uint8Array {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { editionsOf } from '../document/build.js';
 import type { Edition } from '../document/blocks.js';
+import { DataError, type Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../i18n/ui.js';
 import { loadOffice, officeData } from '../load/office.js';
 import type { World } from '../world.js';
@@ -127,8 +128,9 @@ async function renderInWorkers(jobs: EditionJob[], size: number): Promise<{ edit
         if (!job) return resolve();
         worker.postMessage(job);
       };
-      worker.on('message', (message: { id: number; files?: RenderedFile[]; error?: { message: string; stack?: string } }) => {
+      worker.on('message', (message: { id: number; files?: RenderedFile[]; error?: { message: string; stack?: string; diagnostics?: Diagnostic[] } }) => {
         if (message.error) {
+          if (message.error.diagnostics) return reject(new DataError(message.error.diagnostics));
           const error = new Error(message.error.message);
           if (message.error.stack) error.stack = message.error.stack;
           return reject(error);

@@ -8,5 +8,9 @@ export async function checkBeforeBuild(world: World, officeId: string, lang: UiL
   const result = await validateOffices(world, { paths: [world.officeDir(officeId)] });
   if (result.diagnostics.length === 0) return;
   process.stderr.write(formatDiagnostics(result.diagnostics, 'text', lang, { files: result.files, color: options.color ?? false }));
-  if (hasErrors(result.diagnostics)) throw new DataError(result.diagnostics.filter((d) => d.severity === 'error'));
+  if (hasErrors(result.diagnostics)) {
+    const error = new DataError(result.diagnostics.filter((d) => d.severity === 'error'));
+    error.reported = true;
+    throw error;
+  }
 }

@@ -56,9 +56,13 @@ Exit codes: 0 ok, 1 problems in the data, 2 wrong usage or unreadable files.`);
 
 export async function main(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug');
+  // `--lang` chooses the message language only for validate; for build it names editions, for compare the output.
   const langIndex = argv.indexOf('--lang');
+  const command = argv.slice(2).find((arg) => ['validate', 'build', 'compare'].includes(arg));
   let uiLang = uiLanguageFromEnv();
-  if (langIndex >= 0 && (argv[langIndex + 1] === 'ja' || argv[langIndex + 1] === 'en')) uiLang = argv[langIndex + 1] as 'en' | 'ja';
+  if (command === 'validate' && langIndex >= 0 && (argv[langIndex + 1] === 'ja' || argv[langIndex + 1] === 'en')) uiLang = argv[langIndex + 1] as 'en' | 'ja';
+  const uiLangIndex = argv.indexOf('--ui-lang');
+  if (uiLangIndex >= 0 && (argv[uiLangIndex + 1] === 'ja' || argv[uiLangIndex + 1] === 'en')) uiLang = argv[uiLangIndex + 1] as 'en' | 'ja';
   const terminal = createTerminal({ color: !argv.includes('--no-color') });
   const program = buildProgram();
   try {

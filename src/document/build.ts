@@ -41,7 +41,7 @@ export function buildDocument(input: BuildInput, edition: Edition): BrochureDocu
     let sectionIndex = 0;
     for (const ref of part.sections) {
       const definition = sectionDefinition(ref.id);
-      const content = definition.build({ data, t, officeDir: input.officeDir, years: ref.fiscalYears ?? {}, metrics });
+      const content = definition.build({ world, data, t, officeDir: input.officeDir, years: ref.fiscalYears ?? {}, metrics });
       if (!content) continue;
       sections.push({
         id: ref.id,

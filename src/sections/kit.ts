@@ -8,8 +8,11 @@ import type { MetricLabels, MetricSeries } from '../metrics/index.js';
 import { changeBetween } from '../metrics/index.js';
 import { formatChange, formatPercentChange } from '../document/format.js';
 import type { LanguageTag, OfficeData, Photo, SectionId, Text } from '../schema/index.js';
+import type { World } from '../world.js';
+import { DataError } from '../diagnostics.js';
 
 export interface SectionContext {
+  world: World;
   data: OfficeData;
   t: EditionText;
   /** The office folder: photo paths are relative to it and may not leave it. */
@@ -83,12 +86,25 @@ export function rowsByFiscalYear<T extends { fiscalYear: number }>(
   return rows;
 }
 
-/** Resolves a photo path inside the office folder; a path that leaves it is refused. */
-export function photoPath(officeDir: string, file: string): string {
+/**
+ * Resolves a photo path inside the office folder; a path that leaves it is refused, also through a symbolic link
+ * (the real path is checked), so a brochure can only ever embed the office's own files.
+ */
+export function photoPath(world: World, officeDir: string, file: string): string {
   const path = resolve(officeDir, file);
-  const rel = relative(officeDir, path);
-  if (rel.startsWith('..') || isAbsolute(rel)) {
-    throw new Error(`photo "${file}" is outside the office folder`);
+  const inside = (candidate: string, folder: string) => {
+    const rel = relative(folder, candidate);
+    return !(rel.startsWith('..') || isAbsolute(rel));
+  };
+  if (!inside(path, officeDir) || (world.exists(path) && !inside(world.realPath(path), world.realPath(officeDir)))) {
+    throw new DataError([{
+      severity: 'error', code: 'photo-outside-office', file: world.display(path), line: 0, column: 0, pointer: '',
+      message: {
+        en: `photo "${file}" is outside the office folder ${world.display(officeDir)}; only the office's own files can go into a brochure`,
+        ja: `写真「${file}」が事務所フォルダ ${world.display(officeDir)} の外にあります。パンフレットに入れられるのは事務所フォルダ内のファイルだけです`,
+      },
+      found: file,
+    }]);
   }
   return path;
 }
@@ -97,10 +113,35 @@ export function photos(context: SectionContext, items: Photo[] | undefined): Blo
   if (!items || items.length === 0) return [];
   const views: PhotoView[] = items.map((p) => {
     const caption = context.t.text(p.caption);
-    return p.file ? { file: photoPath(context.officeDir, p.file), caption } : { caption };
+    return p.file ? { file: checkedImage(context.world, photoPath(context.world, context.officeDir, p.file), p.file), caption } : { caption };
   });
   const block: PhotosBlock = { kind: 'photos', photos: views };
   return [block];
+}
+
+/** A photo must be a readable JPEG or PNG: both renderers embed its bytes as they are. */
+function checkedImage(world: World, path: string, given: string): string {
+  let bytes: Uint8Array;
+  try {
+    bytes = world.readBytes(path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new DataError([{
+      severity: 'error', code: 'photo-unreadable', file: world.display(path), line: 0, column: 0, pointer: '',
+      message: { en: `cannot read photo "${given}" (${reason})`, ja: `写真「${given}」を読めません（${reason}）` },
+    }]);
+  }
+  const png = bytes.length > 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => bytes[i] === b);
+  const jpeg = bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+  if (!png && !jpeg) {
+    throw new DataError([{
+      severity: 'error', code: 'photo-not-image', file: world.display(path), line: 0, column: 0, pointer: '',
+      message: { en: `photo "${given}" is not a JPEG or PNG image`, ja: `写真「${given}」は JPEG でも PNG でもありません` },
+      found: Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(' '),
+      expected: { en: 'a JPEG (FF D8 FF) or PNG (89 50 4E 47) file', ja: 'JPEG（FF D8 FF）か PNG（89 50 4E 47）のファイル' },
+    }]);
+  }
+  return path;
 }
 
 /** "{value}{unit}" with the language's number format, e.g. 5,933名 / 5,933명. */

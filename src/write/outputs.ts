@@ -1,7 +1,8 @@
-// The one place that writes build outputs. Files are staged in a hidden folder next to their destination and
-// renamed into place only when every edition has rendered, so a failed or interrupted build leaves the previous
-// outputs untouched and never a half-written file (rename is atomic within one file system).
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync, fsyncSync, openSync, closeSync } from 'node:fs';
+// The one place that writes build outputs. Files are staged in a hidden folder next to their destination; when
+// every edition has rendered, the staged folder (with any other files the destination held) replaces the
+// destination in one directory swap, so a failed or interrupted build leaves the previous outputs untouched, never
+// a half-written file, and never a mix of old and new editions.
+import { closeSync, existsSync, fsyncSync, linkSync, copyFileSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const STAGING_PREFIX = '.clair-staging-';
@@ -39,19 +40,23 @@ export class OutputSet {
     this.staged.set(name, path);
   }
 
-  /** Moves every staged file into place. */
+  /** Puts every staged file into place at once: the staged folder takes the destination's place. */
   commit(): string[] {
-    mkdirSync(this.dir, { recursive: true });
-    const written: string[] = [];
-    for (const [name, path] of this.staged) {
-      const target = join(this.dir, name);
-      mkdirSync(dirname(target), { recursive: true });
-      renameSync(path, target);
-      written.push(target);
+    // Files of the destination that this build does not replace stay (hard links: no copy, no change to them).
+    if (existsSync(this.dir)) carryOver(this.dir, this.stagingDir, new Set(this.staged.keys()));
+    const previous = `${this.stagingDir}-previous`;
+    const hadPrevious = existsSync(this.dir);
+    if (hadPrevious) renameSync(this.dir, previous);
+    try {
+      renameSync(this.stagingDir, this.dir);
+    } catch (error) {
+      if (hadPrevious) renameSync(previous, this.dir);
+      throw error;
     }
     this.committed = true;
+    if (hadPrevious) rmSync(previous, { recursive: true, force: true });
     this.cleanup();
-    return written;
+    return [...this.staged.keys()].map((name) => join(this.dir, name));
   }
 
   /** Drops everything staged; the destination is not touched. */
@@ -66,6 +71,25 @@ export class OutputSet {
   }
 }
 
+function carryOver(from: string, to: string, replaced: Set<string>, prefix = ''): void {
+  for (const name of readdirSync(from)) {
+    const relative = prefix ? `${prefix}/${name}` : name;
+    if (replaced.has(relative)) continue;
+    const source = join(from, name);
+    const target = join(to, name);
+    if (statSync(source).isDirectory()) {
+      mkdirSync(target, { recursive: true });
+      carryOver(source, target, replaced, relative);
+    } else if (!existsSync(target)) {
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+    }
+  }
+}
+
 /** Staging folders of builds that were killed (SIGKILL, power loss) are removed at the next build. */
 function removeStaleStaging(parent: string): void {
   let names: string[];
@@ -76,7 +100,7 @@ function removeStaleStaging(parent: string): void {
   }
   for (const name of names) {
     if (!name.startsWith(STAGING_PREFIX)) continue;
-    const pid = Number(name.slice(STAGING_PREFIX.length));
+    const pid = Number(name.slice(STAGING_PREFIX.length).replace(/-previous$/, ''));
     if (pid === process.pid || isAlive(pid)) continue;
     rmSync(join(parent, name), { recursive: true, force: true });
   }

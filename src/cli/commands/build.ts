@@ -8,6 +8,7 @@ import { UsageError, uiLanguageFromEnv } from '../../i18n/ui.js';
 import { World } from '../../world.js';
 import { createTerminal } from '../terminal.js';
 import { checkBeforeBuild } from '../../build/check.js';
+import { formatDiagnostics } from '../../validate/index.js';
 
 const FORMATS: OutputFormat[] = ['pdf', 'html'];
 
@@ -76,7 +77,10 @@ Examples:
         }
       } catch (error) {
         step.fail(uiLang === 'ja' ? '作成できませんでした（以前の出力はそのままです）' : 'build failed (previous outputs are untouched)');
-        if (error instanceof DataError) process.exitCode = 1;
+        if (error instanceof DataError && !error.reported) {
+          process.stderr.write(formatDiagnostics(error.diagnostics, 'text', uiLang, { color: terminal.chalk.level > 0 }));
+          error.reported = true;
+        }
         throw error;
       }
     });

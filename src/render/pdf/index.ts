@@ -38,7 +38,10 @@ export function pdfDefinition(doc: BrochureDocument, world: World, typesetter: P
     if (part.title) {
       tocRows.push([{
         colSpan: 2,
-        text: text.rich([{ text: `${part.numeral ?? ''}　`, lang: doc.edition.primary }, ...part.title.primary], { bold: true, color: COLOURS.brand, fontSize: SIZES.heading }),
+        stack: [
+          { text: text.rich([{ text: `${part.numeral ?? ''}　`, lang: doc.edition.primary }, ...part.title.primary], { bold: true, color: COLOURS.brand, fontSize: SIZES.heading }) },
+          ...(part.title.secondary ? [{ text: text.rich(part.title.secondary, { fontSize: SIZES.small, color: COLOURS.secondaryText }) }] : []),
+        ],
         margin: [0, 8, 0, 2],
       }, {}]);
     }
@@ -119,22 +122,23 @@ function sectionNodes(section: SectionView, options: SectionOptions): Node[] {
   nodes.push(start);
   if (options.partHeading) {
     const { node, id, title } = options.partHeading;
-    nodes.push({
-      table: {
-        widths: ['*'],
-        body: [[{
-          ...text.paragraph(
-            { primary: [{ text: `${node.numeral ?? ''}　`, lang: 'ja' }, ...node.title!.primary], ...(node.title!.secondary ? { secondary: node.title!.secondary } : {}) },
-            { fontSize: SIZES.partTitle * 0.7, bold: true, color: '#ffffff', secondaryColor: '#d6e6f5' },
-          ),
-          margin: [10, 6, 10, 6],
-        }]],
-      },
-      layout: { hLineWidth: () => 0, vLineWidth: () => 0, fillColor: () => COLOURS.brand },
-      margin: [0, 0, 0, 10],
+    const bannerStyle = { fontSize: SIZES.partTitle * 0.7, bold: true, color: '#ffffff' };
+    // The bookmark sits on the text node: pdfmake ignores id and outline on tables.
+    const lines: Node[] = [{
+      text: text.rich([{ text: `${node.numeral ?? ''}　`, lang: node.title!.primary[0]?.lang ?? 'ja' }, ...node.title!.primary], bannerStyle, { heading: true }),
+      lineHeight: 1.25,
       id,
       outline: true,
       outlineText: title,
+      outlineExpanded: true,
+    }];
+    if (node.title!.secondary) {
+      lines.push({ text: text.rich(node.title!.secondary, { ...bannerStyle, fontSize: bannerStyle.fontSize * 0.75, color: '#d6e6f5' }), margin: [0, 2, 0, 0] });
+    }
+    nodes.push({
+      table: { widths: ['*'], body: [[{ stack: lines, margin: [10, 6, 10, 6] }]] },
+      layout: { hLineWidth: () => 0, vLineWidth: () => 0, fillColor: () => COLOURS.brand },
+      margin: [0, 0, 0, 10],
     });
   }
   const titleStyle = { fontSize: SIZES.sectionTitle, bold: true, color: COLOURS.brandDark };

@@ -1,0 +1,125 @@
+// Benchmark of the PDF editions (run: node bench/pdf.bench.mjs after npx tsc -p .; bench/run.mjs runs it too).
+//
+// - The whole `clair build brochure --format pdf` (three editions of the Seoul data) as a process: median wall time
+//   and peak memory (GNU time's maximum resident set size, worker threads included).
+// - Side by side: headless Chromium (Debian's, through playwright-core) printing the three HTML editions to PDF,
+//   from browser launch to the last file.
+// - The size of each edition (the data has no photos).
+// - Scaling: a generated events table of 500 and 5,000 rows built into the Japanese PDF; the time per row should
+//   stay flat (linear growth).
+// Fails (exit 1) when a target is missed.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const clair = join(root, 'bin', 'clair');
+const work = mkdtempSync(join(tmpdir(), 'clair-bench-pdf-'));
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const kb = (bytes) => `${Math.round(bytes / 1024)} KB`;
+
+/** Runs clair under GNU time; returns wall milliseconds and peak RSS in MB. */
+function timedClair(args) {
+  const useTime = existsSync('/usr/bin/time');
+  const command = useTime ? '/usr/bin/time' : process.execPath;
+  const argv = useTime ? ['-f', 'clair-peak-kb=%M', process.execPath, clair, ...args] : [clair, ...args];
+  const started = performance.now();
+  const run = spawnSync(command, argv, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '1' } });
+  const wall = performance.now() - started;
+  if (run.status !== 0) {
+    console.error(run.stdout, run.stderr);
+    throw new Error(`clair ${args.join(' ')} exited ${run.status}`);
+  }
+  const peak = /clair-peak-kb=(\d+)/.exec(run.stderr ?? '');
+  return { wall, peakMb: peak ? Number(peak[1]) / 1024 : NaN };
+}
+
+// 1. Three PDF editions, whole process.
+const pdfOut = join(work, 'pdf');
+timedClair(['build', 'brochure', '--format', 'pdf', '--out', pdfOut]); // warms the OS file cache
+const builds = Array.from({ length: RUNS }, () => timedClair(['build', 'brochure', '--format', 'pdf', '--out', pdfOut]));
+const pdfWall = median(builds.map((b) => b.wall));
+const peakMb = Math.max(...builds.map((b) => b.peakMb));
+const pdfDir = join(pdfOut, 'seoul-2026');
+const sizes = Object.fromEntries(readdirSync(pdfDir).filter((f) => f.endsWith('.pdf')).map((f) => [f, statSync(join(pdfDir, f)).size]));
+
+// 2. Chromium printing the three HTML editions.
+let chromiumWall = NaN;
+const htmlOut = join(work, 'html');
+timedClair(['build', 'brochure', '--format', 'html', '--out', htmlOut]);
+const htmlFiles = readdirSync(join(htmlOut, 'seoul-2026')).filter((f) => f.endsWith('.html')).map((f) => join(htmlOut, 'seoul-2026', f));
+if (existsSync('/usr/bin/chromium')) {
+  const { chromium } = await import('playwright-core');
+  const printAll = async () => {
+    const started = performance.now();
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const page = await browser.newPage();
+    for (const file of htmlFiles) {
+      await page.goto(`file://${file}`, { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready);
+      await page.pdf({ path: file.replace(/\.html$/, '.chromium.pdf'), preferCSSPageSize: true, printBackground: true });
+    }
+    await browser.close();
+    return performance.now() - started;
+  };
+  await printAll(); // warms the OS file cache
+  const prints = [];
+  for (let i = 0; i < RUNS; i++) prints.push(await printAll());
+  chromiumWall = median(prints);
+}
+
+// 3. Scaling with a generated events table.
+function dataWithEvents(rows) {
+  const dataRoot = join(work, `data-${rows}`);
+  cpSync(join(root, 'data'), dataRoot, { recursive: true });
+  const file = join(dataRoot, 'seoul', 'events.yaml');
+  const source = readFileSync(file, 'utf8');
+  // One flow mapping per row, as a long archive would be kept.
+  const rowsText = Array.from({ length: rows }, (_, i) => {
+    const fiscalYear = 2000 + (i % 26);
+    const month = String(4 + (i % 9)).padStart(2, '0');
+    const day = String(1 + (i % 27)).padStart(2, '0');
+    return `  - {fiscalYear: ${fiscalYear}, name: {ja: 観光展 第${i + 1}回, ko: 관광전 제${i + 1}회}, dates: {start: ${fiscalYear}-${month}-${day}}, venue: COEX, location: {ja: ソウル特別市, ko: 서울특별시}}`;
+  });
+  const document = parseDocument(source);
+  document.delete('events');
+  writeFileSync(file, `${source.split('\n')[0]}\n${document.toString()}events:\n${rowsText.join('\n')}\n`);
+  return dataRoot;
+}
+const scaling = {};
+for (const rows of [500, 5000]) {
+  const dataRoot = dataWithEvents(rows);
+  const baseline = timedClair(['--data', join(root, 'data'), 'build', 'brochure', '--lang', 'ja', '--format', 'pdf', '--out', join(work, 'base')]);
+  const run = timedClair(['--data', dataRoot, 'build', 'brochure', '--lang', 'ja', '--format', 'pdf', '--out', join(work, `rows-${rows}`)]);
+  scaling[rows] = { wall: run.wall, extra: run.wall - baseline.wall, peakMb: run.peakMb };
+}
+const perRow500 = scaling[500].extra / 500;
+const perRow5000 = scaling[5000].extra / 5000;
+
+rmSync(work, { recursive: true, force: true });
+
+const checks = [
+  ['three PDF editions, whole process (median)', `${Math.round(pdfWall)} ms`, pdfWall <= 1500, '≤ 1,500 ms'],
+  ['Chromium printing the three HTML editions (median)', Number.isNaN(chromiumWall) ? 'chromium not installed' : `${Math.round(chromiumWall)} ms`, true, 'reference'],
+  ['clair ÷ Chromium', Number.isNaN(chromiumWall) ? '—' : (pdfWall / chromiumWall).toFixed(2), Number.isNaN(chromiumWall) || pdfWall / chromiumWall <= 0.5, '≤ 0.5'],
+  ['peak memory (RSS)', `${Math.round(peakMb)} MB`, !(peakMb > 400), '≤ 400 MB'],
+  ...Object.entries(sizes).map(([name, size]) => [`size of ${name}`, kb(size), size <= 800 * 1024, '≤ 800 KB']),
+  ['events table, 500 rows (ja PDF)', `${Math.round(scaling[500].wall)} ms (+${Math.round(scaling[500].extra)} ms over the shipped data)`, true, ''],
+  ['events table, 5,000 rows (ja PDF)', `${Math.round(scaling[5000].wall)} ms (+${Math.round(scaling[5000].extra)} ms), peak ${Math.round(scaling[5000].peakMb)} MB`, true, ''],
+  ['time per row, 5,000 ÷ 500', `${(perRow5000 / perRow500).toFixed(2)} (${perRow500.toFixed(2)} → ${perRow5000.toFixed(2)} ms/row)`, perRow5000 / perRow500 <= 1.5, '≤ 1.5 (linear)'],
+];
+
+const width = Math.max(...checks.map(([label]) => label.length));
+for (const [label, value, ok, target] of checks) {
+  console.log(`${ok ? '✔' : '✖'} ${label.padEnd(width)}  ${value}${target ? `   (target ${target})` : ''}`);
+}
+process.exit(checks.every(([, , ok]) => ok) ? 0 : 1);

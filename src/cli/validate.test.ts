@@ -8,6 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_FILE_BYTES } from '../load/source.js';
 import { damage, FILES, ORIGINAL } from '../validate/__fixtures__/damage.js';
 import { FIXTURES, officeVariant, removeVariants, replaceOnce, VALID_ROOT } from '../validate/__fixtures__/variants.js';
 import { INSTALL_ROOT } from '../world.js';
@@ -123,7 +124,7 @@ describe('clair validate on hostile files', () => {
       'events.yaml': bomb,
       'jet.yaml': new Uint8Array([...new TextEncoder().encode('title: '), 0x93, 0xfa, 0x96, 0x7b, 0x0a]),
       'lectures.yaml': '',
-      'partners.yaml': `title: x\n${'# padding\n'.repeat(40_000)}`,
+      'partners.yaml': `title: x\n${'# padding\n'.repeat(MAX_FILE_BYTES / 10 + 1)}`,
       'seminars.yaml': (text) => `\uFEFF${text.replace(/\n/g, '\r\n')}`,
       'festival.yaml': `title: ${'['.repeat(50_000)}\n`,
     });

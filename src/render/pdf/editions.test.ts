@@ -203,9 +203,7 @@ describe.each(EDITIONS.map((edition) => [edition.id, edition] as const))('the %s
     expect(doc.meta.language).toBe(edition.primary);
   });
 
-  // Fails today: pdfmake ignores `outline`/`id` on the table node that draws a part's banner
-  // (src/render/pdf/index.ts, sectionNodes), so parts have no bookmark and sections are not nested under them.
-  it.fails('has one bookmark per part with its sections under it, each jumping to its first page', () => {
+  it('has one bookmark per part with its sections under it, each jumping to its first page', () => {
     const { doc, pdf } = entry();
     const outline = (entries: typeof pdf.outline): unknown[] => entries.map((e) => ({ title: compact(e.title), page: e.page, items: outline(e.items) }));
     const section = (s: SectionView) => ({ title: compact(`${s.number ?? ''}${plain(s.title.primary)}`), page: pdf.destinations.get(s.anchor), items: [] });

@@ -55,6 +55,13 @@ Exit codes: 0 ok, 1 problems in the data, 2 wrong usage or unreadable files.`);
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // `clair … | head` closes the pipe early: that is the reader's choice, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   const debug = argv.includes('--debug');
   // `--lang` chooses the message language only for validate; for build it names editions, for compare the output.
   const langIndex = argv.indexOf('--lang');

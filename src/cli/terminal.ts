@@ -1,6 +1,6 @@
 // Terminal output: colour only when wanted (NO_COLOR, --no-color, not a TTY), spinners only on a TTY.
 import { Chalk, type ChalkInstance } from 'chalk';
-import ora, { type Ora } from 'ora';
+import type { Ora } from 'ora';
 
 export interface Terminal {
   chalk: ChalkInstance;
@@ -34,11 +34,28 @@ export function createTerminal(options: { color?: boolean; stream?: NodeJS.Write
     info: (m) => write(m),
     step(text) {
       if (isTty) {
-        const spinner: Ora = ora({ text, stream, color: 'cyan' }).start();
+        // ora is loaded only when a spinner is shown: it is a large part of start-up otherwise.
+        let spinner: Ora | undefined;
+        let pending: { text: string; end?: 'succeed' | 'fail' } = { text };
+        void import('ora').then(({ default: ora }) => {
+          if (pending.end) return;
+          spinner = ora({ text: pending.text, stream, color: 'cyan' }).start();
+        });
         return {
-          update: (t) => { spinner.text = t; },
-          succeed: (t) => { spinner.succeed(t); },
-          fail: (t) => { spinner.fail(t); },
+          update: (t) => {
+            pending = { text: t };
+            if (spinner) spinner.text = t;
+          },
+          succeed: (t) => {
+            pending = { text: t, end: 'succeed' };
+            if (spinner) spinner.succeed(t);
+            else write(`${chalk.green('✔')} ${t}`);
+          },
+          fail: (t) => {
+            pending = { text: t, end: 'fail' };
+            if (spinner) spinner.fail(t);
+            else write(`${chalk.red('✖')} ${t}`);
+          },
         };
       }
       return {

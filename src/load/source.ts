@@ -9,7 +9,7 @@ import { showValue } from '../diagnostics.js';
  * Larger files are refused: a year of office data is a few kilobytes (the largest Seoul file is under 10 KB), an
  * archive of thousands of events is a few hundred, and the YAML parser needs seconds for several megabytes.
  */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+export const MAX_FILE_BYTES = 1024 * 1024;
 /** Aliases beyond this many are treated as an expansion attack ("billion laughs"). */
 export const MAX_ALIASES = 200;
 /** Deeper nesting is refused before it can exhaust the stack; clair's data nests less than ten levels deep. */

@@ -12,8 +12,8 @@ import { jsonTable } from './writers/json.js';
 import { markdownTable } from './writers/markdown.js';
 import { terminalTable, type TerminalColours } from './writers/terminal.js';
 
-export const COMPARE_FORMATS = ['table', 'markdown', 'csv', 'json', 'html'] as const;
-export type CompareFormat = (typeof COMPARE_FORMATS)[number];
+export { COMPARE_FORMATS, type CompareFormat } from './formats.js';
+import type { CompareFormat } from './formats.js';
 
 export interface CompareOutputInput {
   table: CompareTable;

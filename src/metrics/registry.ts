@@ -9,7 +9,7 @@
 //   never 0, even when the office lists items for that year elsewhere.
 // Wording (labels, units) lives in templates/labels/metrics.yaml, not here.
 import type { OfficeData } from '../schema/index.js';
-import { JET_POSITIONS, type JetPosition } from '../schema/index.js';
+import { JET_POSITIONS, type JetPosition } from '../schema/constants.js';
 
 /** What a metric counts, for its unit label (件, 団体, 名, 回, 自治体, か国 …). */
 export const UNIT_IDS = ['cases', 'bodies', 'people', 'sessions', 'municipalities', 'countries'] as const;

@@ -3,9 +3,9 @@
 // rest of clair reads, so the two cannot drift apart.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
-/** Languages an office can publish in, next to Japanese. BCP 47 tags. */
-export const LANGUAGE_TAGS = ['ja', 'ko', 'zh-Hans', 'en', 'fr'] as const;
-export type LanguageTag = (typeof LANGUAGE_TAGS)[number];
+import { LANGUAGE_TAGS } from './constants.js';
+
+export { LANGUAGE_TAGS, type LanguageTag } from './constants.js';
 export const LanguageTagSchema = Type.Union(LANGUAGE_TAGS.map((tag) => Type.Literal(tag)), {
   description: 'A language tag: ja, ko, zh-Hans, en or fr.',
 });

@@ -6,12 +6,12 @@ import {
   TextSchema,
 } from './common.js';
 
-export const JET_POSITIONS = ['ALT', 'CIR', 'SEA'] as const;
-export type JetPosition = (typeof JET_POSITIONS)[number];
+import { JET_POSITIONS, PLACING_BODY_TYPES } from './constants.js';
+
+export { JET_POSITIONS, PLACING_BODY_TYPES, type JetPosition, type PlacingBodyType } from './constants.js';
 const PositionSchema = Type.Union(JET_POSITIONS.map((p) => Type.Literal(p)));
 
-export const PLACING_BODY_TYPES = ['prefecture', 'designatedCity', 'municipality'] as const;
-export type PlacingBodyType = (typeof PLACING_BODY_TYPES)[number];
+
 
 export const PlacementsSchema = Type.Object(
   {

@@ -1,14 +1,12 @@
 // `clair build brochure`: print-ready PDF and HTML editions of an office's brochure.
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { buildBrochure } from '../../build/brochure.js';
 import type { OutputFormat } from '../../build/render-edition.js';
 import { DataError } from '../../diagnostics.js';
 import { UsageError, uiLanguageFromEnv } from '../../i18n/ui.js';
 import { World } from '../../world.js';
 import { createTerminal } from '../terminal.js';
-import { checkBeforeBuild } from '../../build/check.js';
-import { formatDiagnostics } from '../../validate/index.js';
+
 
 const FORMATS: OutputFormat[] = ['pdf', 'html'];
 
@@ -52,6 +50,10 @@ Examples:
         year = Number(options.year);
       }
       const world = new World({ dataRoot: globals.data });
+      // The pipeline (renderers, fonts, validator) loads only when the command runs, so other commands start fast.
+      const [{ buildBrochure }, { checkBeforeBuild }, { formatDiagnostics }] = await Promise.all([
+        import('../../build/brochure.js'), import('../../build/check.js'), import('../../validate/index.js'),
+      ]);
       const step = terminal.step(uiLang === 'ja' ? '読み込み中' : 'loading');
       const started = performance.now();
       try {

@@ -3,12 +3,13 @@
 import type { Command } from 'commander';
 import { byLocation, DataError, type Diagnostic, type UiLanguage } from '../../diagnostics.js';
 import { UsageError, uiLanguageFromEnv } from '../../i18n/ui.js';
-import { officeData, type LoadedOffice } from '../../load/office.js';
-import {
-  checkMetricIds, closest, COMPARE_FORMATS, compareTable, computeMetrics, loadMetricLabels, METRIC_IDS, MetricDataError,
-  renderComparison, type CompareFormat, type MetricSeries,
-} from '../../metrics/index.js';
-import { DATA_FILES, LANGUAGE_TAGS, type LanguageTag, type OfficeData } from '../../schema/index.js';
+import type { LoadedOffice } from '../../load/office.js';
+import type { MetricSeries } from '../../metrics/index.js';
+import { COMPARE_FORMATS, type CompareFormat } from '../../metrics/formats.js';
+import { METRIC_IDS } from '../../metrics/registry.js';
+import { LANGUAGE_TAGS, type LanguageTag } from '../../schema/constants.js';
+import type { OfficeData } from '../../schema/index.js';
+import { didYouMean } from '../../validate/suggest.js';
 import { World } from '../../world.js';
 import { createTerminal, type Terminal } from '../terminal.js';
 
@@ -73,7 +74,7 @@ export function parseFiscalYear(value: string, option: string): number {
 
 function parseFormat(value: string): CompareFormat {
   if ((COMPARE_FORMATS as readonly string[]).includes(value)) return value as CompareFormat;
-  const suggestion = closest(value, COMPARE_FORMATS);
+  const suggestion = didYouMean(value, COMPARE_FORMATS);
   const hint = suggestion ? { en: ` — did you mean "${suggestion}"?`, ja: `。"${suggestion}" のことですか？` } : { en: '', ja: '' };
   throw usage(
     `--format must be one of ${COMPARE_FORMATS.join(', ')}, not "${value}"${hint.en}`,
@@ -102,7 +103,7 @@ function chooseOffice(world: World, requested: string | undefined): string {
   const offices = world.offices();
   if (requested !== undefined) {
     if (offices.includes(requested)) return requested;
-    const suggestion = closest(requested, offices);
+    const suggestion = didYouMean(requested, offices);
     throw usage(
       `no office "${requested}" under ${world.display(world.dataRoot)}${suggestion ? ` — did you mean "${suggestion}"?` : ''} Offices: ${offices.join(', ') || 'none'}`,
       `${world.display(world.dataRoot)} に事務所 "${requested}" はありません${suggestion ? `。"${suggestion}" のことですか？` : '。'}事務所: ${offices.join(', ') || 'なし'}`,
@@ -135,7 +136,8 @@ function fail(terminal: Terminal, diagnostics: readonly Diagnostic[], lang: UiLa
 }
 
 /** Places a metric problem (reported by data file name and JSON pointer) at its line in the loaded file. */
-function locateMetricProblem(loaded: LoadedOffice, diagnostic: Diagnostic): Diagnostic {
+async function locateMetricProblem(loaded: LoadedOffice, diagnostic: Diagnostic): Promise<Diagnostic> {
+  const { DATA_FILES } = await import('../../schema/index.js');
   const kind = DATA_FILES.find((k) => k.file === diagnostic.file);
   const source = kind ? loaded.sources[kind.key] : undefined;
   if (!source) return diagnostic;
@@ -150,6 +152,7 @@ function locateMetricProblem(loaded: LoadedOffice, diagnostic: Diagnostic): Diag
  */
 async function validatedOffice(world: World, officeId: string, lang: UiLanguage, color: boolean): Promise<{ loaded: LoadedOffice; data: OfficeData }> {
   const { validateOffices, formatDiagnostics, hasErrors, hasIoFailures } = await import('../../validate/index.js');
+  const { officeData } = await import('../../load/office.js');
   const result = await validateOffices(world, { paths: [world.officeDir(officeId)] });
   const loaded = result.offices.find((office) => office.id === officeId);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
@@ -174,6 +177,8 @@ export async function runCompare(options: CompareCliOptions, globals: { data: st
   if (options.bom && format !== 'csv') {
     throw usage('--bom only applies to --format csv', '--bom は --format csv のときだけ指定できます');
   }
+  // The metrics pipeline is loaded only when the command runs, so `clair validate` starts fast.
+  const { checkMetricIds, compareTable, computeMetrics, loadMetricLabels, MetricDataError, renderComparison } = await import('../../metrics/index.js');
   // Check metric ids before touching the data, so a typo is reported as a usage error whatever the data holds.
   if (metrics) checkMetricIds(metrics);
 
@@ -187,7 +192,7 @@ export async function runCompare(options: CompareCliOptions, globals: { data: st
   try {
     series = computeMetrics(data);
   } catch (error) {
-    if (error instanceof MetricDataError) fail(stderr, error.diagnostics.map((d) => locateMetricProblem(loaded, d)), uiLang);
+    if (error instanceof MetricDataError) fail(stderr, await Promise.all(error.diagnostics.map((d) => locateMetricProblem(loaded, d))), uiLang);
     throw error;
   }
   const table = compareTable(series, { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), ...(metrics ? { metrics } : {}) });

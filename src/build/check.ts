@@ -3,9 +3,17 @@
 import { DataError, type UiLanguage } from '../diagnostics.js';
 import { formatDiagnostics, hasErrors, validateOffices } from '../validate/index.js';
 import type { World } from '../world.js';
+import { missingGlyphDiagnostics } from './glyphs.js';
 
 export async function checkBeforeBuild(world: World, officeId: string, lang: UiLanguage, options: { color?: boolean } = {}): Promise<void> {
   const result = await validateOffices(world, { paths: [world.officeDir(officeId)] });
+  const office = result.offices.find((o) => o.id === officeId);
+  if (office && !hasErrors(result.diagnostics)) {
+    const { Typesetter } = await import('../typeset/index.js');
+    const { officeData } = await import('../load/office.js');
+    const languages = officeData(office).office.languages;
+    result.diagnostics.push(...missingGlyphDiagnostics(world, office, Typesetter.load(world, { office: officeId }), languages));
+  }
   if (result.diagnostics.length === 0) return;
   process.stderr.write(formatDiagnostics(result.diagnostics, 'text', lang, { files: result.files, color: options.color ?? false }));
   if (hasErrors(result.diagnostics)) {

@@ -46,7 +46,7 @@ import { FontLibrary } from './faces.js';
 import { breakText, normalize, phrases, type BreakOptions, type LineUnit } from './linebreak.js';
 import { pdfFonts, spansToPdfInlines, type PdfFonts, type PdfInline, type PdfStyle, type PdfTypesetOptions, type StyledSpan } from './pdf.js';
 import { splitRuns, type FontRun } from './runs.js';
-import { webFontSubset, type WebFont, type WebFontOptions } from './webfont.js';
+import { standaloneFace, webFontSubset, type WebFont, type WebFontOptions } from './webfont.js';
 
 export type { BreakOptions, Face, FontConfig, FontRun, LineUnit, MissingGlyph, PdfFonts, PdfInline, PdfStyle, PdfTypesetOptions, StyledSpan, WebFont, WebFontOptions, Weight };
 export { loadFontConfig } from './config.js';
@@ -58,6 +58,8 @@ export interface TypesetterOptions {
   office?: string;
 }
 
+const sharedTypesetters = new Map<string, Typesetter>();
+
 export class Typesetter {
   readonly library: FontLibrary;
 
@@ -68,6 +70,22 @@ export class Typesetter {
   /** Reads and checks fonts/fonts.yaml (throws DataError with located diagnostics). Fonts open lazily. */
   static load(world: World, options: TypesetterOptions = {}): Typesetter {
     return new Typesetter(world, loadFontConfig(world, options.office));
+  }
+
+  /**
+   * One typesetter per fonts folder and office for the whole process: the PDF and HTML renderers and the glyph
+   * check share the opened faces, their glyph caches and the faces extracted from collections.
+   */
+  static shared(world: World, options: TypesetterOptions = {}): Typesetter {
+    const key = `${world.fontsDir}\u0000${options.office ?? ''}`;
+    let typesetter = sharedTypesetters.get(key);
+    if (!typesetter) sharedTypesetters.set(key, (typesetter = Typesetter.load(world, options)));
+    return typesetter;
+  }
+
+  /** The face as a standalone font file (extracted once from its collection when it lives in one). */
+  standaloneFace(faceId: string): Buffer {
+    return standaloneFace(this.library, faceId);
   }
 
   /** The faces tried, in order, for text in `lang` (normal weight unless asked). */

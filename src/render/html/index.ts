@@ -18,15 +18,10 @@ import { columnRules, pageFooterRules, stylesheetTemplates } from './styles.js';
 import { loadTemplates, type Templates } from './templates.js';
 import { pageView, type PageView } from './view.js';
 
-const typesetters = new WeakMap<World, Map<string, Typesetter>>();
 
 /** One typesetter per World and office: it keeps the font files and glyph lookups between editions. */
 function typesetterFor(world: World, officeId: string): Typesetter {
-  let byOffice = typesetters.get(world);
-  if (!byOffice) typesetters.set(world, (byOffice = new Map()));
-  let typesetter = byOffice.get(officeId);
-  if (!typesetter) byOffice.set(officeId, (typesetter = Typesetter.load(world, { office: officeId })));
-  return typesetter;
+  return Typesetter.shared(world, { office: officeId });
 }
 
 function markupTools(typesetter: Typesetter): MarkupTools {

@@ -307,7 +307,8 @@ describe.each(OFFICES)('the $officeId test office', (office) => {
       const samples = doc.edition.secondary ? [office.expected.ja[0]!, office.expected.own[0]!]
         : [editionId === 'ja' ? office.expected.ja[0]! : office.expected.own[0]!];
       for (const sample of samples) expect(found).toContain(compact(sample));
-      if (editionId === lang) expect(office.foreign.test(text)).toBe(false);
+      // The cover names the organisation in Japanese on every edition; nothing else may be Japanese.
+      if (editionId === lang) expect(office.foreign.test(text.replace(doc.cover.organisationJapanese, ''))).toBe(false);
     }
   }, 180_000);
 

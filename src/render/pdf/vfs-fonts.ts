@@ -48,15 +48,19 @@ function shareDecodedTables(fontObject: object): void {
   const tables = new WeakMap<Uint8Array, Map<string, unknown>>();
   prototype._decodeTable = function decodeTable(table) {
     const bytes = this.stream?.buffer;
-    if (!(bytes instanceof Uint8Array)) return decode.call(this, table);
-    let byTag = tables.get(bytes);
-    if (!byTag) tables.set(bytes, (byTag = new Map()));
-    if (!byTag.has(table.tag)) byTag.set(table.tag, decode.call(this, table));
-    return byTag.get(table.tag);
+    const offset = this.directory?.tables?.[table.tag]?.offset;
+    if (!(bytes instanceof Uint8Array) || typeof offset !== 'number') return decode.call(this, table);
+    // Keyed by where the table lives: the faces of a collection share some tables and not others (name, cmap).
+    const key = `${table.tag}@${offset}`;
+    let byPlace = tables.get(bytes);
+    if (!byPlace) tables.set(bytes, (byPlace = new Map()));
+    if (!byPlace.has(key)) byPlace.set(key, decode.call(this, table));
+    return byPlace.get(key);
   };
   prototype.__clairShared = true;
 }
 
 interface FontObject {
   stream?: { buffer?: unknown };
+  directory?: { tables?: Record<string, { offset?: number } | undefined> };
 }

@@ -107,6 +107,6 @@ export const SILENT: BuildReporter = { stage() {}, edition() {} };
  * rendering (which prints its diagnostics on stderr, as the command does, and throws a DataError). Editions
  * render in this process: the worker threads need the compiled dist/, which the command-line tests cover.
  */
-export function buildChecked(world: World, options: Omit<BuildOptions, 'parallel'>): Promise<BuildResult> {
-  return buildBrochure(world, { ...options, parallel: false }, SILENT, (officeId) => checkBeforeBuild(world, officeId, 'en'));
+export function buildChecked(world: World, options: BuildOptions): Promise<BuildResult> {
+  return buildBrochure(world, options, SILENT, (officeId) => checkBeforeBuild(world, officeId, 'en'));
 }

@@ -3,17 +3,18 @@
 // allows (kinsoku, Korean at spaces, numbers and Latin words kept whole).
 import pdfmake from 'pdfmake';
 import type { LanguageTag } from '../../schema/index.js';
-import { Typesetter } from '../../typeset/index.js';
+import { Typesetter, type Face } from '../../typeset/index.js';
 import type { World } from '../../world.js';
 import type { PdfSpan, PdfTypesetter, PdfInline } from './text.js';
 
-/** Puts a face into pdfmake's in-memory file system once per process and returns its virtual path. */
-function virtualFace(typesetter: Typesetter, faceId: string): string {
-  const path = `clair-fonts/${faceId}.otf`;
-  // A face of a collection (.ttc) is copied out of it: svg-to-pdfkit, which draws the charts, cannot open a face
-  // inside a collection, and one kind of font entry keeps text and charts in the same faces.
-  if (!pdfmake.virtualfs.existsSync(path)) pdfmake.virtualfs.writeFileSync(path, typesetter.standaloneFace(faceId));
-  return path;
+/**
+ * pdfmake's font entry for a face: its file in pdfmake's in-memory file system (the very bytes the typesetter read,
+ * so fontkit's decoded tables are shared between them) and, inside a collection, the face's PostScript name.
+ */
+function fontEntry(typesetter: Typesetter, face: Face): [string, string] | [string] {
+  const path = `clair-fonts/${face.file}`;
+  if (!pdfmake.virtualfs.existsSync(path)) pdfmake.virtualfs.writeFileSync(path, typesetter.library.fileBytes(face));
+  return face.postscriptName ? [path, face.postscriptName] : [path];
 }
 
 export function createPdfTypesetter(world: World, officeId: string): PdfTypesetter {
@@ -23,11 +24,15 @@ export function createPdfTypesetter(world: World, officeId: string): PdfTypesett
       return shared.spansToPdfInlines(spans.map((s) => ({ text: s.text, lang: s.lang, style: s.style })), options) as PdfInline[];
     },
     fontDictionary() {
-      const dictionary: Record<string, Record<string, string>> = {};
+      // Fresh arrays for every document: pdfmake replaces the path in them with the bytes when it opens a font.
+      const dictionary: Record<string, Record<string, [string, string] | [string]>> = {};
       for (const family of new Set(shared.config.faces.map((face) => face.family))) {
-        const normal = virtualFace(shared, shared.library.faceOf(family, 'normal').id);
-        const bold = virtualFace(shared, shared.library.faceOf(family, 'bold').id);
-        dictionary[family] = { normal, bold, italics: normal, bolditalics: bold };
+        const normal = shared.library.faceOf(family, 'normal');
+        const bold = shared.library.faceOf(family, 'bold');
+        dictionary[family] = {
+          normal: fontEntry(shared, normal), bold: fontEntry(shared, bold),
+          italics: fontEntry(shared, normal), bolditalics: fontEntry(shared, bold),
+        };
       }
       return dictionary;
     },

@@ -1,7 +1,7 @@
 // Two adjustments to how pdfkit (under pdfmake) opens fonts, both about clair keeping its fonts in memory:
-// - svg-to-pdfkit, which draws the charts, opens the font of an SVG <text> with pdfkit's `font(path)`, which reads
-//   the disk; `font` now finds clair's virtual paths in pdfmake's in-memory file system, so chart text is set in
-//   the very faces (and subsets) the body text uses;
+// - svg-to-pdfkit, which draws the charts, opens the font of an SVG <text> with pdfkit's `font(entry)`, which reads
+//   the disk and knows no collections; `font` now finds clair's virtual paths in pdfmake's in-memory file system
+//   and takes [file, face] entries, so chart text is set in the very faces (and subsets) the body text uses;
 // - pdfkit parses a font anew for every document that uses it; parsing a CJK face (65,535 glyphs) costs far more
 //   than laying out a brochure, so parsed fonts are shared by every document of the process. A fontkit font holds
 //   no per-document state (each document makes its own subset), so sharing it is safe.
@@ -28,6 +28,8 @@ export function resolveFontsFromMemory(): void {
 
   const original = PDFKit.prototype.font;
   PDFKit.prototype.font = function font(src, family, size) {
+    // svg-to-pdfkit passes pdfmake's whole font entry: [file, face in a collection].
+    if (Array.isArray(src)) [src, family] = [src[0], family ?? src[1]];
     if (typeof src === 'string' && src.startsWith('clair-fonts/') && pdfmake.virtualfs.existsSync(src)) {
       return withSharedTables(this, original.call(this, pdfmake.virtualfs.readFileSync(src), family, size));
     }

@@ -1,18 +1,14 @@
 // Web fonts for the HTML renderer: a WOFF2 holding only the glyphs a page uses, so a brochure in Japanese
-// downloads a few hundred kilobytes instead of a 16 MB face. Faces inside a collection are first extracted into
-// a standalone font (harfbuzz subsets only the first face of a collection), harfbuzz (subset-font) subsets it,
-// and woff2.ts packs the result. Output is deterministic: the same face and the same set of characters give the
-// same bytes, whatever their order in the text.
-import { createRequire } from 'node:module';
+// downloads a few hundred kilobytes instead of a 16 MB face. harfbuzz (harfbuzz.ts) subsets the face straight out
+// of its file, a collection included, and woff2.ts packs the result. Output is deterministic: the same face and the
+// same set of characters give the same bytes, whatever their order in the text.
 import type { Weight } from './config.js';
 import type { FontLibrary } from './faces.js';
 import { fontkit } from './faces.js';
 import { extractCollectionFace, isCollection } from './ttc.js';
+import { subsetFace } from './harfbuzz.js';
 import { sfntToWoff2 } from './woff2.js';
 
-type SubsetFont = (font: Buffer, text: string, options: { targetFormat: 'truetype'; keepFeatures?: string[] }) => Promise<Buffer>;
-const require = createRequire(import.meta.url);
-const subsetFont = require('subset-font') as SubsetFont;
 
 /**
  * OpenType features kept in web subsets: those a browser applies to horizontal text, and palt for CSS
@@ -57,6 +53,15 @@ export function standaloneFace(library: FontLibrary, faceId: string): Buffer {
   return bytes;
 }
 
+/** Index of a face inside its file: 0 for a single font, found by PostScript name in a collection. */
+function faceIndex(file: Buffer, postscriptName: string | undefined, name: string): number {
+  if (!isCollection(file)) return 0;
+  const collection = fontkit.create(file) as unknown as { fonts: { postscriptName: string }[] };
+  const index = collection.fonts.findIndex((f) => f.postscriptName === postscriptName);
+  if (index < 0) throw new Error(`${name} has no face named ${postscriptName}`);
+  return index;
+}
+
 export interface WebFontOptions {
   /**
    * Brotli quality, 0–11. 11 (the default, as the WOFF2 reference encoder) gives the smallest file in ~3 s for
@@ -69,6 +74,7 @@ export interface WebFontOptions {
 export async function webFontSubset(library: FontLibrary, faceId: string, text: string, options: WebFontOptions = {}): Promise<WebFont> {
   const face = library.face(faceId);
   const characters = [...new Set(text)].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join('');
-  const sfnt = await subsetFont(standaloneFace(library, faceId), characters, { targetFormat: 'truetype', keepFeatures: WEB_FONT_FEATURES });
+  const file = library.fileBytes(face);
+  const sfnt = await subsetFace(file, faceIndex(file, face.postscriptName, face.file), characters, WEB_FONT_FEATURES);
   return { faceId, family: face.family, weight: face.weight, woff2: sfntToWoff2(sfnt, { quality: options.quality }) };
 }

@@ -1,0 +1,97 @@
+// Font subsetting with harfbuzz (the wasm build shipped by harfbuzzjs), keeping each font file in harfbuzz's memory
+// once per process. subset-font copies the whole font into wasm memory for every subset and sees only the first
+// face of a collection; a brochure cuts a dozen subsets from the same two 20 MB collections, so clair keeps the
+// files (and the faces inside them) open instead.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+interface HarfbuzzExports {
+  memory: WebAssembly.Memory;
+  _initialize(): void;
+  malloc(size: number): number;
+  free(pointer: number): void;
+  hb_blob_create(data: number, length: number, mode: number, userData: number, destroy: number): number;
+  hb_blob_destroy(blob: number): void;
+  hb_blob_get_data(blob: number, length: number): number;
+  hb_blob_get_length(blob: number): number;
+  hb_face_create(blob: number, index: number): number;
+  hb_face_destroy(face: number): void;
+  hb_face_reference_blob(face: number): number;
+  hb_subset_input_create_or_fail(): number;
+  hb_subset_input_destroy(input: number): void;
+  hb_subset_input_set(input: number, set: number): number;
+  hb_subset_input_unicode_set(input: number): number;
+  hb_subset_or_fail(face: number, input: number): number;
+  hb_set_add(set: number, value: number): void;
+  hb_set_clear(set: number): void;
+}
+
+const HB_MEMORY_MODE_READONLY = 1;
+const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6;
+
+const tag = (name: string) => [...name].reduce((value, char) => (value << 8) + char.charCodeAt(0), 0) >>> 0;
+
+let instance: Promise<HarfbuzzExports> | undefined;
+function harfbuzz(): Promise<HarfbuzzExports> {
+  instance ??= (async () => {
+    // The wasm binary ships inside the harfbuzzjs package.
+    const wasm = readFileSync(createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'));
+    const { instance: module } = await WebAssembly.instantiate(wasm);
+    const exports = module.exports as unknown as HarfbuzzExports;
+    exports._initialize();
+    return exports;
+  })();
+  return instance;
+}
+
+/** Font files copied into harfbuzz's memory, and the faces opened in them, by file bytes and face index. */
+const openFiles = new WeakMap<Uint8Array, { blob: number; faces: Map<number, number> }>();
+
+function openFace(hb: HarfbuzzExports, bytes: Uint8Array, index: number): number {
+  let file = openFiles.get(bytes);
+  if (!file) {
+    const pointer = hb.malloc(bytes.byteLength);
+    new Uint8Array(hb.memory.buffer).set(bytes, pointer);
+    file = { blob: hb.hb_blob_create(pointer, bytes.byteLength, HB_MEMORY_MODE_READONLY, 0, 0), faces: new Map() };
+    openFiles.set(bytes, file);
+  }
+  let face = file.faces.get(index);
+  if (face === undefined) {
+    face = hb.hb_face_create(file.blob, index);
+    file.faces.set(index, face);
+  }
+  return face;
+}
+
+/**
+ * An OpenType subset (TrueType or CFF outlines, as the source) of face `index` of a font file, holding the glyphs
+ * of `characters` and what the kept layout features need to shape them.
+ */
+export async function subsetFace(bytes: Uint8Array, index: number, characters: string, keepFeatures: readonly string[]): Promise<Buffer> {
+  const hb = await harfbuzz();
+  // Everything below is synchronous: no other subset can interleave with it.
+  const face = openFace(hb, bytes, index);
+  const input = hb.hb_subset_input_create_or_fail();
+  if (input === 0) throw new Error('harfbuzz could not start a subset');
+  try {
+    const features = hb.hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG);
+    hb.hb_set_clear(features);
+    for (const feature of keepFeatures) hb.hb_set_add(features, tag(feature));
+    const unicodes = hb.hb_subset_input_unicode_set(input);
+    for (const character of characters) hb.hb_set_add(unicodes, character.codePointAt(0)!);
+    const subset = hb.hb_subset_or_fail(face, input);
+    if (subset === 0) throw new Error('harfbuzz could not subset the font (is the file damaged?)');
+    const blob = hb.hb_face_reference_blob(subset);
+    try {
+      const data = hb.hb_blob_get_data(blob, 0);
+      const length = hb.hb_blob_get_length(blob);
+      if (length === 0) throw new Error('harfbuzz made an empty subset (is the file damaged?)');
+      return Buffer.from(new Uint8Array(hb.memory.buffer, data, length));
+    } finally {
+      hb.hb_blob_destroy(blob);
+      hb.hb_face_destroy(subset);
+    }
+  } finally {
+    hb.hb_subset_input_destroy(input);
+  }
+}

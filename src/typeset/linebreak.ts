@@ -10,7 +10,9 @@
 // - Headings: only between BudouX phrases (ja, zh) or at spaces, so a heading never breaks inside a word.
 // A unit too wide for a whole line (when the caller says how wide a line is) is split after all, at the
 // gentlest place that makes it fit: kinsoku-respecting character boundaries, then anywhere.
-import { loadDefaultJapaneseParser, loadDefaultSimplifiedChineseParser, loadDefaultTraditionalChineseParser, type Parser } from 'budoux';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Parser } from 'budoux';
 import {
   BREAKING_SPACE, clusterBoundaries, DOUBLED_MARKS, FRENCH_SPACE_AFTER, FRENCH_SPACE_BEFORE, NO_LINE_END,
   NO_LINE_START, RANGE_MARKS, ZERO_WIDTH_BREAK, ZERO_WIDTH_GLUE,
@@ -197,14 +199,27 @@ function kinsokuAllows(text: string, before: Atom, after: Atom): boolean {
   return true;
 }
 
+/**
+ * A BudouX parser with one of its bundled models. The package's entry point also loads its HTML processor and a
+ * DOM implementation (a quarter of a second), which clair does not use: the parser and model files are loaded
+ * directly.
+ */
+function budoux(model: 'ja' | 'zh-hans' | 'zh-hant'): Parser {
+  const require = createRequire(import.meta.url);
+  const dist = dirname(require.resolve('budoux'));
+  const { Parser: BudouxParser } = require(join(dist, 'parser.js')) as { Parser: new (model: unknown) => Parser };
+  const { model: weights } = require(join(dist, 'data', 'models', `${model}.js`)) as { model: unknown };
+  return new BudouxParser(weights);
+}
+
 const budouxParsers = new Map<string, Parser | null>();
 function budouxParser(lang: string): Parser | null {
   const key = lang.toLowerCase();
   let parser = budouxParsers.get(key);
   if (parser === undefined) {
     const primary = primaryLanguage(lang);
-    parser = primary === 'ja' ? loadDefaultJapaneseParser()
-      : primary === 'zh' ? (/-(hant|tw|hk|mo)\b/.test(key) ? loadDefaultTraditionalChineseParser() : loadDefaultSimplifiedChineseParser())
+    parser = primary === 'ja' ? budoux('ja')
+      : primary === 'zh' ? (/-(hant|tw|hk|mo)\b/.test(key) ? budoux('zh-hant') : budoux('zh-hans'))
         : null;
     budouxParsers.set(key, parser);
   }

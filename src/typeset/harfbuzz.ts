@@ -44,33 +44,41 @@ function harfbuzz(): Promise<HarfbuzzExports> {
   return instance;
 }
 
-/** Font files copied into harfbuzz's memory, and the faces opened in them, by file bytes and face index. */
-const openFiles = new WeakMap<Uint8Array, { blob: number; faces: Map<number, number> }>();
+/**
+ * Font files copied into harfbuzz's memory, and the faces opened in them, by file (path and size) and face index.
+ * Keyed by file rather than by bytes so that every World of the process (tests open many) shares one copy: wasm
+ * memory is limited and never shrinks.
+ */
+const openFiles = new Map<string, { blob: number; faces: Map<number, number> }>();
 
-function openFace(hb: HarfbuzzExports, bytes: Uint8Array, index: number): number {
-  let file = openFiles.get(bytes);
-  if (!file) {
+function openFace(hb: HarfbuzzExports, bytes: Uint8Array, file: string, index: number): number {
+  const key = `${file}\u0000${bytes.byteLength}`;
+  let opened = openFiles.get(key);
+  if (!opened) {
     const pointer = hb.malloc(bytes.byteLength);
+    if (pointer === 0) throw new Error(`harfbuzz has no memory left for ${file} (${bytes.byteLength} bytes)`);
     new Uint8Array(hb.memory.buffer).set(bytes, pointer);
-    file = { blob: hb.hb_blob_create(pointer, bytes.byteLength, HB_MEMORY_MODE_READONLY, 0, 0), faces: new Map() };
-    openFiles.set(bytes, file);
+    opened = { blob: hb.hb_blob_create(pointer, bytes.byteLength, HB_MEMORY_MODE_READONLY, 0, 0), faces: new Map() };
+    openFiles.set(key, opened);
   }
-  let face = file.faces.get(index);
+  const kept = opened;
+  let face = kept.faces.get(index);
   if (face === undefined) {
-    face = hb.hb_face_create(file.blob, index);
-    file.faces.set(index, face);
+    face = hb.hb_face_create(kept.blob, index);
+    kept.faces.set(index, face);
   }
   return face;
 }
 
 /**
- * An OpenType subset (TrueType or CFF outlines, as the source) of face `index` of a font file, holding the glyphs
+ * An OpenType subset (TrueType or CFF outlines, as the source) of face `index` of a font file (`file` is its path,
+ * naming the copy kept in harfbuzz's memory), holding the glyphs
  * of `characters` and what the kept layout features need to shape them.
  */
-export async function subsetFace(bytes: Uint8Array, index: number, characters: string, keepFeatures: readonly string[]): Promise<Buffer> {
+export async function subsetFace(bytes: Uint8Array, file: string, index: number, characters: string, keepFeatures: readonly string[]): Promise<Buffer> {
   const hb = await harfbuzz();
   // Everything below is synchronous: no other subset can interleave with it.
-  const face = openFace(hb, bytes, index);
+  const face = openFace(hb, bytes, file, index);
   const input = hb.hb_subset_input_create_or_fail();
   if (input === 0) throw new Error('harfbuzz could not start a subset');
   try {

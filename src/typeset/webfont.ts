@@ -75,6 +75,6 @@ export async function webFontSubset(library: FontLibrary, faceId: string, text: 
   const face = library.face(faceId);
   const characters = [...new Set(text)].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join('');
   const file = library.fileBytes(face);
-  const sfnt = await subsetFace(file, faceIndex(file, face.postscriptName, face.file), characters, WEB_FONT_FEATURES);
+  const sfnt = await subsetFace(file, face.path, faceIndex(file, face.postscriptName, face.file), characters, WEB_FONT_FEATURES);
   return { faceId, family: face.family, weight: face.weight, woff2: sfntToWoff2(sfnt, { quality: options.quality }) };
 }

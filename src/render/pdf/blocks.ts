@@ -89,24 +89,29 @@ export class PdfBlocks {
     return paragraphs.length === 1 ? paragraphs[0]! : { stack: paragraphs };
   }
 
-  /** pdfmake needs a placeholder in every grid slot a span covers; the view model leaves them out. */
-  private tableBody(block: TableBlock): { body: Node[][]; groupRows: Set<number> } {
+  /**
+   * The table body on pdfmake's grid. A row span (a fiscal year over its events, a time over its programme
+   * segment) is drawn as the label in the first row and borderless cells below it: pdfmake's own rowSpan adds
+   * a blank line under the group when rows may not split across pages, and rows must not.
+   */
+  private tableBody(block: TableBlock): { body: Node[][] } {
     const width = block.columns.length;
     const header = block.columns.map((c) => ({
       ...this.cellNode([c.header], { align: c.align, bold: true }),
       fillColor: COLOURS.tableHeader,
     }));
     const body: Node[][] = [header];
-    const groupRows = new Set<number>();
-    const covered: number[] = new Array(width).fill(0); // remaining rows covered by a rowSpan above
+    // For each column: rows still covered by a span from above, and the fill of that span.
+    const covered: { rows: number; fill?: string }[] = Array.from({ length: width }, () => ({ rows: 0 }));
     block.rows.forEach((row: TableRow) => {
       const out: Node[] = [];
       let col = 0;
       const cells = [...row.cells];
       while (col < width) {
-        if (covered[col]! > 0) {
-          out.push({});
-          covered[col]! -= 1;
+        const cover = covered[col]!;
+        if (cover.rows > 0) {
+          out.push({ text: '', border: [false, false, false, false], ...(cover.fill ? { fillColor: cover.fill } : {}) });
+          cover.rows -= 1;
           col++;
           continue;
         }
@@ -118,26 +123,20 @@ export class PdfBlocks {
         }
         const align = cell.align ?? block.columns[col]?.align;
         const node: Node = this.cellNode(cell.content, { align, bold: Boolean(cell.header) || row.group });
+        const fill = row.group ? COLOURS.groupRow : cell.header ? COLOURS.tableStripe : undefined;
+        if (fill) node.fillColor = fill;
+        const span = cell.colSpan && cell.colSpan > 1 ? cell.colSpan : 1;
         if (cell.rowSpan && cell.rowSpan > 1) {
-          node.rowSpan = cell.rowSpan;
-          for (let c = col; c < col + (cell.colSpan ?? 1); c++) covered[c] = cell.rowSpan - 1;
+          for (let c = col; c < col + span; c++) covered[c] = { rows: cell.rowSpan - 1, ...(fill ? { fill } : {}) };
         }
-        if (row.group) node.fillColor = COLOURS.groupRow;
-        if (cell.header && !row.group) node.fillColor = COLOURS.tableStripe;
-        if (cell.colSpan && cell.colSpan > 1) {
-          node.colSpan = cell.colSpan;
-          out.push(node);
-          for (let k = 1; k < cell.colSpan; k++) out.push({});
-          col += cell.colSpan;
-        } else {
-          out.push(node);
-          col++;
-        }
+        if (span > 1) node.colSpan = span;
+        out.push(node);
+        for (let k = 1; k < span; k++) out.push({});
+        col += span;
       }
-      if (row.group) groupRows.add(body.length);
       body.push(out);
     });
-    return { body, groupRows };
+    return { body };
   }
 
   private table(block: TableBlock): Node {

@@ -1,6 +1,7 @@
 // Reads one YAML data file into plain data while keeping a map back to source positions, so every later stage
 // (schema, semantic rules, rendering) can report file:line:column. Hostile input is stopped here: non-UTF-8
 // bytes, oversized files, alias bombs, duplicate keys.
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic, Localized } from '../diagnostics.js';
 import { showValue } from '../diagnostics.js';
@@ -216,6 +217,62 @@ function structureProblems(doc: Document.Parsed, path: string, text: string, pos
   return problems;
 }
 
+function locateIn(doc: Document.Parsed, pos: (offset: number) => Located, segments: readonly (string | number)[], where: 'value' | 'key' = 'value'): Located {
+  let node: Node | null | undefined = doc.contents as Node | null;
+  let at: Node | null | undefined = node;
+  for (const segment of segments) {
+    const child = childOf(node, segment);
+    if (!child) break;
+    at = where === 'key' && segment === segments[segments.length - 1] ? child.key ?? child.value : child.value ?? child.key;
+    node = child.value;
+  }
+  const range = at?.range;
+  return range ? pos(range[0]) : { line: 1, column: 1 };
+}
+
+/** Nodes a value stands for once its aliases are expanded, counted without expanding them. */
+function expandedSize(value: unknown, memo: Map<object, number>, depth: number): number {
+  if (value === null || typeof value !== 'object') return 1;
+  if (depth > MAX_DEPTH) return Infinity;
+  const known = memo.get(value);
+  if (known !== undefined) return known;
+  memo.set(value, Infinity); // a cycle (an alias inside its own anchor) is never plain data
+  let size = 1;
+  for (const child of Array.isArray(value) ? value : Object.values(value)) {
+    size += expandedSize(child, memo, depth + 1);
+    if (size > MAX_EXPANDED_NODES) break;
+  }
+  memo.set(value, size);
+  return size;
+}
+
+const MAX_QUICK_ALIASES = 10;
+
+/** Ordinary data expands to a few thousand nodes; more means aliases multiply (left to the full parser to report). */
+const MAX_EXPANDED_NODES = 200_000;
+
+/**
+ * The data of a well-formed file, read with js-yaml (several times faster than the position-keeping parser), or
+ * undefined when anything is unusual: a syntax error, a duplicate key, a complex key, too much nesting or alias
+ * expansion, an empty file. The full parser then reads the file and reports the problem with its position, so
+ * both paths give the same data for valid files and the same messages for invalid ones.
+ */
+function quickParse(text: string): unknown {
+  if (/^\s*\? /m.test(text) || /^%/m.test(text)) return undefined; // complex keys and directives: the full parser decides
+  // A handful of aliases (a speaker named twice) cannot add up to the full parser's alias limit: with ten alias
+  // tokens the most nested arrangement resolves fewer than 100 aliases. More go to the full parser, which counts.
+  if ((text.match(/(?:^|[\s,[{:-])\*[^\s,[\]{}]+/g) ?? []).length > MAX_QUICK_ALIASES) return undefined;
+  let data: unknown;
+  try {
+    data = loadYaml(text, { schema: CORE_SCHEMA, json: false });
+  } catch {
+    return undefined;
+  }
+  if (data === null || data === undefined || typeof data !== 'object') return undefined;
+  if (expandedSize(data, new Map(), 1) > MAX_EXPANDED_NODES) return undefined;
+  return data;
+}
+
 export function parseYaml(path: string, bytes: Uint8Array): ParseResult {
   const decoded = decodeUtf8(path, bytes);
   if (!decoded.ok) return decoded;
@@ -231,6 +288,13 @@ export function parseYaml(path: string, bytes: Uint8Array): ParseResult {
     const before = text.slice(0, deepAt);
     const line = before.split('\n').length;
     return { ok: false, diagnostics: [tooDeep(path, line, deepAt - before.lastIndexOf('\n'))] };
+  }
+  const quick = quickParse(text);
+  if (quick !== undefined) {
+    // Positions are only needed to report a problem: the full parse runs on the first question.
+    let located: Document.Parsed | undefined;
+    const full = () => (located ??= parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2' }));
+    return { ok: true, source: { path, text, data: quick, locate: (segments, where) => locateIn(full(), pos, segments, where) } };
   }
   let doc: Document.Parsed;
   try {
@@ -280,17 +344,6 @@ export function parseYaml(path: string, bytes: Uint8Array): ParseResult {
     return { ok: false, diagnostics: [problem(path, 'empty-file', 1, 1, { en: 'the file is empty', ja: 'ファイルが空です' }, { expected: { en: 'a YAML mapping of this file\'s fields', ja: 'このファイルの項目を並べた YAML のマッピング' } })] };
   }
 
-  const locate = (segments: readonly (string | number)[], where: 'value' | 'key' = 'value') => {
-    let node: Node | null | undefined = doc.contents as Node | null;
-    let at: Node | null | undefined = node;
-    for (const segment of segments) {
-      const child = childOf(node, segment);
-      if (!child) break;
-      at = where === 'key' && segment === segments[segments.length - 1] ? child.key ?? child.value : child.value ?? child.key;
-      node = child.value;
-    }
-    const range = at?.range;
-    return range ? pos(range[0]) : { line: 1, column: 1 };
-  };
+  const locate = (segments: readonly (string | number)[], where: 'value' | 'key' = 'value') => locateIn(doc, pos, segments, where);
   return { ok: true, source: { path, text, data, locate } };
 }

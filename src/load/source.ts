@@ -261,7 +261,8 @@ function quickParse(text: string): unknown {
   if (/^\s*\? /m.test(text) || /^%/m.test(text)) return undefined; // complex keys and directives: the full parser decides
   // A handful of aliases (a speaker named twice) cannot add up to the full parser's alias limit: with ten alias
   // tokens the most nested arrangement resolves fewer than 100 aliases. More go to the full parser, which counts.
-  if ((text.match(/(?:^|[\s,[{:-])\*[^\s,[\]{}]+/g) ?? []).length > MAX_QUICK_ALIASES) return undefined;
+  // An alias starts a node: at a line start or after `:`, `-`, `[`, `{` or `,` (`**bold**` inside text is no alias).
+  if ((text.match(/(?:^|[:\-[{,])[ \t]*\*[^\s,[\]{}]+/gm) ?? []).length > MAX_QUICK_ALIASES) return undefined;
   let data: unknown;
   try {
     data = loadYaml(text, { schema: CORE_SCHEMA, json: false });

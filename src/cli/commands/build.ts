@@ -72,7 +72,7 @@ Examples:
         }, (officeId) => checkBeforeBuild(world, officeId, uiLang, { color: terminal.chalk.level > 0 }));
         step.succeed(uiLang === 'ja'
           ? `${result.officeId} ${result.year}年版: ${result.files.length} ファイル（${((performance.now() - started) / 1000).toFixed(1)} 秒）`
-          : `${result.officeId} ${result.year}: ${result.files.length} files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+          : `${result.officeId} ${result.year}: ${result.files.length} ${result.files.length === 1 ? "file" : "files"} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
         for (const file of result.files) {
           const pages = file.pages !== undefined ? (uiLang === 'ja' ? `${file.pages} ページ  ` : `${file.pages} pages  `) : '';
           process.stdout.write(`  ${world.display(file.path)}  ${pages}${formatSize(file.bytes.byteLength)}\n`);

@@ -78,6 +78,8 @@ export interface TableBlock {
   /** Stable id used for anchors and tests, e.g. "events-booths". */
   id: string;
   caption: Txt;
+  /** A line printed under the caption, before the rows (the seminar's interpretation languages). */
+  captionNote?: Txt;
   columns: TableColumn[];
   rows: TableRow[];
   notes?: Txt[];

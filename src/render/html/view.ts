@@ -126,6 +126,7 @@ function tableView(table: TableBlock, domId: string): TableView {
   });
   return {
     kind: 'table', id: table.id, domId, caption: table.caption,
+    ...(table.captionNote ? { captionNote: table.captionNote } : {}),
     columns: table.columns.map((c, i) => (percents[i] === undefined ? c : { ...c, percent: percents[i] })),
     rows,
     ...(table.notes ? { notes: table.notes } : {}),

@@ -149,6 +149,7 @@ export class PdfBlocks {
     const table: Node = {
       stack: [
         { ...this.text.paragraph(block.caption, { bold: true, color: COLOURS.brandDark }), margin: [0, 8, 0, 4] },
+        ...(block.captionNote ? [{ ...this.text.paragraph(block.captionNote, { fontSize: SIZES.small, color: COLOURS.noteText }), margin: [0, 0, 0, 4] }] : []),
         {
           table: {
             headerRows: 1,

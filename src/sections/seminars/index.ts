@@ -1,5 +1,5 @@
 // The yearly joint seminar with a local partner: recent themes and the latest seminar's full programme.
-import type { Block, TableRow } from '../../document/blocks.js';
+import type { Block, TableBlock, TableRow } from '../../document/blocks.js';
 import { formatDate, formatTimeSlot } from '../../document/format.js';
 import type { ProgrammeItem, ProgrammeSegment } from '../../schema/index.js';
 import { textIn, type EditionText } from '../../document/text.js';
@@ -75,8 +75,9 @@ export const seminars: SectionDefinition = {
         { header: t.label('columns.time'), align: 'center', width: 1.2 },
         { header: t.label('columns.role'), width: 1.3 },
         { header: t.label('columns.programmeContent'), width: 5 },
-      ], latest.programme.flatMap((segment) => segmentRows(t, segment)),
-      latest.interpretation ? [t.text(latest.interpretation)] : undefined));
+      ], latest.programme.flatMap((segment) => segmentRows(t, segment))));
+      // As in the seed: the interpretation languages stand under the programme's title, above the timetable.
+      if (latest.interpretation) (blocks[blocks.length - 1] as TableBlock).captionNote = t.text(latest.interpretation);
     }
     return { title: t.text(file.title), blocks };
   },

@@ -29,6 +29,8 @@ export interface ChartOptions {
   fontFamily?: string;
   /** Bar colour (default a dark blue that prints well in greyscale). */
   colour?: string;
+  /** Draw the title inside the chart (default true); false where the page prints it as a caption. */
+  title?: boolean;
 }
 
 const TEXT_COLOUR = '#222222';
@@ -96,7 +98,8 @@ export function chartSvg(series: MetricSeries, options: ChartOptions): string {
   const innerWidth = width - 2 * margin;
 
   const title = words.ui('withUnit', { label: words.metric(series.id), unit: words.unit(series.id, series.unit) });
-  const titleSize = fittingSize(title, innerWidth, 13);
+  const showTitle = options.title !== false;
+  const titleSize = showTitle ? fittingSize(title, innerWidth, 13) : 0;
   const titleBaseline = margin + titleSize;
 
   const slots = options.fiscalYears ? [...options.fiscalYears] : yearSlots(series);
@@ -129,7 +132,7 @@ export function chartSvg(series: MetricSeries, options: ChartOptions): string {
       `font-family="${escapeXml(fontFamily)}" role="img" aria-label="${escapeXml(title)}">`,
   );
   parts.push(`<rect class="background" x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`);
-  parts.push(text(title, { x: margin, y: titleBaseline, size: titleSize, weight: 'bold', cls: 'title' }));
+  if (showTitle) parts.push(text(title, { x: margin, y: titleBaseline, size: titleSize, weight: 'bold', cls: 'title' }));
 
   if (slots.length === 0) {
     parts.push(text(words.ui('noData'), { x: width / 2, y: (titleBaseline + height) / 2, size: 11, anchor: 'middle', fill: MUTED_COLOUR, cls: 'no-data' }));

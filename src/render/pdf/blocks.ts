@@ -247,11 +247,10 @@ export class PdfBlocks {
   }
 
   private chart(block: ChartBlock): Node {
-    // The SVG carries its own title in the edition's language; a bilingual edition adds the second language under it.
     return {
       stack: [
-        { svg: block.svg, width: Math.min(block.width, 240), alignment: 'center', margin: [0, 8, 0, 0] },
-        ...(block.caption.secondary ? [{ text: this.text.rich(block.caption.secondary, { fontSize: SIZES.small, color: COLOURS.secondaryText }), alignment: 'center', margin: [0, 2, 0, 0] }] : []),
+        { ...this.text.paragraph(block.caption, { bold: true, color: COLOURS.brandDark }), margin: [0, 8, 0, 4] },
+        { svg: block.svg, width: Math.min(block.width, 240), alignment: 'center' },
       ],
       unbreakable: true,
       margin: [0, 2, 0, 8],

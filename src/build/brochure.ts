@@ -6,13 +6,16 @@
 // bandwidth): 5.5–6.5 s and 556 MB for the three Seoul PDFs against 4.0 s in one thread, where the second and third
 // editions reuse the first one's parsed fonts.
 import { join } from 'node:path';
-import { editionsOf } from '../document/build.js';
+import { editionsOf, type BuildInput } from '../document/build.js';
+import { loadLabels } from '../document/text.js';
 import type { Edition } from '../document/blocks.js';
 import { UsageError } from '../i18n/ui.js';
-import { loadOffice, officeData } from '../load/office.js';
+import { chooseOffice } from '../load/choose-office.js';
+import { loadOffice, officeData, type LoadedOffice } from '../load/office.js';
+import { computeMetrics, loadMetricLabels } from '../metrics/index.js';
 import type { World } from '../world.js';
 import { OutputSet } from '../write/outputs.js';
-import { renderEdition, type EditionJob, type OutputFormat, type RenderedFile } from './render-edition.js';
+import { renderEditionOf, type OutputFormat, type RenderedFile } from './render-edition.js';
 
 export interface BuildOptions {
   officeId?: string;
@@ -36,31 +39,6 @@ export interface BuildResult {
   files: (RenderedFile & { edition: string; path: string })[];
 }
 
-/** The single office of the data root, or the one asked for; a usage error otherwise. */
-export function resolveOffice(world: World, requested?: string): string {
-  const offices = world.offices();
-  if (requested) {
-    if (!offices.includes(requested)) {
-      throw new UsageError({
-        en: `no office "${requested}" under ${world.display(world.dataRoot)} (offices: ${offices.join(', ') || 'none'})`,
-        ja: `${world.display(world.dataRoot)} に事務所「${requested}」がありません（あるもの: ${offices.join(', ') || 'なし'}）`,
-      });
-    }
-    return requested;
-  }
-  if (offices.length === 1) return offices[0]!;
-  if (offices.length === 0) {
-    throw new UsageError({
-      en: `no office data under ${world.display(world.dataRoot)} (expected a folder per office holding office.yaml; use --data DIR)`,
-      ja: `${world.display(world.dataRoot)} に事務所のデータがありません（事務所ごとに office.yaml を含むフォルダが必要です。--data DIR で指定できます）`,
-    });
-  }
-  throw new UsageError({
-    en: `the data root holds several offices (${offices.join(', ')}); choose one with --office`,
-    ja: `データに複数の事務所があります（${offices.join(', ')}）。--office で指定してください`,
-  });
-}
-
 function selectEditions(all: Edition[], requested: string[] | undefined): Edition[] {
   if (!requested || requested.length === 0) return all;
   return requested.map((id) => {
@@ -75,12 +53,19 @@ function selectEditions(all: Edition[], requested: string[] | undefined): Editio
   });
 }
 
-export async function buildBrochure(world: World, options: BuildOptions, reporter: BuildReporter, validate: (officeId: string) => Promise<void> | void): Promise<BuildResult> {
+/**
+ * `validate` checks the office and throws on errors; it may return the office it read so the build does not read
+ * the data a second time.
+ */
+export async function buildBrochure(
+  world: World, options: BuildOptions, reporter: BuildReporter,
+  validate: (officeId: string) => Promise<LoadedOffice | void> | LoadedOffice | void,
+): Promise<BuildResult> {
   reporter.stage('load');
-  const officeId = resolveOffice(world, options.officeId);
+  const officeId = chooseOffice(world, options.officeId);
   reporter.stage('validate');
-  await validate(officeId);
-  const data = officeData(loadOffice(world, officeId));
+  const loaded = (await validate(officeId)) ?? loadOffice(world, officeId);
+  const data = officeData(loaded);
   const year = data.brochure.edition;
   if (options.year !== undefined && options.year !== year) {
     throw new UsageError({
@@ -90,9 +75,14 @@ export async function buildBrochure(world: World, options: BuildOptions, reporte
   }
   const editions = selectEditions(editionsOf(data.brochure), options.editions);
   reporter.stage('layout');
-  const worldOptions = { dataRoot: world.dataRoot, templatesDir: world.templatesDir, fontsDir: world.fontsDir, cwd: world.cwd };
-  const jobs: EditionJob[] = editions.map((e) => ({ world: worldOptions, officeId, editionId: e.id, formats: options.formats }));
-  const rendered = await renderInProcess(jobs);
+  // Wording and metrics are read once and shared by every edition.
+  const input: BuildInput = {
+    world, officeId, officeDir: loaded.dir, data,
+    labels: loadLabels(world, [...new Set(editions.flatMap((e) => e.languages))]),
+    metrics: { series: computeMetrics(data), labels: loadMetricLabels(world) },
+  };
+  const rendered: { edition: string; files: RenderedFile[] }[] = [];
+  for (const edition of editions) rendered.push({ edition: edition.id, files: await renderEditionOf(input, edition, options.formats) });
 
   reporter.stage('write');
   const dir = join(options.outRoot, `${officeId}-${year}`);
@@ -107,10 +97,4 @@ export async function buildBrochure(world: World, options: BuildOptions, reporte
   const files = rendered.flatMap(({ edition, files: list }) => list.map((f) => ({ ...f, edition, path: join(dir, f.name) })));
   for (const file of files) reporter.edition(file);
   return { officeId, year, dir, files };
-}
-
-async function renderInProcess(jobs: EditionJob[]): Promise<{ edition: string; files: RenderedFile[] }[]> {
-  const out = [];
-  for (const job of jobs) out.push({ edition: job.editionId, files: await renderEdition(job) });
-  return out;
 }

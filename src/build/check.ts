@@ -1,11 +1,12 @@
 // Refuses to build from data that does not validate, printing the same messages as `clair validate`. Warnings are
-// printed too but do not stop the build.
+// printed too but do not stop the build. Returns the office as the validator read it, for the build to use.
 import { DataError, type UiLanguage } from '../diagnostics.js';
 import { formatDiagnostics, hasErrors, validateOffices } from '../validate/index.js';
+import type { LoadedOffice } from '../load/office.js';
 import type { World } from '../world.js';
 import { missingGlyphDiagnostics } from './glyphs.js';
 
-export async function checkBeforeBuild(world: World, officeId: string, lang: UiLanguage, options: { color?: boolean } = {}): Promise<void> {
+export async function checkBeforeBuild(world: World, officeId: string, lang: UiLanguage, options: { color?: boolean } = {}): Promise<LoadedOffice | undefined> {
   const result = await validateOffices(world, { paths: [world.officeDir(officeId)] });
   const office = result.offices.find((o) => o.id === officeId);
   if (office && !hasErrors(result.diagnostics)) {
@@ -14,11 +15,12 @@ export async function checkBeforeBuild(world: World, officeId: string, lang: UiL
     const languages = officeData(office).office.languages;
     result.diagnostics.push(...missingGlyphDiagnostics(world, office, Typesetter.shared(world, { office: officeId }), languages));
   }
-  if (result.diagnostics.length === 0) return;
+  if (result.diagnostics.length === 0) return office;
   process.stderr.write(formatDiagnostics(result.diagnostics, 'text', lang, { files: result.files, color: options.color ?? false }));
   if (hasErrors(result.diagnostics)) {
     const error = new DataError(result.diagnostics.filter((d) => d.severity === 'error'));
     error.reported = true;
     throw error;
   }
+  return office;
 }

@@ -1,7 +1,6 @@
-// Renders one edition of one office's brochure in the requested formats. Runs in-process or inside a worker
-// thread (src/build/worker.ts): it reloads the data through its own World, so nothing but names crosses threads.
-import { buildDocument, editionsOf } from '../document/build.js';
-import { loadLabels } from '../document/text.js';
+// Renders an edition of an office's brochure in the requested formats: the view model once, then each renderer.
+import type { Edition } from '../document/blocks.js';
+import { buildDocument, editionsOf, type BuildInput } from '../document/build.js';
 import { loadOffice, officeData } from '../load/office.js';
 import { renderPdf } from '../render/pdf/index.js';
 import { createPdfTypesetter } from '../render/pdf/typesetter.js';
@@ -24,19 +23,15 @@ export interface RenderedFile {
   milliseconds: number;
 }
 
-export async function renderEdition(job: EditionJob): Promise<RenderedFile[]> {
-  const world = new World(job.world);
-  const loaded = loadOffice(world, job.officeId);
-  const data = officeData(loaded);
-  const edition = editionsOf(data.brochure).find((e) => e.id === job.editionId);
-  if (!edition) throw new Error(`edition ${job.editionId} is not declared in brochure.yaml`);
-  const labels = loadLabels(world, edition.languages);
-  const doc = buildDocument({ world, officeId: job.officeId, officeDir: loaded.dir, data, labels }, edition);
+/** One edition from data already loaded (the build loads, validates and words the office once for all editions). */
+export async function renderEditionOf(input: BuildInput, edition: Edition, formats: readonly OutputFormat[]): Promise<RenderedFile[]> {
+  const { world, officeId } = input;
+  const doc = buildDocument(input, edition);
   const files: RenderedFile[] = [];
-  for (const format of job.formats) {
+  for (const format of formats) {
     const started = performance.now();
     if (format === 'pdf') {
-      const bytes = await renderPdf(doc, world, createPdfTypesetter(world, job.officeId));
+      const bytes = await renderPdf(doc, world, createPdfTypesetter(world, officeId));
       files.push({ name: `brochure.${edition.id}.pdf`, format, bytes, pages: countPdfPages(bytes), milliseconds: performance.now() - started });
     } else {
       // Loaded only when asked for: the HTML renderer pulls in Handlebars and the font subsetter.
@@ -46,6 +41,16 @@ export async function renderEdition(job: EditionJob): Promise<RenderedFile[]> {
     }
   }
   return files;
+}
+
+/** One edition, reading the office's data itself (for callers outside a build, such as tests). */
+export async function renderEdition(job: EditionJob): Promise<RenderedFile[]> {
+  const world = new World(job.world);
+  const loaded = loadOffice(world, job.officeId);
+  const data = officeData(loaded);
+  const edition = editionsOf(data.brochure).find((e) => e.id === job.editionId);
+  if (!edition) throw new Error(`edition ${job.editionId} is not declared in brochure.yaml`);
+  return renderEditionOf({ world, officeId: job.officeId, officeDir: loaded.dir, data }, edition, job.formats);
 }
 
 /** Page count from the page tree's /Count, for the progress line. */

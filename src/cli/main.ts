@@ -4,7 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError } from '../diagnostics.js';
-import { parseUiLanguage, UsageError, uiLanguageFromEnv } from '../i18n/ui.js';
+import { UsageError, uiLanguageFromEnv } from '../i18n/ui.js';
 import { INSTALL_ROOT } from '../world.js';
 import { registerCommands } from './commands/index.js';
 import { createTerminal } from './terminal.js';
@@ -12,13 +12,6 @@ import { createTerminal } from './terminal.js';
 export const EXIT_OK = 0;
 export const EXIT_DATA = 1;
 export const EXIT_USAGE = 2;
-
-export interface GlobalOptions {
-  data: string;
-  debug: boolean;
-  lang?: string;
-  color?: boolean;
-}
 
 function version(): string {
   try {
@@ -103,4 +96,3 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-export { parseUiLanguage };

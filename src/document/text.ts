@@ -50,10 +50,6 @@ export function plain(rich: Rich): string {
   return rich.map((r) => r.text).join('');
 }
 
-export function txtPlain(txt: Txt): string {
-  return plain(txt.primary) + (txt.secondary ? ` / ${plain(txt.secondary)}` : '');
-}
-
 function sameRich(a: Rich, b: Rich): boolean {
   return plain(a) === plain(b);
 }
@@ -143,8 +139,4 @@ export class EditionText {
       return rich;
     });
   }
-}
-
-export function txtIsEmpty(txt: Txt): boolean {
-  return plain(txt.primary).trim() === '';
 }

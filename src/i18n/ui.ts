@@ -18,7 +18,3 @@ export class UsageError extends Error {
     super(localized.en);
   }
 }
-
-export function pick(text: Localized, lang: UiLanguage): string {
-  return text[lang];
-}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { DATA_FILES, dataFileKind, type DataKey, type OfficeData } from '../schema/index.js';
 import type { World } from '../world.js';
-import { parseYaml, type SourceFile } from './source.js';
+import { readDataFile, type SourceFile } from './source.js';
 
 export interface LoadedOffice {
   id: string;
@@ -28,28 +28,11 @@ export function loadOffice(world: World, officeId: string): LoadedOffice {
       loaded.unknownFiles.push(path);
       continue;
     }
-    const result = loadFile(world, path);
+    const result = readDataFile(world, path);
     if (result.ok) loaded.sources[kind.key] = result.source;
     else loaded.diagnostics.push(...result.diagnostics);
   }
   return loaded;
-}
-
-export function loadFile(world: World, path: string) {
-  let bytes: Uint8Array;
-  try {
-    bytes = world.readBytes(path);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    return {
-      ok: false as const,
-      diagnostics: [{
-        severity: 'error' as const, code: 'unreadable', file: world.display(path), line: 0, column: 0, pointer: '',
-        message: { en: `cannot read the file (${reason})`, ja: `ファイルを読めません（${reason}）` },
-      }],
-    };
-  }
-  return parseYaml(world.display(path), bytes);
 }
 
 /** The typed data of a loaded office. Only call after validation reported no errors. */

@@ -5,6 +5,7 @@ import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic, Localized } from '../diagnostics.js';
 import { showValue } from '../diagnostics.js';
+import type { World } from '../world.js';
 
 /**
  * Larger files are refused: a year of office data is a few kilobytes (the largest Seoul file is under 10 KB), an
@@ -347,4 +348,22 @@ export function parseYaml(path: string, bytes: Uint8Array): ParseResult {
 
   const locate = (segments: readonly (string | number)[], where: 'value' | 'key' = 'value') => locateIn(doc, pos, segments, where);
   return { ok: true, source: { path, text, data, locate } };
+}
+
+/** Code of the diagnostic for a file that exists but cannot be read: an I/O failure, exit code 2. */
+export const UNREADABLE = 'unreadable';
+
+/** Reads and parses one data file through the World; a file that cannot be read is an UNREADABLE diagnostic. */
+export function readDataFile(world: World, path: string): ParseResult {
+  let bytes: Uint8Array;
+  try {
+    bytes = world.readBytes(path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    return {
+      ok: false,
+      diagnostics: [problem(world.display(path), UNREADABLE, 0, 0, { en: `cannot read the file (${reason})`, ja: `ファイルを読めません（${reason}）` })],
+    };
+  }
+  return parseYaml(world.display(path), bytes);
 }

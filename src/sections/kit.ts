@@ -45,10 +45,6 @@ export function fiscalYearsDescending(items: { fiscalYear: number }[]): number[]
   return [...new Set(items.map((i) => i.fiscalYear))].sort((a, b) => b - a);
 }
 
-export function fiscalYearTxt(t: EditionText, fiscalYear: number): Txt {
-  return t.label('fiscalYear', { year: fiscalYear });
-}
-
 export function list(marker: ListBlock['marker'], items: Txt[], title?: Txt): ListBlock {
   return title ? { kind: 'list', marker, items, title } : { kind: 'list', marker, items };
 }
@@ -144,14 +140,6 @@ function checkedImage(world: World, path: string, given: string): string {
   return path;
 }
 
-/** "{value}{unit}" with the language's number format, e.g. 5,933名 / 5,933명. */
-export function countTxt(t: EditionText, unitKey: string, value: number, atLeast = false): Txt {
-  return t.each((lang) => t.fill(atLeast ? `${unitKey}AtLeast` : unitKey, lang, { n: formatCount(value, lang) }));
-}
-
-export function formatCount(value: number, lang: LanguageTag): string {
-  return new Intl.NumberFormat({ ja: 'ja-JP', ko: 'ko-KR', 'zh-Hans': 'zh-CN', en: 'en-GB', fr: 'fr-FR' }[lang]).format(value);
-}
 
 /**
  * The change against the previous fiscal year of a metric, worded: "+16 (+8.0%)"; empty when either year has no

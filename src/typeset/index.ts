@@ -46,7 +46,7 @@ import { FontLibrary } from './faces.js';
 import { breakText, normalize, phrases, type BreakOptions, type LineUnit } from './linebreak.js';
 import { pdfFonts, spansToPdfInlines, type PdfFonts, type PdfInline, type PdfStyle, type PdfTypesetOptions, type StyledSpan } from './pdf.js';
 import { splitRuns, type FontRun } from './runs.js';
-import { standaloneFace, webFontSubset, type WebFont, type WebFontOptions } from './webfont.js';
+import { webFontSubset, type WebFont, type WebFontOptions } from './webfont.js';
 
 export type { BreakOptions, Face, FontConfig, FontRun, LineUnit, MissingGlyph, PdfFonts, PdfInline, PdfStyle, PdfTypesetOptions, StyledSpan, WebFont, WebFontOptions, Weight };
 export { loadFontConfig } from './config.js';
@@ -81,11 +81,6 @@ export class Typesetter {
     let typesetter = sharedTypesetters.get(key);
     if (!typesetter) sharedTypesetters.set(key, (typesetter = Typesetter.load(world, options)));
     return typesetter;
-  }
-
-  /** The face as a standalone font file (extracted once from its collection when it lives in one). */
-  standaloneFace(faceId: string): Buffer {
-    return standaloneFace(this.library, faceId);
   }
 
   /** The faces tried, in order, for text in `lang` (normal weight unless asked). */

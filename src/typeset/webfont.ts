@@ -5,7 +5,7 @@
 import type { Weight } from './config.js';
 import type { FontLibrary } from './faces.js';
 import { fontkit } from './faces.js';
-import { extractCollectionFace, isCollection } from './ttc.js';
+import { isCollection } from './ttc.js';
 import { subsetFace } from './harfbuzz.js';
 import { sfntToWoff2 } from './woff2.js';
 
@@ -25,32 +25,6 @@ export interface WebFont {
   /** CSS font-weight. */
   weight: Weight;
   woff2: Buffer;
-}
-
-const standalone = new WeakMap<FontLibrary, Map<string, Buffer>>();
-
-/** The face as a standalone font file: the file itself, or the face extracted from its collection. */
-export function standaloneFace(library: FontLibrary, faceId: string): Buffer {
-  let cache = standalone.get(library);
-  if (!cache) {
-    cache = new Map();
-    standalone.set(library, cache);
-  }
-  let bytes = cache.get(faceId);
-  if (!bytes) {
-    const face = library.face(faceId);
-    const file = library.fileBytes(face);
-    if (isCollection(file)) {
-      const collection = fontkit.create(file) as unknown as { fonts: { postscriptName: string }[] };
-      const index = collection.fonts.findIndex((f) => f.postscriptName === face.postscriptName);
-      if (index < 0) throw new Error(`${face.file} has no face named ${face.postscriptName}`);
-      bytes = extractCollectionFace(file, index);
-    } else {
-      bytes = file;
-    }
-    cache.set(faceId, bytes);
-  }
-  return bytes;
 }
 
 /** Index of a face inside its file: 0 for a single font, found by PostScript name in a collection. */

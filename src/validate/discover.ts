@@ -8,7 +8,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../i18n/ui.js';
 import type { LoadedOffice } from '../load/office.js';
-import { parseYaml } from '../load/source.js';
+import { readDataFile, UNREADABLE } from '../load/source.js';
 import type { World } from '../world.js';
 import { didYouMean } from './suggest.js';
 import type { DataFileEntry } from './validators.js';
@@ -126,7 +126,7 @@ export function readOffice(world: World, dir: string, dataFiles: readonly DataFi
       continue;
     }
     present.add(entry.key);
-    const read = readSource(world, path);
+    const read = readDataFile(world, path);
     if (read.ok) office.sources[entry.key] = read.source;
     else office.diagnostics.push(...read.diagnostics);
   }
@@ -144,19 +144,4 @@ function fileProblem(file: string, code: string, severity: Diagnostic['severity'
   return { severity, code, file, line: 0, column: 0, pointer: '', message, ...(expected ? { expected } : {}) };
 }
 
-/** Code of the diagnostic for a file that exists but cannot be read: an I/O failure, exit code 2. */
-export const UNREADABLE = 'unreadable';
-
-function readSource(world: World, path: string) {
-  let bytes: Uint8Array;
-  try {
-    bytes = world.readBytes(path);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    return {
-      ok: false as const,
-      diagnostics: [fileProblem(world.display(path), UNREADABLE, 'error', { en: `cannot read the file (${reason})`, ja: `ファイルを読めません（${reason}）` })],
-    };
-  }
-  return parseYaml(world.display(path), bytes);
-}
+export { UNREADABLE };

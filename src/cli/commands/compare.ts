@@ -10,6 +10,7 @@ import { METRIC_IDS } from '../../metrics/registry.js';
 import { LANGUAGE_TAGS, type LanguageTag } from '../../schema/constants.js';
 import type { OfficeData } from '../../schema/index.js';
 import { didYouMean } from '../../validate/suggest.js';
+import { chooseOffice } from '../../load/choose-office.js';
 import { World } from '../../world.js';
 import { createTerminal, type Terminal } from '../terminal.js';
 
@@ -92,34 +93,6 @@ function parseMetrics(value: string | undefined): string[] | undefined {
   const ids = value.split(',').map((id) => id.trim()).filter((id) => id !== '');
   if (ids.length === 0) throw usage('--metrics needs at least one metric id', '--metrics には指標 ID を1つ以上指定してください');
   return ids;
-}
-
-/** The office to compare: --office, or the only office of the data root. */
-function chooseOffice(world: World, requested: string | undefined): string {
-  if (!world.isDirectory(world.dataRoot)) {
-    const shown = world.display(world.dataRoot);
-    throw usage(`the data folder ${shown} does not exist (use --data)`, `データフォルダ ${shown} がありません（--data で指定してください）`);
-  }
-  const offices = world.offices();
-  if (requested !== undefined) {
-    if (offices.includes(requested)) return requested;
-    const suggestion = didYouMean(requested, offices);
-    throw usage(
-      `no office "${requested}" under ${world.display(world.dataRoot)}${suggestion ? ` — did you mean "${suggestion}"?` : ''} Offices: ${offices.join(', ') || 'none'}`,
-      `${world.display(world.dataRoot)} に事務所 "${requested}" はありません${suggestion ? `。"${suggestion}" のことですか？` : '。'}事務所: ${offices.join(', ') || 'なし'}`,
-    );
-  }
-  if (offices.length === 1) return offices[0]!;
-  if (offices.length === 0) {
-    throw usage(
-      `no office folder (with an office.yaml) under ${world.display(world.dataRoot)}`,
-      `${world.display(world.dataRoot)} に事務所のフォルダ（office.yaml を含む）がありません`,
-    );
-  }
-  throw usage(
-    `the data folder holds several offices; choose one with --office: ${offices.join(', ')}`,
-    `データフォルダに複数の事務所があります。--office で指定してください: ${offices.join(', ')}`,
-  );
 }
 
 function printDiagnostics(terminal: Terminal, diagnostics: readonly Diagnostic[], lang: UiLanguage): void {

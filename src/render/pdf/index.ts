@@ -5,6 +5,7 @@
 import pdfmake from 'pdfmake';
 import type { BrochureDocument, SectionView } from '../../document/blocks.js';
 import type { World } from '../../world.js';
+import { plain } from '../../document/text.js';
 import { PdfBlocks } from './blocks.js';
 import { resolveFontsFromMemory } from './vfs-fonts.js';
 import { COLOURS, PAGE, SIZES } from './style.js';
@@ -73,7 +74,7 @@ export function pdfDefinition(doc: BrochureDocument, world: World, typesetter: P
       content.push(...sectionNodes(section, {
         text, blocks,
         partHeading: sectionIndex === 0 && part.title
-          ? { id: partId, title: `${part.numeral ?? ''} ${PdfText.plain(part.title)}`.trim(), node: part }
+          ? { id: partId, title: `${part.numeral ?? ''} ${plain(part.title.primary)}`.trim(), node: part }
           : undefined,
         parentId: part.title ? partId : undefined,
       }));
@@ -143,7 +144,7 @@ function sectionNodes(section: SectionView, options: SectionOptions): Node[] {
   }
   const titleStyle = { fontSize: SIZES.sectionTitle, bold: true, color: COLOURS.brandDark };
   const numberRuns = section.number ? [{ text: `${section.number} `, lang: section.title.primary[0]?.lang ?? 'ja' as const }] : [];
-  const outlineText = `${section.number ? `${section.number} ` : ''}${PdfText.plain(section.title)}`;
+  const outlineText = `${section.number ? `${section.number} ` : ''}${plain(section.title.primary)}`;
   nodes.push({
     stack: [
       {

@@ -79,9 +79,4 @@ export class PdfText {
     };
     return { stack: [primary, secondary], ...(base.margin ? { margin: base.margin } : {}) };
   }
-
-  /** Plain text of a Txt for places that take a string (outline entries, metadata). */
-  static plain(txt: Txt): string {
-    return txt.primary.map((r) => r.text).join('');
-  }
 }

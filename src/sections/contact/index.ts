@@ -1,7 +1,8 @@
 // The back page: address, phone, e-mail and access from the airports.
+import { formatNumber } from '../../document/format.js';
 import type { Block } from '../../document/blocks.js';
 import { textIn } from '../../document/text.js';
-import { formatCount, type SectionDefinition } from '../kit.js';
+import { type SectionDefinition } from '../kit.js';
 
 export const contact: SectionDefinition = {
   id: 'contact',
@@ -24,7 +25,7 @@ export const contact: SectionDefinition = {
       blocks.push({
         kind: 'list', marker: 'bullet', title: t.label('contact.access'),
         items: office.access.routes.map((r) => t.each((lang) => t.fill(r.approximate ? 'contact.routeApprox' : 'contact.route', lang, {
-          from: textIn(r.from, lang) ?? '', minutes: formatCount(r.minutes, lang),
+          from: textIn(r.from, lang) ?? '', minutes: formatNumber(r.minutes, lang),
         }))),
       });
       if (office.access.note) blocks.push({ kind: 'paragraph', tone: 'note', text: t.text(office.access.note) });

@@ -1,10 +1,10 @@
 // The yearly grassroots festival (日韓交流おまつり in Seoul): the latest edition's facts and the municipal booths
 // of each year.
 import type { Block } from '../../document/blocks.js';
-import { formatDate } from '../../document/format.js';
+import { formatDate, formatNumber } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
 import type { Text } from '../../schema/index.js';
-import { cell, changeTxt, formatCount, inYears, photos, table, textList, type SectionDefinition } from '../kit.js';
+import { cell, changeTxt, inYears, photos, table, textList, type SectionDefinition } from '../kit.js';
 
 export const festival: SectionDefinition = {
   id: 'festival',
@@ -37,7 +37,7 @@ export const festival: SectionDefinition = {
       cells: [
         cell([
           t.each(() => String(edition.fiscalYear)),
-          t.each((lang) => t.fill('festival.boothCount', lang, { n: formatCount(edition.booths.count, lang) })),
+          t.each((lang) => t.fill('festival.boothCount', lang, { n: formatNumber(edition.booths.count, lang) })),
         ], { header: true, align: 'center' }),
         cell(changeTxt(context, 'festival-booths', edition.fiscalYear), { align: 'center' }),
         cell(t.each((lang) => t.joinList(edition.booths.exhibitors.map((b) => t.bodyName(b, lang)), lang))),

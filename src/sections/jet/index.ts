@@ -1,10 +1,10 @@
 // The JET Programme seen from the office's country: yearly figures, positions, placements, duties and alumni
 // (the seed's part Ⅱ).
 import type { Block, Txt } from '../../document/blocks.js';
-import { formatDate } from '../../document/format.js';
+import { formatDate, formatNumber } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
 import { JET_POSITIONS, type LanguageTag } from '../../schema/index.js';
-import { cell, formatCount, inYears, list, photos, table, textList, type SectionDefinition } from '../kit.js';
+import { cell, inYears, list, photos, table, textList, type SectionDefinition } from '../kit.js';
 
 export const jet: SectionDefinition = {
   id: 'jet',
@@ -23,16 +23,16 @@ export const jet: SectionDefinition = {
     const figures: { label: Txt; value: Txt; note?: Txt }[] = years.map((y) => ({
       label: t.label('fiscalYearBracketed', { year: y.fiscalYear }),
       value: t.each((lang) => t.fill('jet.yearFigures', lang, {
-        countries: t.fill('units.countries', lang, { n: formatCount(y.countries, lang) }),
-        participants: t.fill('units.people', lang, { n: formatCount(y.participants, lang) }),
+        countries: t.fill('units.countries', lang, { n: formatNumber(y.countries, lang) }),
+        participants: t.fill('units.people', lang, { n: formatNumber(y.participants, lang) }),
         nationality: nationality(lang),
-        local: t.fill('units.people', lang, { n: formatCount(y.fromOfficeCountry, lang) }),
+        local: t.fill('units.people', lang, { n: formatNumber(y.fromOfficeCountry, lang) }),
       })),
     }));
     if (file.cumulative) {
       const c = file.cumulative;
       const n = (fig: { value: number; atLeast?: boolean }, unit: string, lang: LanguageTag) =>
-        t.fill(`units.${unit}${fig.atLeast ? 'AtLeast' : ''}`, lang, { n: formatCount(fig.value, lang) });
+        t.fill(`units.${unit}${fig.atLeast ? 'AtLeast' : ''}`, lang, { n: formatNumber(fig.value, lang) });
       figures.push({
         label: t.label('jet.cumulative'),
         value: t.each((lang) => t.fill('jet.cumulativeFigures', lang, {
@@ -71,8 +71,8 @@ export const jet: SectionDefinition = {
         { header: t.label('columns.total'), align: 'center' },
       ], [{
         cells: [
-          ...JET_POSITIONS.map((code) => cell(t.each((lang) => formatCount(placements.byPosition[code], lang)), { align: 'center' })),
-          cell(t.each((lang) => formatCount(placements.total, lang)), { align: 'center' }),
+          ...JET_POSITIONS.map((code) => cell(t.each((lang) => formatNumber(placements.byPosition[code], lang)), { align: 'center' })),
+          cell(t.each((lang) => formatNumber(placements.total, lang)), { align: 'center' }),
         ],
       }], [asOf]));
       const details: Txt[] = [];
@@ -82,8 +82,8 @@ export const jet: SectionDefinition = {
         if (byPrefecture.length === 0 && byBody.length === 0) continue;
         details.push(t.each((lang) => {
           const parts = [
-            ...byPrefecture.map((p) => `${t.bodyName({ prefecture: p.prefecture }, lang)} ${t.fill('units.people', lang, { n: formatCount(p.count, lang) })}`),
-            ...byBody.map((p) => `${textIn(p.label, lang) ?? t.raw(`jet.bodyTypes.${p.bodyType}`, lang)} ${t.fill('units.people', lang, { n: formatCount(p.count, lang) })}`),
+            ...byPrefecture.map((p) => `${t.bodyName({ prefecture: p.prefecture }, lang)} ${t.fill('units.people', lang, { n: formatNumber(p.count, lang) })}`),
+            ...byBody.map((p) => `${textIn(p.label, lang) ?? t.raw(`jet.bodyTypes.${p.bodyType}`, lang)} ${t.fill('units.people', lang, { n: formatNumber(p.count, lang) })}`),
           ];
           return `${code} : ${t.joinList(parts, lang)}`;
         }));

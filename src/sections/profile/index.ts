@@ -1,8 +1,8 @@
 // The office overview page: the organisation, the office, its staff and where they come from.
 import type { Block } from '../../document/blocks.js';
-import { formatYear, formatYearMonth } from '../../document/format.js';
+import { formatNumber, formatYear, formatYearMonth } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
-import { formatCount, list, type SectionDefinition } from '../kit.js';
+import { list, type SectionDefinition } from '../kit.js';
 
 export const profile: SectionDefinition = {
   id: 'profile',
@@ -19,7 +19,7 @@ export const profile: SectionDefinition = {
         const name = textIn(o.name, lang) ?? o.id;
         return o.id === office.id ? `**${name}**` : name;
       });
-      return t.fill('profile.overseasOffices', lang, { n: formatCount(names.length, lang), list: t.joinList(names, lang) });
+      return t.fill('profile.overseasOffices', lang, { n: formatNumber(names.length, lang), list: t.joinList(names, lang) });
     });
     blocks.push(list('bullet', [
       t.each((lang) => t.fill('profile.organisationName', lang, { name: textIn(org.name, lang) ?? '' })),
@@ -41,13 +41,13 @@ export const profile: SectionDefinition = {
     const staff = office.staff;
     const roles = staff && t.each((lang) => t.joinList(staff.roles.map((role) => {
       const title = textIn(role.title, lang) ?? '';
-      return role.count > 1 ? t.fill('profile.roleWithCount', lang, { role: title, n: formatCount(role.count, lang) }) : title;
+      return role.count > 1 ? t.fill('profile.roleWithCount', lang, { role: title, n: formatNumber(role.count, lang) }) : title;
     }), lang));
     blocks.push({
       kind: 'facts',
       items: [
         ...(staff && roles
-          ? [{ label: t.label('profile.staff'), values: [t.each((lang) => t.fill('units.people', lang, { n: formatCount(staff.total, lang) })), roles] }]
+          ? [{ label: t.label('profile.staff'), values: [t.each((lang) => t.fill('units.people', lang, { n: formatNumber(staff.total, lang) })), roles] }]
           : []),
         ...(office.dispatchingBodies.length > 0
           ? [{ label: t.label('profile.dispatchingBodies'), values: [t.each((lang) => t.joinList(office.dispatchingBodies.map((b) => t.bodyName(b, lang)), lang))] }]

@@ -1,9 +1,9 @@
 // Sister (friendship) city partnerships with the host country: the total, the definition, yearly exchange
 // programmes and notable exchange cases.
 import type { Block } from '../../document/blocks.js';
-import { formatDate } from '../../document/format.js';
+import { formatDate, formatNumber } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
-import { cell, changeTxt, formatCount, inYears, list, photos, table, type SectionDefinition } from '../kit.js';
+import { cell, changeTxt, inYears, list, photos, table, type SectionDefinition } from '../kit.js';
 
 export const sisterCities: SectionDefinition = {
   id: 'sister-cities',
@@ -19,7 +19,7 @@ export const sisterCities: SectionDefinition = {
       kind: 'figures',
       items: [{
         label: t.each((lang) => t.fill('sisterCities.total', lang, { country: textIn(data.office.countryName, lang) ?? '' })),
-        value: t.each((lang) => t.fill('units.cases', lang, { n: formatCount(p.total, lang) })),
+        value: t.each((lang) => t.fill('units.cases', lang, { n: formatNumber(p.total, lang) })),
         note: t.each((lang) => t.fill('asOf', lang, { date: formatDate(p.asOf, lang) })),
       }],
     });
@@ -46,7 +46,7 @@ export const sisterCities: SectionDefinition = {
       ], exchanges.map((e) => ({
         cells: [
           cell(t.each(() => String(e.fiscalYear)), { header: true, align: 'center' }),
-          cell(t.each((lang) => formatCount(e.count, lang)), { align: 'end' }),
+          cell(t.each((lang) => formatNumber(e.count, lang)), { align: 'end' }),
           cell(changeTxt(context, 'sister-city-exchanges', e.fiscalYear), { align: 'end' }),
         ],
       }))));

@@ -1,7 +1,8 @@
 // The office's social-media channel that features municipalities (the seed's ⑤, 도란도란).
+import { formatNumber } from '../../document/format.js';
 import type { Block } from '../../document/blocks.js';
 import { textIn } from '../../document/text.js';
-import { formatCount, inYears, list, photos, textList, type SectionDefinition } from '../kit.js';
+import { inYears, list, photos, textList, type SectionDefinition } from '../kit.js';
 
 export const snsChannel: SectionDefinition = {
   id: 'sns-channel',
@@ -28,7 +29,7 @@ export const snsChannel: SectionDefinition = {
         kind: 'figures',
         items: featured.map((f) => ({
           label: t.label('fiscalYear', { year: f.fiscalYear }),
-          value: t.each((lang) => t.fill('snsChannel.featured', lang, { n: formatCount(f.municipalities, lang) })),
+          value: t.each((lang) => t.fill('snsChannel.featured', lang, { n: formatNumber(f.municipalities, lang) })),
         })),
       });
     }

@@ -1,7 +1,7 @@
 // Support for municipalities' activities in the host country, counted per fiscal year.
 import type { Block } from '../../document/blocks.js';
-import { formatDate, formatYearMonth } from '../../document/format.js';
-import { cell, changeTxt, formatCount, inYears, photos, table, textList, type SectionDefinition } from '../kit.js';
+import { formatDate, formatNumber, formatYearMonth } from '../../document/format.js';
+import { cell, changeTxt, inYears, photos, table, textList, type SectionDefinition } from '../kit.js';
 
 export const supportCases: SectionDefinition = {
   id: 'support-cases',
@@ -22,7 +22,7 @@ export const supportCases: SectionDefinition = {
       ], yearly.map((y) => ({
         cells: [
           cell(t.label('fiscalYear', { year: y.fiscalYear }), { header: true, align: 'center' }),
-          cell(t.each((lang) => t.fill('units.cases', lang, { n: formatCount(y.count, lang) })), { align: 'end' }),
+          cell(t.each((lang) => t.fill('units.cases', lang, { n: formatNumber(y.count, lang) })), { align: 'end' }),
           cell(changeTxt(context, 'support-cases', y.fiscalYear), { align: 'end' }),
           cell(t.each((lang) => (y.asOf ? (y.asOf.length === 7 ? t.fill('asOfMonthEnd', lang, { month: formatYearMonth(y.asOf, lang) }) : t.fill('asOf', lang, { date: formatDate(y.asOf, lang) })) : '')), { align: 'center' }),
         ],

@@ -1,30 +1,11 @@
-// Opens the configured faces with fontkit and answers the two questions typesetting asks of a font: does it
-// have a glyph for this character, and how wide is it. Font files are read once through the World and shared
-// by every face of a collection; fontkit parses tables lazily, so opening a face of the 20 MB CJK collection
-// costs a few milliseconds, and each answer is cached.
-import { createRequire } from 'node:module';
+// Opens the configured faces (through harfbuzz, shaping.ts) and answers the two questions typesetting asks of a
+// font: does it have a glyph for this character, and how wide is it. Font files are read once through the World
+// and shared by every face of a collection; each answer is cached.
 import type { World } from '../world.js';
 import type { Face, FontConfig, Weight } from './config.js';
-
-/** The part of fontkit's font object clair uses (fontkit ships no TypeScript types). */
-export interface FontkitFont {
-  postscriptName: string;
-  familyName: string;
-  numGlyphs: number;
-  unitsPerEm: number;
-  hasGlyphForCodePoint(codePoint: number): boolean;
-  glyphForCodePoint(codePoint: number): { advanceWidth: number };
-}
-interface FontkitCollection {
-  fonts: FontkitFont[];
-  getFont(postscriptName: string): FontkitFont | null;
-}
-interface Fontkit {
-  create(buffer: Buffer, postscriptName?: string): FontkitFont | FontkitCollection;
-}
-
-const require = createRequire(import.meta.url);
-export const fontkit = require('fontkit') as Fontkit;
+import { faceCount, faceIndexByName, postscriptName, tableDirectory } from './sfnt.js';
+import { ShapingFace } from './shaping.js';
+import { isCollection } from './ttc.js';
 
 export function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -32,7 +13,7 @@ export function asBuffer(bytes: Uint8Array): Buffer {
 
 export class FontLibrary {
   private readonly files = new Map<string, Buffer>();
-  private readonly fonts = new Map<string, FontkitFont>();
+  private readonly fonts = new Map<string, ShapingFace>();
   private readonly coverage = new Map<string, Map<number, boolean>>();
   private readonly advances = new Map<string, Map<number, number>>();
   private readonly byId: Map<string, Face>;
@@ -71,19 +52,26 @@ export class FontLibrary {
     return bytes;
   }
 
-  /** The fontkit font of a face (for a collection, the face named by postscriptName). */
-  font(face: Face): FontkitFont {
+  /** The opened face (for a collection, the face named by postscriptName). */
+  font(face: Face): ShapingFace {
     let font = this.fonts.get(face.id);
     if (!font) {
-      const opened = fontkit.create(this.fileBytes(face), face.postscriptName);
-      if ('fonts' in opened) {
-        const names = opened.fonts.map((f) => f.postscriptName);
-        throw new Error(`${this.world.display(face.path)} is a font collection; postscriptName must be one of ${names.join(', ')}`);
+      const bytes = this.fileBytes(face);
+      const where = this.world.display(face.path);
+      if (isCollection(bytes) && !face.postscriptName) {
+        const names = Array.from({ length: faceCount(bytes) }, (_, i) => postscriptName(bytes, tableDirectory(bytes, i)));
+        throw new Error(`${where} is a font collection; postscriptName must be one of ${names.join(', ')}`);
       }
-      if (face.postscriptName && opened.postscriptName !== face.postscriptName) {
-        throw new Error(`${this.world.display(face.path)} has no face named ${face.postscriptName} (found ${opened.postscriptName})`);
+      let index: number;
+      try {
+        index = faceIndexByName(bytes, face.postscriptName);
+      } catch (error) {
+        throw new Error(`${where}: ${(error as Error).message}`);
       }
-      font = opened;
+      font = ShapingFace.open(face.path, bytes, index);
+      if (face.postscriptName && font.metrics.postscriptName !== face.postscriptName) {
+        throw new Error(`${where} has no face named ${face.postscriptName} (found ${font.metrics.postscriptName})`);
+      }
       this.fonts.set(face.id, font);
     }
     return font;
@@ -97,7 +85,7 @@ export class FontLibrary {
     }
     let has = cache.get(codePoint);
     if (has === undefined) {
-      has = this.font(face).hasGlyphForCodePoint(codePoint);
+      has = this.font(face).hasGlyph(codePoint);
       cache.set(codePoint, has);
     }
     return has;
@@ -113,7 +101,7 @@ export class FontLibrary {
     let width = cache.get(codePoint);
     if (width === undefined) {
       const font = this.font(face);
-      width = font.glyphForCodePoint(codePoint).advanceWidth / font.unitsPerEm;
+      width = font.glyphAdvance(font.glyph(codePoint)) / font.metrics.unitsPerEm;
       cache.set(codePoint, width);
     }
     return width;

@@ -21,17 +21,26 @@ interface HarfbuzzExports {
   hb_subset_input_destroy(input: number): void;
   hb_subset_input_set(input: number, set: number): number;
   hb_subset_input_unicode_set(input: number): number;
+  hb_subset_input_glyph_set(input: number): number;
+  hb_subset_input_get_flags(input: number): number;
+  hb_subset_input_set_flags(input: number, flags: number): void;
   hb_subset_or_fail(face: number, input: number): number;
   hb_set_add(set: number, value: number): void;
   hb_set_clear(set: number): void;
 }
 
 const HB_MEMORY_MODE_READONLY = 1;
+const HB_SUBSET_SETS_DROP_TABLE_TAG = 3;
 const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6;
+const HB_SUBSET_FLAGS_RETAIN_GIDS = 0x2;
+
+/** Tables a PDF never reads from an embedded font: layout, vertical metrics, signatures. */
+const NOT_FOR_PDF = ['GSUB', 'GPOS', 'GDEF', 'BASE', 'JSTF', 'MATH', 'vhea', 'vmtx', 'VORG', 'DSIG', 'kern', 'morx', 'STAT'];
 
 const tag = (name: string) => [...name].reduce((value, char) => (value << 8) + char.charCodeAt(0), 0) >>> 0;
 
 let instance: Promise<HarfbuzzExports> | undefined;
+let ready: HarfbuzzExports | undefined;
 function harfbuzz(): Promise<HarfbuzzExports> {
   instance ??= (async () => {
     // The wasm binary ships inside the harfbuzzjs package.
@@ -39,6 +48,7 @@ function harfbuzz(): Promise<HarfbuzzExports> {
     const { instance: module } = await WebAssembly.instantiate(wasm);
     const exports = module.exports as unknown as HarfbuzzExports;
     exports._initialize();
+    ready = exports;
     return exports;
   })();
   return instance;
@@ -87,6 +97,47 @@ export async function subsetFace(bytes: Uint8Array, file: string, index: number,
     for (const feature of keepFeatures) hb.hb_set_add(features, tag(feature));
     const unicodes = hb.hb_subset_input_unicode_set(input);
     for (const character of characters) hb.hb_set_add(unicodes, character.codePointAt(0)!);
+    const subset = hb.hb_subset_or_fail(face, input);
+    if (subset === 0) throw new Error('harfbuzz could not subset the font (is the file damaged?)');
+    const blob = hb.hb_face_reference_blob(subset);
+    try {
+      const data = hb.hb_blob_get_data(blob, 0);
+      const length = hb.hb_blob_get_length(blob);
+      if (length === 0) throw new Error('harfbuzz made an empty subset (is the file damaged?)');
+      return Buffer.from(new Uint8Array(hb.memory.buffer, data, length));
+    } finally {
+      hb.hb_blob_destroy(blob);
+      hb.hb_face_destroy(subset);
+    }
+  } finally {
+    hb.hb_subset_input_destroy(input);
+  }
+}
+
+/** Loads the subsetter; after this, `subsetGlyphs` (synchronous, as pdfkit embeds fonts) may be called. */
+export async function subsetterReady(): Promise<void> {
+  await harfbuzz();
+}
+
+/**
+ * A subset of face `index` of a font file holding the given glyphs, for embedding in a PDF: no layout tables, and
+ * no layout closure, so it holds exactly these glyphs (and the components of composite TrueType glyphs).
+ * `retainGids` keeps every glyph at its id, the rest empty, so text written with the font's glyph ids stays valid;
+ * without it a CID-keyed CFF font keeps its glyphs' CIDs instead.
+ */
+export function subsetGlyphs(bytes: Uint8Array, file: string, index: number, glyphs: Iterable<number>, options: { retainGids: boolean }): Buffer {
+  const hb = ready;
+  if (!hb) throw new Error('subsetGlyphs: call subsetterReady() first');
+  const face = openFace(hb, bytes, file, index);
+  const input = hb.hb_subset_input_create_or_fail();
+  if (input === 0) throw new Error('harfbuzz could not start a subset');
+  try {
+    hb.hb_set_clear(hb.hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG));
+    const drop = hb.hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (const table of NOT_FOR_PDF) hb.hb_set_add(drop, tag(table));
+    const set = hb.hb_subset_input_glyph_set(input);
+    for (const glyph of glyphs) hb.hb_set_add(set, glyph);
+    if (options.retainGids) hb.hb_subset_input_set_flags(input, hb.hb_subset_input_get_flags(input) | HB_SUBSET_FLAGS_RETAIN_GIDS);
     const subset = hb.hb_subset_or_fail(face, input);
     if (subset === 0) throw new Error('harfbuzz could not subset the font (is the file damaged?)');
     const blob = hb.hb_face_reference_blob(subset);

@@ -128,9 +128,9 @@ describe('coverage (tofu)', () => {
     expect(typesetter.missingGlyphs('葛\u{e0100}飾\u200d区\t', 'ja')).toEqual([]);
   });
 
-  it('asks fontkit once per face and character', () => {
+  it('asks the font once per face and character', () => {
     const face = typesetter.library.face('noto-sans-cjk-sc-regular');
-    const lookup = vi.spyOn(typesetter.library.font(face), 'hasGlyphForCodePoint');
+    const lookup = vi.spyOn(typesetter.library.font(face), 'hasGlyph');
     typesetter.hasGlyph(face.id, 0x9f8d);
     typesetter.hasGlyph(face.id, 0x9f8d);
     typesetter.missingGlyphs('龍龍龍', 'zh-Hans');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INSTALL_ROOT } from '../world.js';
-import { fontkit, type FontkitFont } from './faces.js';
+import { fontkit, type FontkitFont } from '../__fixtures__/fontkit.js';
 import { collectionFaceOffsets, extractCollectionFace, isCollection } from './ttc.js';
 
 const collection = readFileSync(join(INSTALL_ROOT, 'fonts', 'NotoSansCJK-Regular.ttc'));

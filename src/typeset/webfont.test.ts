@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { World } from '../world.js';
-import { fontkit, type FontkitFont } from './faces.js';
+import { fontkit, type FontkitFont } from '../__fixtures__/fontkit.js';
 import { Typesetter } from './index.js';
 import { sfntToWoff2 } from './woff2.js';
 

@@ -4,8 +4,6 @@
 // same set of characters give the same bytes, whatever their order in the text.
 import type { Weight } from './config.js';
 import type { FontLibrary } from './faces.js';
-import { fontkit } from './faces.js';
-import { isCollection } from './ttc.js';
 import { subsetFace } from './harfbuzz.js';
 import { sfntToWoff2 } from './woff2.js';
 
@@ -27,15 +25,6 @@ export interface WebFont {
   woff2: Buffer;
 }
 
-/** Index of a face inside its file: 0 for a single font, found by PostScript name in a collection. */
-function faceIndex(file: Buffer, postscriptName: string | undefined, name: string): number {
-  if (!isCollection(file)) return 0;
-  const collection = fontkit.create(file) as unknown as { fonts: { postscriptName: string }[] };
-  const index = collection.fonts.findIndex((f) => f.postscriptName === postscriptName);
-  if (index < 0) throw new Error(`${name} has no face named ${postscriptName}`);
-  return index;
-}
-
 export interface WebFontOptions {
   /**
    * Brotli quality, 0–11. 11 (the default, as the WOFF2 reference encoder) gives the smallest file in ~3 s for
@@ -49,6 +38,6 @@ export async function webFontSubset(library: FontLibrary, faceId: string, text: 
   const face = library.face(faceId);
   const characters = [...new Set(text)].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join('');
   const file = library.fileBytes(face);
-  const sfnt = await subsetFace(file, face.path, faceIndex(file, face.postscriptName, face.file), characters, WEB_FONT_FEATURES);
+  const sfnt = await subsetFace(file, face.path, library.font(face).index, characters, WEB_FONT_FEATURES);
   return { faceId, family: face.family, weight: face.weight, woff2: sfntToWoff2(sfnt, { quality: options.quality }) };
 }

@@ -7,7 +7,8 @@ import type { BrochureDocument, SectionView } from '../../document/blocks.js';
 import type { World } from '../../world.js';
 import { plain } from '../../document/text.js';
 import { PdfBlocks } from './blocks.js';
-import { resolveFontsFromMemory } from './vfs-fonts.js';
+import { useShapedFonts } from './vfs-fonts.js';
+import { subsetterReady } from '../../typeset/harfbuzz.js';
 import { COLOURS, PAGE, SIZES } from './style.js';
 import { PdfText, type PdfTypesetter } from './text.js';
 
@@ -179,8 +180,9 @@ let accessPoliciesSet = false;
 
 /** Renders one edition to PDF bytes. */
 export async function renderPdf(doc: BrochureDocument, world: World, typesetter: PdfTypesetter): Promise<Buffer> {
+  await subsetterReady();
   if (!accessPoliciesSet) {
-    resolveFontsFromMemory();
+    useShapedFonts();
     // Everything pdfmake needs is passed in memory; it may not fetch URLs or read files on its own.
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);

@@ -6,14 +6,19 @@ import type { LanguageTag } from '../../schema/index.js';
 import { Typesetter, type Face } from '../../typeset/index.js';
 import type { World } from '../../world.js';
 import type { PdfSpan, PdfTypesetter, PdfInline } from './text.js';
+import { registerFontFile } from './vfs-fonts.js';
 
 /**
  * pdfmake's font entry for a face: its file in pdfmake's in-memory file system (the very bytes the typesetter read,
- * so fontkit's decoded tables are shared between them) and, inside a collection, the face's PostScript name.
+ * registered so that pdfkit sets them with clair's harfbuzz fonts) and, in a collection, the face's PostScript name.
  */
 function fontEntry(typesetter: Typesetter, face: Face): [string, string] | [string] {
   const path = `clair-fonts/${face.file}`;
-  if (!pdfmake.virtualfs.existsSync(path)) pdfmake.virtualfs.writeFileSync(path, typesetter.library.fileBytes(face));
+  if (!pdfmake.virtualfs.existsSync(path)) {
+    const bytes = typesetter.library.fileBytes(face);
+    registerFontFile(bytes, face.path);
+    pdfmake.virtualfs.writeFileSync(path, bytes);
+  }
   return face.postscriptName ? [path, face.postscriptName] : [path];
 }
 

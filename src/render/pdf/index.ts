@@ -8,6 +8,7 @@ import type { World } from '../../world.js';
 import { plain } from '../../document/text.js';
 import { PdfBlocks } from './blocks.js';
 import { useShapedFonts } from './vfs-fonts.js';
+import { installPdfmakeFastPaths } from './pdfmake-fast-paths.js';
 import { subsetterReady } from '../../typeset/harfbuzz.js';
 import { COLOURS, PAGE, SIZES } from './style.js';
 import { PdfText, type PdfTypesetter } from './text.js';
@@ -183,6 +184,7 @@ export async function renderPdf(doc: BrochureDocument, world: World, typesetter:
   await subsetterReady();
   if (!accessPoliciesSet) {
     useShapedFonts();
+    installPdfmakeFastPaths();
     // Everything pdfmake needs is passed in memory; it may not fetch URLs or read files on its own.
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);

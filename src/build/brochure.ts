@@ -62,6 +62,8 @@ export async function buildBrochure(
   validate: (officeId: string) => Promise<LoadedOffice | void> | LoadedOffice | void,
 ): Promise<BuildResult> {
   reporter.stage('load');
+  // The HTML renderer's modules load while the data is read and checked.
+  if (options.formats.includes('html')) void import('../render/html/index.js').catch(() => undefined);
   const officeId = chooseOffice(world, options.officeId);
   reporter.stage('validate');
   const loaded = (await validate(officeId)) ?? loadOffice(world, officeId);

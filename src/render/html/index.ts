@@ -16,6 +16,7 @@ export { forgetFontSubsets } from './fonts.js';
 import { Markup, type MarkupTools } from './markup.js';
 import { columnRules, pageFooterRules, stylesheetTemplates } from './styles.js';
 import { loadTemplates, type Templates } from './templates.js';
+import { precompiledTemplates } from './precompile.js';
 import { pageView, type PageView } from './view.js';
 
 
@@ -91,7 +92,7 @@ export interface HtmlReport {
 export async function renderHtmlWithReport(doc: BrochureDocument, world: World, options: RenderHtmlOptions = {}): Promise<HtmlReport> {
   const typesetter = typesetterFor(world, doc.officeId);
   const view = pageView(doc, world);
-  const templates = loadTemplates(world);
+  const templates = loadTemplates(world, await precompiledTemplates());
   checkPartials(view, templates);
 
   // The stylesheet and the policy are known only once the page's text is: they go into slots filled last.

@@ -10,6 +10,7 @@ import type { Txt } from '../../document/blocks.js';
 import type { World } from '../../world.js';
 import { Markup, plainRich, rubyHtml, type MarkupTools } from './markup.js';
 import type { InlinedSvg } from './svg.js';
+import { COMPILE_OPTIONS, templateKey, type TemplateSpecification } from './precompile.js';
 
 export interface RenderRoot {
   lang: string;
@@ -78,8 +79,11 @@ function registerHelpers(hb: typeof Handlebars): void {
 
 const cache = new Map<string, Templates>();
 
-/** Reads and compiles the templates of the World's templates folder. */
-export function loadTemplates(world: World): Templates {
+/**
+ * Reads and compiles the templates of the World's templates folder. A template whose text matches one of the
+ * `precompiled` specs (precompile.ts) skips Handlebars' parser and compiler.
+ */
+export function loadTemplates(world: World, precompiled: Record<string, TemplateSpecification> = {}): Templates {
   const dir = world.templatesDir;
   const listHbs = (sub: string) => (world.isDirectory(join(dir, sub)) ? world.list(join(dir, sub)).filter((n) => n.endsWith('.hbs')) : []);
   const sources: [string, string][] = [['layout', world.readText(join(dir, 'layout.hbs'))]];
@@ -92,16 +96,20 @@ export function loadTemplates(world: World): Templates {
 
   const hb = Handlebars.create();
   registerHelpers(hb);
+  const compile = (source: string) => {
+    const spec = precompiled[templateKey(source)];
+    return spec ? hb.template(spec) : hb.compile(source, COMPILE_OPTIONS);
+  };
   for (const [name, source] of sources.slice(1)) {
     if (/\{\{\{|\{\{~?\s*&/.test(source)) {
       throw new Error(`templates/${name}.hbs prints something unescaped ({{{ or {{&): use the txt, rich or plain helpers / エスケープしない出力は使えません`);
     }
-    hb.registerPartial(name, hb.compile(source, { preventIndent: true }));
+    hb.registerPartial(name, compile(source));
   }
   const layoutSource = sources[0]![1];
   if (/\{\{\{|\{\{~?\s*&/.test(layoutSource)) throw new Error('templates/layout.hbs prints something unescaped ({{{ or {{&) / エスケープしない出力は使えません');
   const templates: Templates = {
-    layout: hb.compile(layoutSource, { preventIndent: true }),
+    layout: compile(layoutSource),
     sections: sources.filter(([n]) => n.startsWith('sections/')).map(([n]) => n.slice('sections/'.length)),
     blocks: sources.filter(([n]) => n.startsWith('blocks/')).map(([n]) => n.slice('blocks/'.length)),
   };

@@ -20,7 +20,7 @@ interface StyleStackClass {
   getStyleProperty(item: Record<string, unknown>, stack: StyleStack | undefined, property: string, defaultValue: unknown): unknown;
 }
 
-interface Inline {
+export interface Inline {
   text: string;
   x: number;
   width: number;
@@ -97,7 +97,7 @@ function mergeable(a: Inline, b: Inline): boolean {
 }
 
 /** The inlines of a line with each run of mergeable ones made one; the same array when nothing merges. */
-function mergeInlines(inlines: Inline[]): Inline[] {
+export function mergeInlines(inlines: Inline[]): Inline[] {
   let merged: Inline[] | undefined;
   for (let i = 0; i < inlines.length; i++) {
     const inline = inlines[i]!;

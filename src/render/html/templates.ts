@@ -10,7 +10,7 @@ import type { Txt } from '../../document/blocks.js';
 import type { World } from '../../world.js';
 import { Markup, plainRich, rubyHtml, type MarkupTools } from './markup.js';
 import type { InlinedSvg } from './svg.js';
-import { COMPILE_OPTIONS, templateKey, type TemplateSpecification } from './precompile.js';
+import { compileOptions, templateKey, type TemplateSpecification } from './precompile.js';
 
 export interface RenderRoot {
   lang: string;
@@ -98,7 +98,7 @@ export function loadTemplates(world: World, precompiled: Record<string, Template
   registerHelpers(hb);
   const compile = (source: string) => {
     const spec = precompiled[templateKey(source)];
-    return spec ? hb.template(spec) : hb.compile(source, COMPILE_OPTIONS);
+    return spec ? hb.template(spec) : hb.compile(source, compileOptions());
   };
   for (const [name, source] of sources.slice(1)) {
     if (/\{\{\{|\{\{~?\s*&/.test(source)) {

@@ -20,8 +20,33 @@ export interface MissingGlyph {
   message: Localized;
 }
 
+/** Marks, joiners and selectors make clusters of several code points, which one face must draw together. */
+const CLUSTERING = /[\p{M}\u200c\u200d\ufe00-\ufe0f\u{e0100}-\u{e01ef}\u{1f3fb}-\u{1f3ff}]/u;
+
+const drawable = new WeakMap<FontLibrary, Map<string, boolean>>();
+
+/** Whether some configured face of this weight has a glyph for every character of `text` (cached per character). */
+function everyCharacterDrawn(library: FontLibrary, text: string, weight: Weight): boolean {
+  let known = drawable.get(library);
+  if (!known) drawable.set(library, (known = new Map()));
+  const families = [...new Set(library.config.faces.map((face) => face.family))];
+  for (const character of text) {
+    const key = `${weight}${character}`;
+    let drawn = known.get(key);
+    if (drawn === undefined) {
+      const codePoint = character.codePointAt(0)!;
+      drawn = families.some((family) => library.hasGlyph(library.faceOf(family, weight), codePoint));
+      known.set(key, drawn);
+    }
+    if (!drawn) return false;
+  }
+  return true;
+}
+
 /** Characters of `text` that no face of its stack (nor any other configured face) has a glyph for. */
 export function missingGlyphs(library: FontLibrary, text: string, lang: string, weight: Weight = 'normal'): MissingGlyph[] {
+  // The common case, answered without splitting runs: every character stands alone and some face draws it.
+  if (!CLUSTERING.test(text) && everyCharacterDrawn(library, text, weight)) return [];
   const normalized = normalize([{ text, lang }]);
   if (!normalized.text) return [];
   const found: MissingGlyph[] = [];

@@ -48,6 +48,24 @@ function glyphCids(face: ShapingFace): Uint32Array {
   return cids;
 }
 
+/**
+ * Subsets by face and glyphs: editions of one brochure often need the very same glyphs of a face (the bilingual
+ * edition's Japanese is the Japanese edition's), and cutting a CJK subset is the costliest step of writing a PDF.
+ */
+const subsets = new Map<string, Buffer>();
+const MAX_SUBSETS = 32;
+
+function subsetOf(face: ShapingFace, glyphs: number[], retainGids: boolean): Buffer {
+  const key = `${face.file}\u0000${face.index}\u0000${retainGids}\u0000${glyphs.join(',')}`;
+  let subset = subsets.get(key);
+  if (!subset) {
+    subset = subsetGlyphs(face.bytes, face.file, face.index, glyphs, { retainGids });
+    if (subsets.size >= MAX_SUBSETS) subsets.delete(subsets.keys().next().value!);
+    subsets.set(key, subset);
+  }
+  return subset;
+}
+
 /** Runs scaled to pdfkit's units, per face and string: shaped once for every document of the process. */
 const runsByFace = new WeakMap<ShapingFace, Map<string, ScaledRun>>();
 
@@ -182,8 +200,8 @@ export class ShapedPdfFont {
   private embed(): void {
     const { metrics } = this.face;
     const cff = metrics.outlines !== 'truetype';
-    const glyphs = [...this.used.values()].map(([glyph]) => glyph);
-    const subset = subsetGlyphs(this.face.bytes, this.face.file, this.face.index, glyphs, { retainGids: metrics.outlines !== 'cff-cid' });
+    const glyphs = [...this.used.values()].map(([glyph]) => glyph).sort((a, b) => a - b);
+    const subset = subsetOf(this.face, glyphs, metrics.outlines !== 'cff-cid');
     const fontFile = this.document.ref();
     if (cff) fontFile.data.Subtype = 'CIDFontType0C';
     fontFile.end(cff ? cffTableOf(subset) : subset);

@@ -23,11 +23,31 @@ function fontEntry(typesetter: Typesetter, face: Face): [string, string] | [stri
   return face.postscriptName ? [path, face.postscriptName] : [path];
 }
 
+/** Inlines already typeset, per typesetter, by spans and options. */
+const inlinesByTypesetter = new WeakMap<Typesetter, Map<string, PdfInline[]>>();
+const MAX_KNOWN = 20_000;
+
+function typesetInlines(typesetter: Typesetter): Map<string, PdfInline[]> {
+  let known = inlinesByTypesetter.get(typesetter);
+  if (!known) inlinesByTypesetter.set(typesetter, (known = new Map()));
+  return known;
+}
+
 export function createPdfTypesetter(world: World, officeId: string): PdfTypesetter {
   const shared = Typesetter.shared(world, { office: officeId });
+  const known = typesetInlines(shared);
   return {
     inlines(spans: PdfSpan[], options = {}): PdfInline[] {
-      return shared.spansToPdfInlines(spans.map((s) => ({ text: s.text, lang: s.lang, style: s.style })), options) as PdfInline[];
+      // The bilingual edition sets again the texts the single-language ones set: each is typeset once.
+      const key = JSON.stringify([spans, options]);
+      let inlines = known.get(key);
+      if (!inlines) {
+        inlines = shared.spansToPdfInlines(spans.map((s) => ({ text: s.text, lang: s.lang, style: s.style })), options) as PdfInline[];
+        if (known.size >= MAX_KNOWN) known.clear();
+        known.set(key, inlines);
+      }
+      // pdfmake writes its measurements into the inlines it is given.
+      return inlines.map((inline) => ({ ...inline }));
     },
     fontDictionary() {
       // Fresh arrays for every document: pdfmake replaces the path in them with the bytes when it opens a font.

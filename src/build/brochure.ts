@@ -2,9 +2,10 @@
 // CLI file only parses options and prints.
 //
 // Editions are laid out one after the other in this process. Worker threads were measured slower on the 2-core
-// machines this runs on (each thread re-reads and re-parses 40 MB of CJK fonts, and two layouts compete for memory
-// bandwidth): 5.5–6.5 s and 556 MB for the three Seoul PDFs against 4.0 s in one thread, where the second and third
-// editions reuse the first one's parsed fonts.
+// machines this runs on, twice: with fontkit (each thread re-parsed 40 MB of CJK fonts) and again with harfbuzz,
+// where two workers took 3.0 s and 595 MB for the three Seoul PDFs against 2.3 s and 333 MB in one thread: each
+// thread pays its own start-up, font copies and JIT warm-up, and the second and third editions here reuse the
+// first one's shaped text, subsets and compiled code.
 import { join } from 'node:path';
 import { editionsOf, type BuildInput } from '../document/build.js';
 import { loadLabels } from '../document/text.js';

@@ -87,31 +87,13 @@ function openFace(hb: HarfbuzzExports, bytes: Uint8Array, file: string, index: n
  */
 export async function subsetFace(bytes: Uint8Array, file: string, index: number, characters: string, keepFeatures: readonly string[]): Promise<Buffer> {
   const hb = await harfbuzz();
-  // Everything below is synchronous: no other subset can interleave with it.
-  const face = openFace(hb, bytes, file, index);
-  const input = hb.hb_subset_input_create_or_fail();
-  if (input === 0) throw new Error('harfbuzz could not start a subset');
-  try {
+  return cutSubset(hb, openFace(hb, bytes, file, index), (input) => {
     const features = hb.hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG);
     hb.hb_set_clear(features);
     for (const feature of keepFeatures) hb.hb_set_add(features, tag(feature));
     const unicodes = hb.hb_subset_input_unicode_set(input);
     for (const character of characters) hb.hb_set_add(unicodes, character.codePointAt(0)!);
-    const subset = hb.hb_subset_or_fail(face, input);
-    if (subset === 0) throw new Error('harfbuzz could not subset the font (is the file damaged?)');
-    const blob = hb.hb_face_reference_blob(subset);
-    try {
-      const data = hb.hb_blob_get_data(blob, 0);
-      const length = hb.hb_blob_get_length(blob);
-      if (length === 0) throw new Error('harfbuzz made an empty subset (is the file damaged?)');
-      return Buffer.from(new Uint8Array(hb.memory.buffer, data, length));
-    } finally {
-      hb.hb_blob_destroy(blob);
-      hb.hb_face_destroy(subset);
-    }
-  } finally {
-    hb.hb_subset_input_destroy(input);
-  }
+  });
 }
 
 /** Loads the subsetter; after this, `subsetGlyphs` (synchronous, as pdfkit embeds fonts) may be called. */
@@ -128,16 +110,23 @@ export async function subsetterReady(): Promise<void> {
 export function subsetGlyphs(bytes: Uint8Array, file: string, index: number, glyphs: Iterable<number>, options: { retainGids: boolean }): Buffer {
   const hb = ready;
   if (!hb) throw new Error('subsetGlyphs: call subsetterReady() first');
-  const face = openFace(hb, bytes, file, index);
-  const input = hb.hb_subset_input_create_or_fail();
-  if (input === 0) throw new Error('harfbuzz could not start a subset');
-  try {
+  return cutSubset(hb, openFace(hb, bytes, file, index), (input) => {
     hb.hb_set_clear(hb.hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG));
     const drop = hb.hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
     for (const table of NOT_FOR_PDF) hb.hb_set_add(drop, tag(table));
     const set = hb.hb_subset_input_glyph_set(input);
     for (const glyph of glyphs) hb.hb_set_add(set, glyph);
     if (options.retainGids) hb.hb_subset_input_set_flags(input, hb.hb_subset_input_get_flags(input) | HB_SUBSET_FLAGS_RETAIN_GIDS);
+  });
+}
+
+/** Cuts a subset of an open face with an input `describe` fills in, and copies it out of harfbuzz's memory. */
+function cutSubset(hb: HarfbuzzExports, face: number, describe: (input: number) => void): Buffer {
+  // Synchronous from here on: no other subset can interleave with it.
+  const input = hb.hb_subset_input_create_or_fail();
+  if (input === 0) throw new Error('harfbuzz could not start a subset');
+  try {
+    describe(input);
     const subset = hb.hb_subset_or_fail(face, input);
     if (subset === 0) throw new Error('harfbuzz could not subset the font (is the file damaged?)');
     const blob = hb.hb_face_reference_blob(subset);

@@ -28,8 +28,6 @@ export interface FaceMetrics {
   outlines: Outlines;
 }
 
-const tagOf = (name: string) => [...name].reduce((value, char) => (value << 8) + char.charCodeAt(0), 0) >>> 0;
-
 function view(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
@@ -262,4 +260,3 @@ export function cffTableOf(sfnt: Uint8Array): Uint8Array {
   return table;
 }
 
-export { tagOf };

@@ -2,40 +2,17 @@
 // every format, the choice of office, and the exit codes: 0 ok, 1 problems in the data, 2 wrong usage.
 // Runs the compiled CLI: dist/ is rebuilt first when a source of the command is newer than its output.
 import { parse } from 'csv-parse/sync';
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BROKEN, DUPLICATE, INVALID, SEVERAL, SINGLE } from '../metrics/__fixtures__/fixtures.js';
 import { INSTALL_ROOT } from '../world.js';
+import { compileIfStale } from './__fixtures__/compiled.js';
 
 const GOLDEN = join(INSTALL_ROOT, 'src', 'metrics', '__golden__');
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!entry.name.startsWith('__')) newest = Math.max(newest, newestSource(path));
-    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
-      newest = Math.max(newest, statSync(path).mtimeMs);
-    }
-  }
-  return newest;
-}
-
-beforeAll(() => {
-  const built = join(INSTALL_ROOT, 'dist', 'cli', 'commands', 'compare.js');
-  const sources = Math.max(newestSource(join(INSTALL_ROOT, 'src', 'metrics')), newestSource(join(INSTALL_ROOT, 'src', 'cli')));
-  if (!existsSync(built) || statSync(built).mtimeMs < sources) {
-    // Type errors elsewhere in the tree do not stop tsc from emitting; the spawned CLI shows whether it works.
-    try {
-      execFileSync('npx', ['tsc', '-p', '.'], { cwd: INSTALL_ROOT, stdio: 'pipe' });
-    } catch {
-      // reported through the tests below
-    }
-  }
-});
+beforeAll(() => compileIfStale('cli/commands/compare.js', ['metrics', 'cli']));
 
 interface Run {
   status: number | null;

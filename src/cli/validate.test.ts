@@ -4,42 +4,19 @@
 // Runs the compiled CLI: dist/ is rebuilt first when a source of the validator is newer than its output.
 import { DOMParser } from '@xmldom/xmldom';
 import fc from 'fast-check';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from '../load/source.js';
 import { damage, FILES, ORIGINAL } from '../validate/__fixtures__/damage.js';
 import { FIXTURES, officeVariant, removeVariants, replaceOnce, VALID_ROOT } from '../validate/__fixtures__/variants.js';
 import { INSTALL_ROOT } from '../world.js';
+import { compileIfStale } from './__fixtures__/compiled.js';
 
 const BROKEN_ROOT = join(FIXTURES, 'broken');
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!entry.name.startsWith('__')) newest = Math.max(newest, newestSource(path));
-    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
-      newest = Math.max(newest, statSync(path).mtimeMs);
-    }
-  }
-  return newest;
-}
-
-beforeAll(() => {
-  const built = join(INSTALL_ROOT, 'dist', 'validate', 'index.js');
-  const sources = Math.max(...['validate', 'cli', 'load', 'schema'].map((dir) => newestSource(join(INSTALL_ROOT, 'src', dir))));
-  if (!existsSync(built) || statSync(built).mtimeMs < sources) {
-    // Type errors elsewhere in the tree do not stop tsc from emitting; the spawned CLI shows whether it works.
-    try {
-      execFileSync('npx', ['tsc', '-p', '.'], { cwd: INSTALL_ROOT, stdio: 'pipe' });
-    } catch {
-      // reported through the tests below
-    }
-  }
-});
+beforeAll(() => compileIfStale('validate/index.js', ['validate', 'cli', 'load', 'schema']));
 afterAll(removeVariants);
 
 function clair(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {

@@ -4,25 +4,23 @@
 //
 // Usage (PDF renderer):
 //
+//   installLineBreaking();                                             // once: clair breaks pdfmake's lines
 //   const typesetter = Typesetter.load(world, { office: 'seoul' });   // reads fonts/fonts.yaml via the World
 //   const { fonts, files } = typesetter.pdfFonts();                      // fresh objects for every document
 //   for (const [name, bytes] of Object.entries(files)) pdfmake.virtualfs.writeFileSync(name, bytes);
 //   pdfmake.addFonts(fonts);
-//   const paragraph = {
-//     text: typesetter.toPdfInlines('日本の地域の国際化を推進するため…', 'ja', { fontSize: 9 }, { lineWidth: 240 }),
-//     alignment: 'justify',
-//   };
+//   const paragraph = { text: typesetter.toPdfInlines('日本の地域の国際化を推進するため…', 'ja', { fontSize: 9 }) };
 //   // A paragraph of several styled runs (bold phrase, link): pass them together so breaking sees the whole text.
 //   typesetter.spansToPdfInlines([{ text: '日本の', lang: 'ja' }, { text: '地域の国際化', lang: 'ja', style: { bold: true } }]);
 //   // Headings: phrase-aware (BudouX), never broken inside a word.
 //   typesetter.toPdfInlines('クレア (CLAIR) ソウル事務所 概要', 'ja', { fontSize: 16, bold: true }, { heading: true });
 //
-// Each inline is `{ text, font, noWrap: true, ...style }`: one unbreakable unit in one face. pdfmake may break a
-// line between two inlines, never inside one; the pieces of a unit set in different faces (or styles) carry
-// `noNewLine` so they stay together; a newline in the text becomes an empty inline with `lineEnd`. pdfmake adds
-// nothing between inlines. Do not set `font` yourself: the typesetter picks the face per character, and `bold`
-// selects the family's bold face. `lineWidth` (points) lets a unit wider than a whole line (a long Korean word,
-// a URL) be split after all; without it such a unit sticks out of the column.
+// Each inline is `{ text, font, noWrap: true, paragraph, offset, ...style }`: a stretch in one face and style. Its
+// paragraph knows where a line may break (kinsoku, Korean at spaces, numbers and Latin words kept whole); clair's
+// line breaker (pdfmake-lines.ts) breaks there at the width pdfmake lays the text out in, and splits a unit wider
+// than a whole line (a long Korean word, a URL) at the gentlest place that makes it fit. A newline in the text
+// becomes an empty inline with `lineEnd`. pdfmake adds nothing between inlines. Do not set `font` yourself: the
+// typesetter picks the face per character, and `bold` selects the family's bold face.
 //
 // Usage (HTML renderer):
 //
@@ -52,6 +50,8 @@ export type { BreakOptions, Face, FontConfig, FontRun, LineUnit, MissingGlyph, P
 export { loadFontConfig } from './config.js';
 export { extractCollectionFace, collectionFaceOffsets, isCollection } from './ttc.js';
 export { NO_LINE_END, NO_LINE_START } from './characters.js';
+export { installLineBreaking } from './pdfmake-lines.js';
+export { PdfParagraph } from './pdf.js';
 
 export interface TypesetterOptions {
   /** Office id: its stacks from `offices:` in fonts.yaml replace the defaults. */

@@ -300,6 +300,43 @@ function emergencyOffsets(normalized: NormalizedText, atoms: Atom[], start: numb
 }
 
 /**
+ * Splits a unit too wide for a whole line (a long Korean word, a URL) at the gentlest places that make every piece
+ * fit: a heading first at the ordinary break opportunities of its language, then at character boundaries kinsoku
+ * allows (inside a URL after / . - _ ? & = #), then anywhere between two grapheme clusters.
+ */
+export class WideUnits {
+  private ordinary?: number[];
+
+  constructor(private readonly normalized: NormalizedText, private readonly heading: boolean, private atoms?: Atom[]) {}
+
+  /** text[start, end) as ranges that each fit, or that are a single place no further split can help. */
+  split(start: number, end: number, fits: (start: number, end: number) => boolean): [number, number][] {
+    const { normalized } = this;
+    const atoms = (this.atoms ??= atomize(normalized.text, new Set(clusterBoundaries(normalized.text))));
+    const within = (offsets: number[], s: number, e: number) => offsets.filter((b) => b > s && b < e);
+    const ladder: ((s: number, e: number) => number[])[] = [
+      (s, e) => (this.heading ? within((this.ordinary ??= [...breakOffsets(normalized, atoms, false)].sort((a, b) => a - b)), s, e) : []),
+      (s, e) => emergencyOffsets(normalized, atoms, s, e, 1),
+      (s, e) => emergencyOffsets(normalized, atoms, s, e, 2),
+    ];
+    const fitting: [number, number][] = [];
+    const refine = (s: number, e: number, step: number) => {
+      if (step >= ladder.length || fits(s, e)) {
+        fitting.push([s, e]);
+        return;
+      }
+      let from = s;
+      for (const at of [...ladder[step]!(s, e), e]) {
+        refine(from, at, step + 1);
+        from = at;
+      }
+    };
+    refine(start, end, 0);
+    return fitting;
+  }
+}
+
+/**
  * Cuts text into line units by the rules of each span's language. With `maxWidth` and `measure`, a unit wider
  * than a whole line is split so that nothing overflows the column.
  */
@@ -320,30 +357,8 @@ export function lineUnits(normalized: NormalizedText, options: BreakOptions = {}
 
   if (options.maxWidth !== undefined && options.measure) {
     const { maxWidth, measure } = options;
-    let ordinary: number[] | undefined;
-    const within = (offsets: number[], s: number, e: number) => offsets.filter((b) => b > s && b < e);
-    /** Places to split a unit too wide for a line, gentlest first. */
-    const ladder: ((s: number, e: number) => number[])[] = [
-      // A heading first falls back to the ordinary rules of its language.
-      (s, e) => (options.heading ? within((ordinary ??= [...breakOffsets(normalized, atoms, false)].sort((a, b) => a - b)), s, e) : []),
-      (s, e) => emergencyOffsets(normalized, atoms, s, e, 1),
-      (s, e) => emergencyOffsets(normalized, atoms, s, e, 2),
-    ];
-    const fitting: [number, number][] = [];
-    const refine = (start: number, end: number, step: number) => {
-      if (step >= ladder.length || measure(start, end) <= maxWidth) {
-        fitting.push([start, end]);
-        return;
-      }
-      const splits = ladder[step]!(start, end);
-      let from = start;
-      for (const at of [...splits, end]) {
-        refine(from, at, step + 1);
-        from = at;
-      }
-    };
-    for (const [start, end] of ranges) refine(start, end, 0);
-    ranges = fitting;
+    const wide = new WideUnits(normalized, options.heading === true, atoms);
+    ranges = ranges.flatMap(([start, end]) => wide.split(start, end, (s, e) => measure(s, e) <= maxWidth));
   }
 
   const newlines = new Map<number, number>();

@@ -1,12 +1,11 @@
-// Turns text into pdfmake inlines that pdfmake can only break where clair allows. pdfmake (0.3) splits each
-// inline's text with UAX #14 unless the inline has `noWrap`, and lets a line break between any two inlines
-// unless the first has `noNewLine` (LayoutBuilder.buildNextLine, Line.hasEnoughSpaceForInline). So every line
-// unit becomes one `noWrap` inline per face it uses, and all but the last piece of a unit carry `noNewLine`.
+// Turns text into pdfmake inlines and says where a line may break in them. pdfmake (0.3) would break text with
+// UAX #14 wherever one inline ends and the next begins; clair breaks lines itself instead (pdfmake-lines.ts), once
+// pdfmake knows how wide the column is. So a paragraph becomes one `noWrap` inline per stretch in one face and one
+// style, each pointing at its paragraph, which knows where kinsoku, keep-all and the rest let a line break.
 // pdfmake joins inlines without adding anything between them, so the text reads exactly as given.
 import type { Weight } from './config.js';
 import type { FontLibrary } from './faces.js';
-import { BREAKING_SPACE } from './characters.js';
-import { lineUnits, normalize, type BreakOptions, type LineUnit, type NormalizedText } from './linebreak.js';
+import { lineUnits, normalize, WideUnits, type LineUnit, type NormalizedText } from './linebreak.js';
 import { splitRuns, type FontRun } from './runs.js';
 
 /** pdfmake style properties passed through to every inline (fontSize, color, link, decoration, …). */
@@ -18,14 +17,32 @@ export interface PdfStyle {
   [property: string]: unknown;
 }
 
-/** One unbreakable piece of text in one face, as pdfmake reads it. */
+/** A paragraph as clair's line breaker sees it: its text and where a line may break in it. */
+export class PdfParagraph {
+  constructor(
+    /** The texts of the paragraph's inlines put together. */
+    readonly text: string,
+    /** Offsets where a line may break, ascending (a break at k starts a line with text[k]); newlines are not here. */
+    readonly breaks: readonly number[],
+    private readonly wide: WideUnits,
+  ) {}
+
+  /** text[start, end), a stretch that must not break but is too wide for a line, cut into pieces that fit. */
+  splitWide(start: number, end: number, fits: (start: number, end: number) => boolean): [number, number][] {
+    return this.wide.split(start, end, fits);
+  }
+}
+
+/** A stretch of a paragraph in one face and one style. */
 export interface PdfInline extends PdfStyle {
   text: string;
   /** The pdfmake font family (registered by `pdfFonts`). */
   font: string;
+  /** pdfmake must not break it by its own rules: clair's line breaker does, by the paragraph's. */
   noWrap: true;
-  /** pdfmake must keep the next inline on the same line. */
-  noNewLine?: true;
+  paragraph: PdfParagraph;
+  /** Where the inline's text starts in the paragraph's. */
+  offset: number;
   /** The line ends after this inline: an empty inline standing for a newline in the text. */
   lineEnd?: true;
   /** A paragraph indent made of U+3000 must survive at the start of the first line. */
@@ -42,17 +59,7 @@ export interface StyledSpan {
 export interface PdfTypesetOptions {
   /** Phrase-aware breaking (BudouX) for headings. */
   heading?: boolean;
-  /**
-   * Width of the column in points. When given, a unit wider than a whole line (a long Korean word, a URL) is
-   * split so it does not overflow; without it such a unit sticks out of the column.
-   */
-  lineWidth?: number;
-  /** Font size for measuring spans whose style has none (pdfmake's default is 12). */
-  fontSize?: number;
 }
-
-/** pdfmake's default font size, used when neither the span nor the options give one. */
-const PDFMAKE_DEFAULT_FONT_SIZE = 12;
 
 interface Prepared {
   normalized: NormalizedText;
@@ -75,67 +82,39 @@ export function prepare(library: FontLibrary, spans: readonly StyledSpan[], opti
   const runs = normalized.text.length
     ? splitRuns(library, normalized.text, { langAt: normalized.langAt, weightAt: (at) => weightOf(spanAt(at).style) })
     : [];
-
-  const breakOptions: BreakOptions = { heading: options.heading };
-  if (options.lineWidth !== undefined) {
-    // Advance widths per UTF-16 offset (0 on low surrogates), summed once so any range is measured in O(1).
-    const { text } = normalized;
-    const prefix = new Float64Array(text.length + 1);
-    let run = 0;
-    for (let i = 0; i < text.length; i++) {
-      while (runs[run] && runs[run]!.end <= i) run++;
-      const codePoint = text.codePointAt(i)!;
-      const low = i > 0 && codePoint >= 0xdc00 && codePoint <= 0xdfff && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff;
-      const style = spanAt(i).style;
-      const size = style?.fontSize ?? options.fontSize ?? PDFMAKE_DEFAULT_FONT_SIZE;
-      const width = low || !runs[run] ? 0 : library.advance(runs[run]!.face, codePoint) * size + (style?.characterSpacing ?? 0);
-      prefix[i + 1] = prefix[i]! + width;
-    }
-    breakOptions.maxWidth = options.lineWidth;
-    breakOptions.measure = (start, end) => {
-      // pdfmake drops the spaces that end a line, so they do not count against its width.
-      while (end > start && BREAKING_SPACE.test(text[end - 1]!)) end--;
-      return prefix[end]! - prefix[start]!;
-    };
-  }
-  return { normalized, runs, units: lineUnits(normalized, breakOptions), spanAt };
+  return { normalized, runs, units: lineUnits(normalized, { heading: options.heading }), spanAt };
 }
 
-/** pdfmake inlines for styled spans: breaks only where clair's rules allow, each inline in one face. */
+/** pdfmake inlines for styled spans: one per stretch in one face and style, pointing at where lines may break. */
 export function spansToPdfInlines(library: FontLibrary, spans: readonly StyledSpan[], options: PdfTypesetOptions = {}): PdfInline[] {
   const { normalized, runs, units, spanAt } = prepare(library, spans, options);
   const { text } = normalized;
-  // Cuts inside a unit: where the face or the span's style changes.
-  const cuts = new Set<number>();
+  const breaks = units.filter((unit) => !unit.hardBreakAfter && unit.end > 0 && unit.end < text.length).map((unit) => unit.end);
+  const paragraph = new PdfParagraph(text, breaks, new WideUnits(normalized, options.heading === true));
+
+  const newlines = new Map<number, number>();
+  for (const at of normalized.hardBreaks) newlines.set(at, (newlines.get(at) ?? 0) + 1);
+  const cuts = new Set<number>([text.length, ...newlines.keys()]);
   for (const run of runs) cuts.add(run.start);
   for (const span of normalized.spans) cuts.add(span.start);
 
   const inlines: PdfInline[] = [];
+  let start = 0;
   let run = 0;
-  for (const unit of units) {
-    const pieces: PdfInline[] = [];
-    let start = unit.start;
-    for (let at = unit.start + 1; at <= unit.end; at++) {
-      if (at < unit.end && !cuts.has(at)) continue;
+  for (const at of [...cuts].sort((a, b) => a - b)) {
+    if (at > start) {
       while (runs[run] && runs[run]!.end <= start) run++;
-      const span = spanAt(start);
-      pieces.push({ ...span.style, text: text.slice(start, at), font: runs[run]!.face.family, noWrap: true });
+      inlines.push({ ...spanAt(start).style, text: text.slice(start, at), font: runs[run]!.face.family, noWrap: true, paragraph, offset: start });
       start = at;
     }
-    if (unit.hardBreakAfter) {
-      // The newline is an inline of its own with empty text: pdfmake glues an inline to the next one when
-      // UAX #14 finds no break between their texts ("b" + "c"), which would undo a lineEnd set on "b"; an empty
-      // text never glues to what follows.
-      const span = spanAt(Math.max(unit.start, unit.end - 1));
-      const family = pieces[pieces.length - 1]?.font ?? library.faceOf(library.config.stacks[stackOf(library, span.lang)]![0]!, weightOf(span.style)).family;
-      pieces.push({ ...span.style, text: '', font: family, noWrap: true, lineEnd: true });
+    for (let n = newlines.get(at) ?? 0; n > 0; n--) {
+      // A newline is an empty inline of its own: the line breaker ends the line there.
+      const span = spanAt(Math.max(0, at - 1));
+      const family = inlines[inlines.length - 1]?.font ?? library.faceOf(library.config.stacks[stackOf(library, span.lang)]![0]!, weightOf(span.style)).family;
+      inlines.push({ ...span.style, text: '', font: family, noWrap: true, paragraph, offset: at, lineEnd: true });
     }
-    pieces.forEach((piece, index) => {
-      if (index < pieces.length - 1) piece.noNewLine = true;
-    });
-    if (unit.start === 0 && /^\u3000/u.test(pieces[0]!.text)) pieces[0]!.preserveLeadingSpaces = true;
-    inlines.push(...pieces);
   }
+  if (inlines[0] && /^\u3000/u.test(inlines[0].text)) inlines[0].preserveLeadingSpaces = true;
   return inlines;
 }
 

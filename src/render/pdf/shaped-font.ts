@@ -34,6 +34,8 @@ interface ScaledRun {
   codes: string[];
   positions: GlyphPosition[];
   advance: number;
+  /** Advance to each UTF-16 offset of the text, worked out when first asked for. */
+  advances?: Float64Array;
 }
 
 /** CIDs of CID-keyed CFF faces (gid → CID), read once per face. */
@@ -176,6 +178,24 @@ export class ShapedPdfFont {
       this.unicode[code] = shares ? [] : codePointsOf(text.slice(shaped.clusters[i], end));
     }
     return [run.codes.slice(), run.positions];
+  }
+
+  /**
+   * Advance from the start of `text` to each UTF-16 offset in it, in thousandths of the font size, as the whole
+   * text is shaped: a glyph counts from its cluster's first character on (clair's line breaker measures with it).
+   */
+  advances(text: string, features?: FeatureRequest): Float64Array {
+    const run = this.run(text, features);
+    if (!run.advances) {
+      const byOffset = new Float64Array(text.length + 1);
+      run.shaped.clusters.forEach((cluster, i) => {
+        byOffset[cluster] = byOffset[cluster]! + run.positions[i]!.xAdvance;
+      });
+      const advances = new Float64Array(text.length + 1);
+      for (let k = 0; k < text.length; k++) advances[k + 1] = advances[k]! + byOffset[k]!;
+      run.advances = advances;
+    }
+    return run.advances;
   }
 
   widthOfString(text: string, size: number, features?: FeatureRequest): number {

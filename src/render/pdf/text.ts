@@ -15,7 +15,7 @@ export interface PdfSpan {
 /** What clair needs from the typesetting layer to set text in pdfmake. */
 export interface PdfTypesetter {
   /** pdfmake inlines for a paragraph of styled spans: faces chosen per character, breaks controlled. */
-  inlines(spans: PdfSpan[], options?: { heading?: boolean; lineWidth?: number; fontSize?: number }): PdfInline[];
+  inlines(spans: PdfSpan[], options?: { heading?: boolean }): PdfInline[];
   /** The pdfmake font dictionary (family → normal/bold/… file or [file, face]). */
   fontDictionary(): Record<string, Record<string, unknown>>;
   /** The family used when no run says otherwise. */
@@ -56,7 +56,7 @@ export class PdfText {
   rich(rich: Rich, base: TextOptions = {}, options: { heading?: boolean } = {}): PdfInline[] {
     const spans = rich.flatMap((run) => this.spans(run, base)).filter((s) => s.text.length > 0);
     if (spans.length === 0) return [{ text: '' }];
-    return this.typesetter.inlines(spans, { ...options, fontSize: base.fontSize ?? SIZES.body });
+    return this.typesetter.inlines(spans, options);
   }
 
   /** A paragraph node; in bilingual editions the second language follows in a smaller, coloured line. */

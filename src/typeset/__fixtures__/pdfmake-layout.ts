@@ -1,7 +1,8 @@
-// Lays out pdfmake content with pdfmake's own LayoutBuilder (as Printer.createPdfKitDocument does) and returns
-// the lines it made, so tests can check where pdfmake broke lines without rendering and parsing a PDF.
+// Lays out pdfmake content with pdfmake's own LayoutBuilder (as Printer.createPdfKitDocument does), with clair's
+// line breaking installed as the PDF renderer has it, and returns the lines it made, so tests can check where
+// lines break without rendering and parsing a PDF.
 import { createRequire } from 'node:module';
-import type { Typesetter } from '../index.js';
+import { installLineBreaking, type Typesetter } from '../index.js';
 
 const require = createRequire(import.meta.url);
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -58,6 +59,7 @@ function paragraphText(node: unknown): string {
   if (typeof node === 'string') return node;
   if (Array.isArray(node)) return node.map(paragraphText).join('');
   if (node && typeof node === 'object' && 'text' in node) return paragraphText((node as { text: unknown }).text);
+  if (node && typeof node === 'object' && 'table' in node) return paragraphText((node as { table: { body: unknown[][] } }).table.body.flat());
   return '';
 }
 
@@ -65,6 +67,7 @@ function paragraphText(node: unknown): string {
 const documents = new WeakMap<Typesetter, any>();
 
 function layout(typesetter: Typesetter, content: unknown, width: number): LaidOutLine[] {
+  installLineBreaking();
   let pdf = documents.get(typesetter);
   if (!pdf) {
     const { fonts, files } = typesetter.pdfFonts();

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { World } from '../world.js';
+import { layoutLines } from './__fixtures__/pdfmake-layout.js';
+import { normalize, WideUnits } from './linebreak.js';
+import { PdfParagraph } from './pdf.js';
+import { cutIntoLines, flowOf, lineEnds, type MeasuredInline } from './pdfmake-lines.js';
+import { Typesetter } from './index.js';
+
+/** A font where every character is 10 pt wide at size 10 (a space 5 pt). */
+const font = {
+  widthOfString: (text: string, size: number) => [...text].reduce((sum, char) => sum + (char === ' ' ? 0.5 : 1) * size, 0),
+  advances(text: string) {
+    const advances = new Float64Array(text.length + 1);
+    for (let k = 0; k < text.length; k++) advances[k + 1] = advances[k]! + (text[k] === ' ' ? 500 : 1000);
+    return advances;
+  },
+};
+
+/** Measured inlines for pieces of one paragraph, breaks marked with | in `marked`. */
+function inlinesOf(marked: string, pieces: string[], lang = 'ja'): MeasuredInline[] {
+  const text = marked.replaceAll('|', '');
+  const breaks: number[] = [];
+  let at = 0;
+  for (const char of marked) {
+    if (char === '|') breaks.push(at);
+    else at += char.length;
+  }
+  const paragraph = new PdfParagraph(text, breaks, new WideUnits(normalize([{ text, lang }]), false));
+  let offset = 0;
+  return pieces.map((piece) => {
+    const inline: MeasuredInline = { text: piece, width: font.widthOfString(piece, 10), font, fontSize: 10, paragraph, offset, ...(piece === '' ? { lineEnd: true } : {}) };
+    offset += piece.length;
+    return inline;
+  });
+}
+
+function lines(inlines: MeasuredInline[], width: number): string[] {
+  const flow = flowOf(inlines)!;
+  const out: string[] = [''];
+  for (const piece of cutIntoLines(flow, lineEnds(flow, width))) {
+    out[out.length - 1] += piece.text;
+    if (piece.lineEnd) out.push('');
+  }
+  return out;
+}
+
+describe('clair line breaking', () => {
+  it('puts on each line as many units as fit', () => {
+    expect(lines(inlinesOf('日|本|の|地|方|自|治|体', ['日本の地方自治体']), 30)).toEqual(['日本の', '地方自', '治体']);
+    expect(lines(inlinesOf('日|本|の|地|方|自|治|体', ['日本の地方自治体']), 29.99)).toEqual(['日本', 'の地', '方自', '治体']);
+  });
+
+  it('does not count the spaces that end a line', () => {
+    // "abc " is 35 pt wide, 30 pt without its space.
+    expect(lines(inlinesOf('abc |def', ['abc def']), 30)).toEqual(['abc ', 'def']);
+  });
+
+  it('cuts inlines where lines end and keeps their style, each line ending in lineEnd', () => {
+    const inlines = inlinesOf('日|本|の|地|方', ['日本', 'の地方']);
+    inlines[1]!.color = 'red';
+    const flow = flowOf(inlines)!;
+    const pieces = cutIntoLines(flow, lineEnds(flow, 30));
+    expect(pieces.map(({ text, color, width, lineEnd, noNewLine }) => ({ text, color, width, lineEnd, noNewLine }))).toEqual([
+      { text: '日本', color: undefined, width: 20, lineEnd: undefined, noNewLine: true },
+      { text: 'の', color: 'red', width: 10, lineEnd: true, noNewLine: false },
+      { text: '地方', color: 'red', width: 20, lineEnd: undefined, noNewLine: false },
+    ]);
+  });
+
+  it('ends a line at each newline, two in a row leaving an empty line', () => {
+    expect(lines(inlinesOf('住|所ソ|ウ|ル', ['住所', '', '', 'ソウル']), 100)).toEqual(['住所', '', 'ソウル']);
+  });
+
+  it('splits a unit wider than the line by the paragraph\'s rules', () => {
+    // A Korean word has no break opportunity; too wide, it is cut between syllables.
+    expect(lines(inlinesOf('자치단체국제화 |협회', ['자치단체국제화 협회'], 'ko'), 30)).toEqual(['자치단', '체국제', '화 ', '협회']);
+  });
+
+  it('leaves a node whose inlines are not all clair\'s to pdfmake', () => {
+    const inlines = inlinesOf('日|本', ['日本']);
+    expect(flowOf([...inlines, { text: 'x', width: 10, font, fontSize: 10 }])).toBeUndefined();
+  });
+});
+
+describe('clair line breaking inside pdfmake', () => {
+  const typesetter = Typesetter.load(new World({ dataRoot: 'data' }));
+
+  it('gives a text node its widest unit as the width no column may go below', () => {
+    const text = typesetter.toPdfInlines('日本の地方自治体の国際化を推進するため、ソウル事務所を設置しました。', 'ja', { fontSize: 9 });
+    // An auto column takes the text's full width when it fits and shrinks to the widest unit at most.
+    const laidOut = layoutLines(typesetter, { table: { widths: ['auto', '*'], body: [[{ text }, { text: typesetter.toPdfInlines('右', 'ja') }]] } }, 120);
+    const cell = laidOut.filter((line) => line.text !== '右');
+    expect(cell.length).toBeGreaterThan(2);
+    expect(cell.map((line) => line.text).join('')).toBe(text.map((inline) => inline.text).join(''));
+    for (const line of cell) expect(line.width).toBeLessThanOrEqual(line.maxWidth + 1e-6);
+    expect(cell[0]!.maxWidth).toBeLessThan(120);
+  });
+});

@@ -96,7 +96,10 @@ export function spansToPdfInlines(library: FontLibrary, spans: readonly StyledSp
   for (const at of normalized.hardBreaks) newlines.set(at, (newlines.get(at) ?? 0) + 1);
   const cuts = new Set<number>([text.length, ...newlines.keys()]);
   for (const run of runs) cuts.add(run.start);
-  for (const span of normalized.spans) cuts.add(span.start);
+  // A span in the style of the one before it (a number and its title, a name and its particle) continues its inline.
+  normalized.spans.forEach((span, index) => {
+    if (index > 0 && !sameStyle(spans[index - 1]!.style, spans[index]!.style)) cuts.add(span.start);
+  });
 
   const inlines: PdfInline[] = [];
   let start = 0;
@@ -116,6 +119,12 @@ export function spansToPdfInlines(library: FontLibrary, spans: readonly StyledSp
   }
   if (inlines[0] && /^\u3000/u.test(inlines[0].text)) inlines[0].preserveLeadingSpaces = true;
   return inlines;
+}
+
+function sameStyle(a: PdfStyle | undefined, b: PdfStyle | undefined): boolean {
+  const keys = new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})]);
+  for (const key of keys) if (a?.[key] !== b?.[key]) return false;
+  return true;
 }
 
 function stackOf(library: FontLibrary, lang: string): string {

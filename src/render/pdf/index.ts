@@ -9,7 +9,6 @@ import type { World } from '../../world.js';
 import { plain } from '../../document/text.js';
 import { PdfBlocks } from './blocks.js';
 import { useShapedFonts } from './vfs-fonts.js';
-import { installPdfmakeFastPaths } from './pdfmake-fast-paths.js';
 import { installLineBreaking } from '../../typeset/pdfmake-lines.js';
 import { subsetterReady } from '../../typeset/harfbuzz.js';
 import { COLOURS, PAGE, SIZES } from './style.js';
@@ -186,7 +185,6 @@ export async function renderPdf(doc: BrochureDocument, world: World, typesetter:
   await subsetterReady();
   if (!accessPoliciesSet) {
     useShapedFonts();
-    installPdfmakeFastPaths();
     installLineBreaking();
     // Everything pdfmake needs is passed in memory; it may not fetch URLs or read files on its own.
     pdfmake.setUrlAccessPolicy(() => false);

@@ -4,7 +4,8 @@ import pdfmake from 'pdfmake';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { World } from '../../world.js';
 import { subsetterReady } from '../../typeset/harfbuzz.js';
-import { installPdfmakeFastPaths } from './pdfmake-fast-paths.js';
+import { installLineBreaking, Typesetter } from '../../typeset/index.js';
+import { ShapedPdfFont } from './shaped-font.js';
 import { compact, readPdf, type PdfReadBack } from './read-back.js';
 import { createPdfTypesetter } from './typesetter.js';
 import { useShapedFonts } from './vfs-fonts.js';
@@ -22,7 +23,7 @@ describe('text set in harfbuzz fonts', () => {
     const world = new World({ dataRoot: join(root, 'data') });
     const typesetter = createPdfTypesetter(world, 'seoul');
     useShapedFonts();
-    installPdfmakeFastPaths();
+    installLineBreaking();
     await subsetterReady();
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
@@ -43,5 +44,27 @@ describe('text set in harfbuzz fonts', () => {
     expect(pdf.fonts.length).toBeGreaterThanOrEqual(4);
     for (const font of pdf.fonts) expect(font).toMatchObject({ embedded: true, subset: true });
     expect(pdf.pages.flatMap((page) => page.notdef)).toEqual([]);
+  });
+});
+
+describe('advances for the line breaker', () => {
+  const typesetter = Typesetter.load(new World({ dataRoot: join(root, 'data') }));
+  const face = typesetter.library.font(typesetter.fontStack('ko')[0]!);
+  const font = new ShapedPdfFont({ ref: () => { throw new Error('not written'); } }, face, 'F1');
+
+  it('measure every offset of a text shaped whole, ending at its width', () => {
+    const text = '도란도란 서울사무소 PR';
+    const advances = font.advances(text);
+    expect(advances.length).toBe(text.length + 1);
+    expect(advances[0]).toBe(0);
+    for (let k = 1; k <= text.length; k++) expect(advances[k]).toBeGreaterThan(advances[k - 1]!);
+    expect((advances[text.length]! * 10) / 1000).toBeCloseTo(font.widthOfString(text, 10), 9);
+  });
+
+  it('count the spacing the font gives between words, which shaping each word alone would lose', () => {
+    const text = '서울 사무소';
+    const whole = font.advances(text)[text.length]!;
+    const alone = (font.widthOfString('서울 ', 1000) + font.widthOfString('사무소', 1000));
+    expect(whole).toBeGreaterThan(alone);
   });
 });

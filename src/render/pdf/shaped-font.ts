@@ -88,8 +88,6 @@ export class ShapedPdfFont {
   private readonly used = new Map<number, [number, number]>();
   private readonly cids?: Uint32Array;
   private readonly runs: Map<string, ScaledRun>;
-  /** Texts written as one that were measured in pieces (pdfmake-fast-paths.ts): text → pieces, and the joined run. */
-  private readonly joined = new Map<string, { pieces: string[]; run?: ScaledRun }>();
 
   constructor(readonly document: PdfKitDocument, readonly face: ShapingFace, readonly id: string) {
     const m = face.metrics;
@@ -107,20 +105,7 @@ export class ShapedPdfFont {
     this.runs = runs;
   }
 
-  /**
-   * Announces that `text` will be written as the pieces it was measured in, each shaped on its own. False when the
-   * same text was announced in other pieces: it must then be written piece by piece.
-   */
-  encodePieces(text: string, pieces: string[]): boolean {
-    const known = this.joined.get(text);
-    if (known) return known.pieces.length === pieces.length && known.pieces.every((piece, i) => piece === pieces[i]);
-    this.joined.set(text, { pieces });
-    return true;
-  }
-
   private run(text: string, features?: FeatureRequest): ScaledRun {
-    const joined = features ? undefined : this.joined.get(text);
-    if (joined) return (joined.run ??= this.joinRuns(joined.pieces));
     const key = features ? `${text}\u0000${JSON.stringify(features)}` : text;
     let run = this.runs.get(key);
     if (!run) {
@@ -143,24 +128,6 @@ export class ShapedPdfFont {
       this.runs.set(key, run);
     }
     return run;
-  }
-
-  private joinRuns(pieces: string[]): ScaledRun {
-    const runs = pieces.map((piece) => this.run(piece));
-    const shaped: ShapedText = { glyphs: [], clusters: [], xAdvance: [], yAdvance: [], xOffset: [], yOffset: [], advance: 0 };
-    let offset = 0;
-    for (const [i, run] of runs.entries()) {
-      shaped.glyphs.push(...run.shaped.glyphs);
-      shaped.clusters.push(...run.shaped.clusters.map((cluster) => cluster + offset));
-      shaped.advance += run.shaped.advance;
-      offset += pieces[i]!.length;
-    }
-    return {
-      shaped,
-      codes: runs.flatMap((run) => run.codes),
-      positions: runs.flatMap((run) => run.positions),
-      advance: runs.reduce((sum, run) => sum + run.advance, 0),
-    };
   }
 
   /** Hex codes and positions of `text`, noting each glyph for the subset, widths and ToUnicode map. */

@@ -278,8 +278,8 @@ describe.each(OFFICES)('the $officeId test office', (office) => {
     for (const expected of office.expected.own) expect(both).toContain(expected);
   });
 
-  it('has a glyph for every character in the fonts of its language (no tofu)', () => {
-    const typesetter = Typesetter.load(world, { office: officeId });
+  it('has a glyph for every character in the fonts of its language (no tofu)', async () => {
+    const typesetter = await Typesetter.load(world, { office: officeId });
     for (const doc of docs.values()) {
       for (const txt of allTxt(doc)) {
         for (const r of [...txt.primary, ...(txt.secondary ?? [])]) {

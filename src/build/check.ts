@@ -13,7 +13,7 @@ export async function checkBeforeBuild(world: World, officeId: string, lang: UiL
     const { Typesetter } = await import('../typeset/index.js');
     const { officeData } = await import('../load/office.js');
     const languages = officeData(office).office.languages;
-    result.diagnostics.push(...missingGlyphDiagnostics(world, office, Typesetter.shared(world, { office: officeId }), languages));
+    result.diagnostics.push(...missingGlyphDiagnostics(world, office, await Typesetter.shared(world, { office: officeId }), languages));
   }
   if (result.diagnostics.length === 0) return office;
   process.stderr.write(formatDiagnostics(result.diagnostics, 'text', lang, { files: result.files, color: options.color ?? false }));

@@ -31,7 +31,7 @@ export async function renderEditionOf(input: BuildInput, edition: Edition, forma
   for (const format of formats) {
     const started = performance.now();
     if (format === 'pdf') {
-      const bytes = await renderPdf(doc, world, createPdfTypesetter(world, officeId));
+      const bytes = await renderPdf(doc, world, await createPdfTypesetter(world, officeId));
       files.push({ name: `brochure.${edition.id}.pdf`, format, bytes, pages: countPdfPages(bytes), milliseconds: performance.now() - started });
     } else {
       // Loaded only when asked for: the HTML renderer pulls in Handlebars and the font subsetter.

@@ -2,7 +2,8 @@
 // this module only reads, so `clair validate` and `clair build` see exactly the same data.
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { DATA_FILES, dataFileKind, type DataKey, type OfficeData } from '../schema/index.js';
+import { DATA_FILE_NAMES, dataFileNamed } from '../schema/files.js';
+import type { DataKey, OfficeData } from '../schema/index.js';
 import type { World } from '../world.js';
 import { readDataFile, type SourceFile } from './source.js';
 
@@ -23,7 +24,7 @@ export function loadOffice(world: World, officeId: string): LoadedOffice {
   for (const name of names) {
     if (!/\.ya?ml$/.test(name)) continue;
     const path = join(dir, name);
-    const kind = dataFileKind(name);
+    const kind = dataFileNamed(name);
     if (!kind) {
       loaded.unknownFiles.push(path);
       continue;
@@ -38,7 +39,7 @@ export function loadOffice(world: World, officeId: string): LoadedOffice {
 /** The typed data of a loaded office. Only call after validation reported no errors. */
 export function officeData(loaded: LoadedOffice): OfficeData {
   const data: Partial<OfficeData> = {};
-  for (const kind of DATA_FILES) {
+  for (const kind of DATA_FILE_NAMES) {
     const source = loaded.sources[kind.key];
     if (source) (data as Record<string, unknown>)[kind.key] = source.data;
   }

@@ -2,7 +2,8 @@
 // there, not in code), and the number, date and fiscal-year conventions of each language.
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { LANGUAGE_TAGS, type LanguageTag, type OfficeData, type Text } from '../schema/index.js';
+import { LANGUAGE_TAGS, type LanguageTag } from '../schema/constants.js';
+import type { OfficeData, Text } from '../schema/index.js';
 import type { World } from '../world.js';
 import { METRICS, UNIT_IDS, type UnitId } from './registry.js';
 

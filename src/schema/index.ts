@@ -1,6 +1,7 @@
 // The registry of an office's data files: file name → schema. Adding a subject means adding a schema module and
 // one line here; the loader, validator, JSON Schema export and editor support all read this list.
 import type { TSchema } from '@sinclair/typebox';
+import { DATA_FILE_NAMES, dataFileNamed, type DataFile } from './files.js';
 import { BrochureSchema, type Brochure } from './brochure.js';
 import { EventsFileSchema, type EventsFile } from './events.js';
 import { FestivalFileSchema, type FestivalFile } from './festival.js';
@@ -35,37 +36,38 @@ export interface OfficeData {
 }
 export type DataKey = keyof OfficeData;
 
-export interface DataFileKind {
-  key: DataKey;
-  /** File name inside the office folder; `.yml` is accepted too. */
-  file: string;
+export type { DataFile } from './files.js';
+export { DATA_FILE_NAMES } from './files.js';
+
+/** A data file with the schema it must follow. */
+export interface DataFileKind extends DataFile {
   /** Schema id, also the JSON Schema file name: src/schema/json/<id>.schema.json */
-  id: string;
   schema: TSchema;
-  required: boolean;
 }
 
-export const DATA_FILES: readonly DataFileKind[] = [
-  { key: 'office', file: 'office.yaml', id: 'office', schema: OfficeSchema, required: true },
-  { key: 'brochure', file: 'brochure.yaml', id: 'brochure', schema: BrochureSchema, required: true },
-  { key: 'events', file: 'events.yaml', id: 'events', schema: EventsFileSchema, required: false },
-  { key: 'festival', file: 'festival.yaml', id: 'festival', schema: FestivalFileSchema, required: false },
-  { key: 'influencerVisits', file: 'influencer-visits.yaml', id: 'influencer-visits', schema: InfluencerVisitsFileSchema, required: false },
-  { key: 'cookingClasses', file: 'cooking-classes.yaml', id: 'cooking-classes', schema: CookingClassesFileSchema, required: false },
-  { key: 'snsChannel', file: 'sns-channel.yaml', id: 'sns-channel', schema: SnsChannelFileSchema, required: false },
-  { key: 'lectures', file: 'lectures.yaml', id: 'lectures', schema: LecturesFileSchema, required: false },
-  { key: 'jet', file: 'jet.yaml', id: 'jet', schema: JetFileSchema, required: false },
-  { key: 'seminars', file: 'seminars.yaml', id: 'seminars', schema: SeminarsFileSchema, required: false },
-  { key: 'sisterCities', file: 'sister-cities.yaml', id: 'sister-cities', schema: SisterCitiesFileSchema, required: false },
-  { key: 'support', file: 'support.yaml', id: 'support', schema: SupportFileSchema, required: false },
-  { key: 'partners', file: 'partners.yaml', id: 'partners', schema: PartnersFileSchema, required: false },
-  { key: 'outreach', file: 'outreach.yaml', id: 'outreach', schema: OutreachFileSchema, required: false },
-];
+const SCHEMAS: Record<DataKey, TSchema> = {
+  office: OfficeSchema,
+  brochure: BrochureSchema,
+  events: EventsFileSchema,
+  festival: FestivalFileSchema,
+  influencerVisits: InfluencerVisitsFileSchema,
+  cookingClasses: CookingClassesFileSchema,
+  snsChannel: SnsChannelFileSchema,
+  lectures: LecturesFileSchema,
+  jet: JetFileSchema,
+  seminars: SeminarsFileSchema,
+  sisterCities: SisterCitiesFileSchema,
+  support: SupportFileSchema,
+  partners: PartnersFileSchema,
+  outreach: OutreachFileSchema,
+};
+
+export const DATA_FILES: readonly DataFileKind[] = DATA_FILE_NAMES.map((kind) => ({ ...kind, schema: SCHEMAS[kind.key] }));
 
 /** The data file kind for a file name (office.yaml, office.yml), or undefined for a file clair does not know. */
 export function dataFileKind(fileName: string): DataFileKind | undefined {
-  const normalised = fileName.replace(/\.yml$/, '.yaml');
-  return DATA_FILES.find((kind) => kind.file === normalised);
+  const kind = dataFileNamed(fileName);
+  return kind && DATA_FILES.find((k) => k.key === kind.key);
 }
 
 export * from './common.js';

@@ -5,9 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DataError } from '../diagnostics.js';
 import { LANGUAGE_TAGS } from '../schema/common.js';
 import { World } from '../world.js';
+import { loadValidators } from '../validate/validators.js';
 import { loadFontConfig, stackLanguage } from './config.js';
 
-const shipped = loadFontConfig(new World({ dataRoot: 'data' }));
+const { fonts } = await loadValidators();
+const shipped = loadFontConfig(new World({ dataRoot: 'data' }), fonts);
 
 describe('the shipped fonts/fonts.yaml', () => {
   it('has a stack for every language an office publishes in', () => {
@@ -40,7 +42,7 @@ describe('a wrong fonts.yaml', () => {
     writeFileSync(join(dir, 'fonts.yaml'), yaml);
     writeFileSync(join(dir, 'Present.ttf'), 'not read while checking the configuration');
     try {
-      loadFontConfig(new World({ dataRoot: dir, fontsDir: dir }));
+      loadFontConfig(new World({ dataRoot: dir, fontsDir: dir }), fonts);
     } catch (error) {
       if (error instanceof DataError) return error.diagnostics;
       throw error;
@@ -73,8 +75,14 @@ describe('a wrong fonts.yaml', () => {
     expect(problems.find((p) => p.code === 'fonts-missing-stack')!.message.en).toContain('"fr"');
   });
 
-  it('names the field that breaks the schema', () => {
+  it('names the field that breaks the schema, what it holds and what it may hold, as data files do', () => {
     const problems = load('faces:\n  - { id: latin, family: Latin, file: Present.ttf, weight: heavy }\nstacks: {}\n');
-    expect(problems[0]).toMatchObject({ code: 'fonts-schema', line: 2, pointer: '/faces/0/weight' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({
+      code: 'schema-enum', line: 2, pointer: '/faces/0/weight', found: '"heavy"',
+      expected: { en: 'one of: normal, bold', ja: '次のいずれか: normal, bold' },
+    });
+    expect(problems[0]!.message.en).toContain('faces[0].weight');
+    expect(problems[0]!.message.ja).toContain('faces[0].weight');
   });
 });

@@ -2,44 +2,17 @@
 // families are tried for each language (stacks), which scripts always take another language's stack (Hangul
 // inside Japanese text is set in the Korean face), and per-office stacks. Read through the World only, checked
 // once here, so the rest of the typesetter can trust it.
-import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import { join } from 'node:path';
 import type { Diagnostic, Localized } from '../diagnostics.js';
 import { DataError, showValue } from '../diagnostics.js';
 import { parseYaml, type SourceFile } from '../load/source.js';
-import { LANGUAGE_TAGS } from '../schema/common.js';
+import { LANGUAGE_TAGS } from '../schema/constants.js';
+import type { FaceConfig, FontsFile } from '../schema/fonts.js';
+import { refResolver, schemaDiagnostics } from '../validate/schema-errors.js';
+import type { SharedSchemaName, JsonSchema, ValidatorSet } from '../validate/validators.js';
 import type { World } from '../world.js';
 
 export const FONTS_FILE = 'fonts.yaml';
-
-const nonEmpty = (description: string) => Type.String({ minLength: 1, description });
-
-export const FaceSchema = Type.Object(
-  {
-    id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', description: 'Stable id, e.g. noto-sans-cjk-jp-regular.' }),
-    family: nonEmpty('Family name used in stacks, in pdfmake and as the CSS font-family of web fonts.'),
-    file: nonEmpty('Font file, relative to the fonts folder: .ttf, .otf, or a collection .ttc/.otc.'),
-    postscriptName: Type.Optional(nonEmpty('Which face of a collection (.ttc) to use, by PostScript name.')),
-    weight: Type.Union([Type.Literal('normal'), Type.Literal('bold')], { description: 'normal or bold.' }),
-  },
-  { additionalProperties: false },
-);
-export type FaceConfig = Static<typeof FaceSchema>;
-
-const StackSchema = Type.Array(nonEmpty('A family name declared in faces.'), { minItems: 1 });
-const StacksSchema = Type.Record(Type.String(), StackSchema);
-
-export const FontsFileSchema = Type.Object(
-  {
-    faces: Type.Array(FaceSchema, { minItems: 1 }),
-    stacks: StacksSchema,
-    scripts: Type.Optional(Type.Record(Type.String(), nonEmpty('A language tag that has a stack.'))),
-    offices: Type.Optional(Type.Record(Type.String(), StacksSchema)),
-  },
-  { additionalProperties: false },
-);
-export type FontsFile = Static<typeof FontsFileSchema>;
 
 export type Weight = 'normal' | 'bold';
 
@@ -75,11 +48,15 @@ function diagnostic(source: SourceFile, file: string, path: (string | number)[],
   };
 }
 
+/** fonts.yaml's schema refers to none of the data files' shared parts. */
+const NO_SHARED_SCHEMAS = {} as Record<SharedSchemaName, JsonSchema>;
+
 /**
- * Reads fonts/fonts.yaml through the World. `office` selects that office's stacks from `offices:` where it
- * has any. Throws DataError with located, bilingual diagnostics when the file is wrong.
+ * Reads fonts/fonts.yaml through the World and checks it with `fonts` (validators.ts: generated from
+ * src/schema/fonts.ts, like the data files' validators). `office` selects that office's stacks from `offices:` where
+ * it has any. Throws DataError with located, bilingual diagnostics when the file is wrong.
  */
-export function loadFontConfig(world: World, office?: string): FontConfig {
+export function loadFontConfig(world: World, fonts: ValidatorSet['fonts'], office?: string): FontConfig {
   const path = join(world.fontsDir, FONTS_FILE);
   const file = world.display(path);
   let bytes: Uint8Array;
@@ -97,15 +74,8 @@ export function loadFontConfig(world: World, office?: string): FontConfig {
   const source = parsed.source;
   const problems: Diagnostic[] = [];
 
-  if (!Value.Check(FontsFileSchema, source.data)) {
-    for (const error of Value.Errors(FontsFileSchema, source.data)) {
-      const segments = error.path.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
-      problems.push(diagnostic(source, file, segments, 'fonts-schema', {
-        en: `font configuration: ${error.message}`,
-        ja: `フォント設定の形式が正しくありません: ${error.message}`,
-      }, error.value));
-    }
-    throw new DataError(problems);
+  if (!fonts.validate(source.data)) {
+    throw new DataError(schemaDiagnostics(fonts.validate.errors ?? [], source, file, refResolver(NO_SHARED_SCHEMAS), 100).diagnostics);
   }
   const data = source.data as FontsFile;
 

@@ -37,6 +37,7 @@
 // Lower level: `lineUnits(text, lang, options)` (where a line may break), `fontStack(lang)`, `hasGlyph(faceId,
 // codePoint)` (cached), `library` (the opened faces), `extractCollectionFace` (a face of a .ttc as a standalone
 // font, for tools that cannot open collections).
+import { loadValidators } from '../validate/validators.js';
 import type { World } from '../world.js';
 import { loadFontConfig, stackLanguage, type Face, type FontConfig, type Weight } from './config.js';
 import { missingGlyphs, type MissingGlyph } from './coverage.js';
@@ -58,7 +59,7 @@ export interface TypesetterOptions {
   office?: string;
 }
 
-const sharedTypesetters = new Map<string, Typesetter>();
+const sharedTypesetters = new Map<string, Promise<Typesetter>>();
 
 export class Typesetter {
   readonly library: FontLibrary;
@@ -68,18 +69,24 @@ export class Typesetter {
   }
 
   /** Reads and checks fonts/fonts.yaml (throws DataError with located diagnostics). Fonts open lazily. */
-  static load(world: World, options: TypesetterOptions = {}): Typesetter {
-    return new Typesetter(world, loadFontConfig(world, options.office));
+  static async load(world: World, options: TypesetterOptions = {}): Promise<Typesetter> {
+    const { fonts } = await loadValidators();
+    return new Typesetter(world, loadFontConfig(world, fonts, options.office));
   }
 
   /**
    * One typesetter per fonts folder and office for the whole process: the PDF and HTML renderers and the glyph
    * check share the opened faces, their glyph caches and the faces extracted from collections.
    */
-  static shared(world: World, options: TypesetterOptions = {}): Typesetter {
+  static shared(world: World, options: TypesetterOptions = {}): Promise<Typesetter> {
     const key = `${world.fontsDir}\u0000${options.office ?? ''}`;
     let typesetter = sharedTypesetters.get(key);
-    if (!typesetter) sharedTypesetters.set(key, (typesetter = Typesetter.load(world, options)));
+    if (!typesetter) {
+      typesetter = Typesetter.load(world, options);
+      sharedTypesetters.set(key, typesetter);
+      // A fonts.yaml that fails its check is read again next time, not remembered as failed.
+      typesetter.catch(() => sharedTypesetters.delete(key));
+    }
     return typesetter;
   }
 

@@ -6,7 +6,7 @@ import { World } from '../world.js';
 import { layoutLines, layoutParagraphs, type LaidOutLine } from './__fixtures__/pdfmake-layout.js';
 import { installLineBreaking, NO_LINE_END, NO_LINE_START, Typesetter, type PdfInline } from './index.js';
 
-const typesetter = Typesetter.load(new World({ dataRoot: 'data' }));
+const typesetter = await Typesetter.load(new World({ dataRoot: 'data' }));
 const excerpt = readFileSync(join(import.meta.dirname, '__fixtures__', 'seoul-excerpt.txt'), 'utf8').split('\n').filter((line) => line.trim());
 
 /** The inlines' texts and faces, and the places a line may break, marked with |. */

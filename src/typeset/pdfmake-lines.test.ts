@@ -6,6 +6,8 @@ import { PdfParagraph } from './pdf.js';
 import { cutIntoLines, flowOf, lineEnds, type MeasuredInline } from './pdfmake-lines.js';
 import { Typesetter } from './index.js';
 
+const typesetter = await Typesetter.load(new World({ dataRoot: 'data' }));
+
 /** A font where every character is 10 pt wide at size 10 (a space 5 pt). */
 const font = {
   widthOfString: (text: string, size: number) => [...text].reduce((sum, char) => sum + (char === ' ' ? 0.5 : 1) * size, 0),
@@ -83,7 +85,6 @@ describe('clair line breaking', () => {
 });
 
 describe('clair line breaking inside pdfmake', () => {
-  const typesetter = Typesetter.load(new World({ dataRoot: 'data' }));
 
   it('gives a text node its widest unit as the width no column may go below', () => {
     const text = typesetter.toPdfInlines('日本の地方自治体の国際化を推進するため、ソウル事務所を設置しました。', 'ja', { fontSize: 9 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { INSTALL_ROOT, World } from '../world.js';
 import { Typesetter } from './index.js';
 
-const typesetter = Typesetter.load(new World({ dataRoot: 'data' }));
+const typesetter = await Typesetter.load(new World({ dataRoot: 'data' }));
 /** Runs as "face id: text" for readable expectations. */
 const runs = (text: string, lang: string, bold = false) => typesetter.splitRuns(text, lang, { bold }).map((run) => `${run.face.id}: ${run.text}`);
 
@@ -88,7 +88,7 @@ describe('an office font with CJK fallback (fonts.yaml written here)', () => {
       '  london:',
       '    en: [London Sans, Noto Sans CJK JP]',
     ].join('\n'));
-    london = Typesetter.load(new World({ dataRoot: dir, fontsDir: dir }), { office: 'london' });
+    london = await Typesetter.load(new World({ dataRoot: dir, fontsDir: dir }), { office: 'london' });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -102,8 +102,8 @@ describe('an office font with CJK fallback (fonts.yaml written here)', () => {
     ]);
   });
 
-  it('uses the default stacks for other offices', () => {
-    const other = Typesetter.load(new World({ dataRoot: dir, fontsDir: dir }), { office: 'paris' });
+  it('uses the default stacks for other offices', async () => {
+    const other = await Typesetter.load(new World({ dataRoot: dir, fontsDir: dir }), { office: 'paris' });
     expect(other.splitRuns('Cafe', 'en').map((run) => run.face.id)).toEqual(['jp']);
   });
 });

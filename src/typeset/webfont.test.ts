@@ -7,7 +7,7 @@ import { fontkit, type FontkitFont } from '../__fixtures__/fontkit.js';
 import { Typesetter } from './index.js';
 import { sfntToWoff2 } from './woff2.js';
 
-const typesetter = Typesetter.load(new World({ dataRoot: 'data' }));
+const typesetter = await Typesetter.load(new World({ dataRoot: 'data' }));
 const excerpt = readFileSync(join(import.meta.dirname, '__fixtures__', 'seoul-excerpt.txt'), 'utf8');
 // Quality 9 keeps the tests fast; the default (11) only changes how hard Brotli works.
 const fast = { quality: 9 };

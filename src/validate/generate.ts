@@ -14,6 +14,7 @@ import {
   BodySchema, DATA_FILES, DateRangeSchema, FigureSchema, LanguageTagSchema, LANGUAGE_TAGS, PersonSchema, PhotoSchema,
   PrefectureSchema, TextSchema, TimeSlotSchema,
 } from '../schema/index.js';
+import { FontsFileSchema } from '../schema/fonts.js';
 import { SocialAccountSchema } from '../schema/office.js';
 import {
   GENERATED_PATH, schemaFingerprint, writeGeneratedValidators,
@@ -64,7 +65,11 @@ function withRefs(schema: unknown, sharedByJson: Map<string, string>, isRoot: bo
 export interface SchemaTables {
   shared: Record<SharedSchemaName, JsonSchema>;
   files: Record<string, JsonSchema>;
+  /** fonts/fonts.yaml, which is not office data but is checked the same way. */
+  fonts: JsonSchema;
 }
+
+const FONTS_SCHEMA_ID = 'clair-fonts';
 
 export function schemaTables(): SchemaTables {
   const sharedByJson = new Map<string, string>();
@@ -75,7 +80,8 @@ export function schemaTables(): SchemaTables {
   const files = Object.fromEntries(
     DATA_FILES.map((kind) => [kind.id, { ...withRefs(kind.schema, sharedByJson, true), $id: fileSchemaId(kind.id) }]),
   );
-  return { shared, files };
+  const fonts = { ...withRefs(FontsFileSchema, new Map(), true), $id: FONTS_SCHEMA_ID };
+  return { shared, files, fonts };
 }
 
 /** The same options for the in-process fallback and the standalone file, so both report identical errors. */
@@ -95,6 +101,7 @@ function newAjv(tables: SchemaTables, source: boolean) {
   addFormats(ajv, ['date']);
   for (const schema of Object.values(tables.shared)) ajv.addSchema(schema);
   for (const schema of Object.values(tables.files)) ajv.addSchema(schema);
+  ajv.addSchema(tables.fonts);
   return ajv;
 }
 
@@ -112,9 +119,10 @@ export function compileValidators(fingerprint: string, options: { emitModule?: b
   const ajv = newAjv(tables, Boolean(options.emitModule));
   const validate: Record<string, CompiledValidator> = {};
   for (const kind of DATA_FILES) validate[kind.id] = ajv.getSchema(fileSchemaId(kind.id)) as unknown as CompiledValidator;
+  const fonts = { schema: tables.fonts, validate: ajv.getSchema(FONTS_SCHEMA_ID) as unknown as CompiledValidator };
   const validators: ValidatorSet = {
     fingerprint, dataFiles: dataFileTable(), languageTags: [...LANGUAGE_TAGS], schemas: tables.files,
-    shared: tables.shared, validate, origin: 'compiled',
+    shared: tables.shared, validate, fonts, origin: 'compiled',
   };
   if (!options.emitModule) return { validators };
   return { validators, moduleText: moduleText(ajv, tables, fingerprint, options.requireFrom) };
@@ -123,6 +131,7 @@ export function compileValidators(fingerprint: string, options: { emitModule?: b
 function moduleText(ajv: Ajv, tables: SchemaTables, fingerprint: string, requireFrom?: string): string {
   const exportNames: Record<string, string> = {};
   DATA_FILES.forEach((kind, index) => { exportNames[`validate${index}`] = fileSchemaId(kind.id); });
+  exportNames.validateFonts = FONTS_SCHEMA_ID;
   // ajv's standalone output loads its runtime helpers with require(); an ES module has to create one. They are
   // resolved from the module's own location unless it is written elsewhere (tests write it to a temp folder).
   const code = standaloneCode(ajv, exportNames).replace(/^"use strict";/, '');
@@ -139,6 +148,7 @@ function moduleText(ajv: Ajv, tables: SchemaTables, fingerprint: string, require
     `export const schemas = ${JSON.stringify(tables.files)};`,
     `export const shared = ${JSON.stringify(tables.shared)};`,
     `export const validate = { ${validateTable} };`,
+    `export const fonts = { schema: ${JSON.stringify(tables.fonts)}, validate: validateFonts };`,
     '',
   ].join('\n');
 }

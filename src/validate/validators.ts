@@ -70,11 +70,13 @@ export interface ValidatorSet {
   schemas: Record<string, JsonSchema>;
   shared: Record<SharedSchemaName, JsonSchema>;
   validate: Record<string, CompiledValidator>;
+  /** fonts/fonts.yaml's schema and validator (typeset/config.ts). */
+  fonts: { schema: JsonSchema; validate: CompiledValidator };
   origin: 'generated' | 'compiled';
 }
 
 /** Bumped when the shape of the generated module changes, so older generated files are not trusted. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 const here = import.meta.url;
 /** Under vitest this module runs from src/*.ts: never write generated code into the source tree. */

@@ -21,7 +21,7 @@ import { pageView, type PageView } from './view.js';
 
 
 /** One typesetter per World and office: it keeps the font files and glyph lookups between editions. */
-function typesetterFor(world: World, officeId: string): Typesetter {
+function typesetterFor(world: World, officeId: string): Promise<Typesetter> {
   return Typesetter.shared(world, { office: officeId });
 }
 
@@ -90,7 +90,7 @@ export interface HtmlReport {
 
 /** Renders one edition and says which font subsets it embedded (for benchmarks and tests). */
 export async function renderHtmlWithReport(doc: BrochureDocument, world: World, options: RenderHtmlOptions = {}): Promise<HtmlReport> {
-  const typesetter = typesetterFor(world, doc.officeId);
+  const typesetter = await typesetterFor(world, doc.officeId);
   const view = pageView(doc, world);
   const templates = loadTemplates(world, await precompiledTemplates());
   checkPartials(view, templates);

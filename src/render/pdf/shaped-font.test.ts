@@ -21,7 +21,7 @@ describe('text set in harfbuzz fonts', () => {
 
   beforeAll(async () => {
     const world = new World({ dataRoot: join(root, 'data') });
-    const typesetter = createPdfTypesetter(world, 'seoul');
+    const typesetter = await createPdfTypesetter(world, 'seoul');
     useShapedFonts();
     installLineBreaking();
     await subsetterReady();
@@ -47,8 +47,9 @@ describe('text set in harfbuzz fonts', () => {
   });
 });
 
+const typesetter = await Typesetter.load(new World({ dataRoot: join(root, 'data') }));
+
 describe('advances for the line breaker', () => {
-  const typesetter = Typesetter.load(new World({ dataRoot: join(root, 'data') }));
   const face = typesetter.library.font(typesetter.fontStack('ko')[0]!);
   const font = new ShapedPdfFont({ ref: () => { throw new Error('not written'); } }, face, 'F1');
 

@@ -33,8 +33,8 @@ function typesetInlines(typesetter: Typesetter): Map<string, PdfInline[]> {
   return known;
 }
 
-export function createPdfTypesetter(world: World, officeId: string): PdfTypesetter {
-  const shared = Typesetter.shared(world, { office: officeId });
+export async function createPdfTypesetter(world: World, officeId: string): Promise<PdfTypesetter> {
+  const shared = await Typesetter.shared(world, { office: officeId });
   const known = typesetInlines(shared);
   return {
     inlines(spans: PdfSpan[], options = {}): PdfInline[] {

@@ -3,7 +3,7 @@
 import type { Block, Txt } from '../../document/blocks.js';
 import { formatDate, formatNumber } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
-import { JET_POSITIONS, type LanguageTag } from '../../schema/index.js';
+import { JET_POSITIONS, type LanguageTag } from '../../schema/constants.js';
 import { cell, inYears, list, photos, table, textList, type SectionDefinition } from '../kit.js';
 
 export const jet: SectionDefinition = {

@@ -22,10 +22,16 @@ export function formatChange(value: number, lang: LanguageTag): string {
   return value > 0 ? `+${body}` : `−${body}`;
 }
 
+const percentFormats = new Map<LanguageTag, Intl.NumberFormat>();
 /** Percent change with one decimal: +8.0%, −12.5 %. */
 export function formatPercentChange(ratio: number, lang: LanguageTag): string {
   const percent = Math.round(ratio * 1000) / 10;
-  const body = new Intl.NumberFormat(NUMBER_LOCALE[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.abs(percent));
+  let format = percentFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(NUMBER_LOCALE[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    percentFormats.set(lang, format);
+  }
+  const body = format.format(Math.abs(percent));
   const sign = percent > 0 ? '+' : percent < 0 ? '−' : '±';
   return lang === 'fr' ? `${sign}${body}\u202f%` : `${sign}${body}%`;
 }

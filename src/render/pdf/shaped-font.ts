@@ -51,21 +51,25 @@ function glyphCids(face: ShapingFace): Uint32Array {
 }
 
 /**
- * Subsets by face and glyphs: editions of one brochure often need the very same glyphs of a face (the bilingual
+ * Font programs by face and glyphs: editions of one brochure often need the very same glyphs of a face (the bilingual
  * edition's Japanese is the Japanese edition's), and cutting a CJK subset is the costliest step of writing a PDF.
  */
-const subsets = new Map<string, Buffer>();
+const subsets = new Map<string, Uint8Array>();
 const MAX_SUBSETS = 32;
 
-function subsetOf(face: ShapingFace, glyphs: number[], retainGids: boolean): Buffer {
-  const key = `${face.file}\u0000${face.index}\u0000${retainGids}\u0000${glyphs.join(',')}`;
-  let subset = subsets.get(key);
-  if (!subset) {
-    subset = subsetGlyphs(face.bytes, face.file, face.index, glyphs, { retainGids });
+/** What a PDF embeds of these glyphs of a face: a CFF subset's CFF table (FontFile3), or a TrueType subset. */
+function fontProgram(face: ShapingFace, glyphs: number[]): Uint8Array {
+  const key = `${face.file}\u0000${face.index}\u0000${glyphs.join(',')}`;
+  let program = subsets.get(key);
+  if (!program) {
+    const { outlines } = face.metrics;
+    const cff = outlines !== 'truetype';
+    const subset = subsetGlyphs(face.bytes, face.file, face.index, glyphs, { retainGids: outlines !== 'cff-cid', cffOnly: cff });
+    program = cff ? cffTableOf(subset) : subset;
     if (subsets.size >= MAX_SUBSETS) subsets.delete(subsets.keys().next().value!);
-    subsets.set(key, subset);
+    subsets.set(key, program);
   }
-  return subset;
+  return program;
 }
 
 /** Runs scaled to pdfkit's units, per face and string: shaped once for every document of the process. */
@@ -188,10 +192,9 @@ export class ShapedPdfFont {
     const { metrics } = this.face;
     const cff = metrics.outlines !== 'truetype';
     const glyphs = [...this.used.values()].map(([glyph]) => glyph).sort((a, b) => a - b);
-    const subset = subsetOf(this.face, glyphs, metrics.outlines !== 'cff-cid');
     const fontFile = this.document.ref();
     if (cff) fontFile.data.Subtype = 'CIDFontType0C';
-    fontFile.end(cff ? cffTableOf(subset) : subset);
+    fontFile.end(fontProgram(this.face, glyphs));
 
     const familyClass = metrics.familyClass >> 8;
     let flags = 1 << 2; // symbolic: the glyphs are outside the standard Latin set

@@ -1,6 +1,6 @@
 // Turns data text (a language-neutral string or {ja, ko, …}) and the fixed wording of templates/labels/*.yaml
 // into the `Txt` of one edition: the primary language and, in a bilingual edition, the second language.
-import { parse } from 'yaml';
+import { CORE_SCHEMA, load as parseYaml } from 'js-yaml';
 import { join } from 'node:path';
 import { prefectureName } from '../model/prefectures.js';
 import type { Body, LanguageTag, Person, Text } from '../schema/index.js';
@@ -14,7 +14,7 @@ export function loadLabels(world: World, languages: readonly LanguageTag[]): Rec
   const labels: Record<string, LabelTree> = {};
   for (const lang of languages) {
     const path = join(world.templatesDir, 'labels', `${lang}.yaml`);
-    labels[lang] = (parse(world.readText(path)) ?? {}) as LabelTree;
+    labels[lang] = (parseYaml(world.readText(path), { schema: CORE_SCHEMA }) ?? {}) as LabelTree;
   }
   return labels;
 }

@@ -2,10 +2,20 @@
 // (schema, semantic rules, rendering) can report file:line:column. Hostile input is stopped here: non-UTF-8
 // bytes, oversized files, alias bombs, duplicate keys.
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { Diagnostic, Localized } from '../diagnostics.js';
 import { showValue } from '../diagnostics.js';
 import type { World } from '../world.js';
+
+/**
+ * The position-keeping YAML parser, loaded on first use: a well-formed file is read with js-yaml alone, and only a
+ * problem to point at needs positions (loading it costs a build some 40 ms).
+ */
+let yamlModule: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  return (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+}
 
 /**
  * Larger files are refused: a year of office data is a few kilobytes (the largest Seoul file is under 10 KB), an
@@ -103,6 +113,7 @@ export function decodeUtf8(path: string, bytes: Uint8Array): { ok: true; text: s
 }
 
 function childOf(node: Node | null | undefined, segment: string | number): { value: Node | null; key: Node | null } | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   if (isMap(node)) {
     for (const pair of node.items) {
       if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === String(segment)) {
@@ -184,6 +195,7 @@ type Located = { line: number; column: number };
  * per mapping keeps this linear. Iterative, so it cannot overflow the stack itself.
  */
 function structureProblems(doc: Document.Parsed, path: string, text: string, pos: (offset: number) => Located): Diagnostic[] {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yaml();
   const problems: Diagnostic[] = [];
   const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
   while (stack.length > 0) {
@@ -279,9 +291,14 @@ export function parseYaml(path: string, bytes: Uint8Array): ParseResult {
   const decoded = decodeUtf8(path, bytes);
   if (!decoded.ok) return decoded;
   const text = decoded.text;
-  const lineCounter = new LineCounter();
+  let lineCounter: LineCounter | undefined;
+  /** The document with positions; lines are counted while it is parsed. */
+  const parseDocument = () => {
+    lineCounter = new (yaml().LineCounter)();
+    return yaml().parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2' });
+  };
   const pos = (offset: number) => {
-    const p = lineCounter.linePos(offset);
+    const p = lineCounter!.linePos(offset);
     return { line: p.line, column: p.col };
   };
   const deepAt = flowTooDeep(text);
@@ -295,12 +312,12 @@ export function parseYaml(path: string, bytes: Uint8Array): ParseResult {
   if (quick !== undefined) {
     // Positions are only needed to report a problem: the full parse runs on the first question.
     let located: Document.Parsed | undefined;
-    const full = () => (located ??= parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2' }));
+    const full = () => (located ??= parseDocument());
     return { ok: true, source: { path, text, data: quick, locate: (segments, where) => locateIn(full(), pos, segments, where) } };
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2' });
+    doc = parseDocument();
   } catch (error) {
     if (isStackOverflow(error)) return { ok: false, diagnostics: [tooDeep(path, 1, 1)] };
     const message = String((error as Error)?.message ?? error);

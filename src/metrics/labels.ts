@@ -1,7 +1,7 @@
 // The wording of metrics in the brochure languages, read from templates/labels/metrics.yaml (staff edit wording
 // there, not in code), and the number, date and fiscal-year conventions of each language.
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { CORE_SCHEMA, load as parseYaml } from 'js-yaml';
 import { LANGUAGE_TAGS, type LanguageTag } from '../schema/constants.js';
 import type { OfficeData, Text } from '../schema/index.js';
 import type { World } from '../world.js';
@@ -60,7 +60,7 @@ export function parseMetricLabels(text: string, file = METRIC_LABELS_FILE): Metr
   const problems: string[] = [];
   let root: unknown;
   try {
-    root = parse(text);
+    root = parseYaml(text, { schema: CORE_SCHEMA });
   } catch (error) {
     throw new MetricLabelsError(`${file}: ${(error as Error).message}`);
   }

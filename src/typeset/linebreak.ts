@@ -36,6 +36,8 @@ export interface NormalizedText {
   /** Offsets where the author asked for no break (U+2060, U+FEFF, soft hyphen). */
   glue: Set<number>;
   langAt(offset: number): string;
+  /** Index of the span the character at `offset` came from (the last span past the end). */
+  spanAt(offset: number): number;
 }
 
 export interface BreakOptions {
@@ -89,7 +91,11 @@ export function normalize(spans: readonly LangSpan[]): NormalizedText {
   // French: the space before ; : ! ? » and after « must not break. U+00A0 rather than the narrow U+202F,
   // which the CJK fonts lack.
   text = text.replace(/ (?=[;:!?»])|(?<=«) /gu, (space, at: number) => (primaryLanguage(langAtOf(out, at)) === 'fr' ? '\u00a0' : space));
-  return { text, spans: out, hardBreaks, softBreaks, glue, langAt: (at) => langAtOf(out, at) };
+  // Asked for at nearly every character: one lookup per offset instead of a walk over the spans.
+  const spanIndex = new Uint32Array(text.length);
+  out.forEach((span, index) => spanIndex.fill(index, span.start, span.end));
+  const spanAt = (at: number) => (at < text.length ? spanIndex[at]! : out.length - 1);
+  return { text, spans: out, hardBreaks, softBreaks, glue, spanAt, langAt: (at) => out[spanAt(at)]?.lang ?? 'und' };
 }
 
 function langAtOf(spans: NormalizedText['spans'], offset: number): string {

@@ -70,15 +70,10 @@ interface Prepared {
 
 const weightOf = (style: PdfStyle | undefined): Weight => (style?.bold ? 'bold' : 'normal');
 
-function spanIndexAt(normalized: NormalizedText, offset: number): number {
-  const index = normalized.spans.findIndex((span) => offset < span.end);
-  return index < 0 ? normalized.spans.length - 1 : index;
-}
-
 /** Normalizes, splits into font runs and cuts into line units: the shared first half of PDF typesetting. */
 export function prepare(library: FontLibrary, spans: readonly StyledSpan[], options: PdfTypesetOptions = {}): Prepared {
   const normalized = normalize(spans);
-  const spanAt = (offset: number) => spans[spanIndexAt(normalized, offset)] ?? { text: '', lang: 'und' };
+  const spanAt = (offset: number) => spans[normalized.spanAt(offset)] ?? { text: '', lang: 'und' };
   const runs = normalized.text.length
     ? splitRuns(library, normalized.text, { langAt: normalized.langAt, weightAt: (at) => weightOf(spanAt(at).style) })
     : [];

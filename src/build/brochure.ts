@@ -1,12 +1,13 @@
 // `clair build brochure` as a pipeline: load → validate → lay out each edition → write all outputs atomically. The
 // CLI file only parses options and prints.
 //
-// Editions are laid out one after the other in this process; only the font files of a finished PDF are cut on a
-// worker thread (render/pdf/font-programs.ts), while the next edition is laid out. Whole editions on worker threads
-// were measured slower on the 2-core machines this runs on, twice: with fontkit (each thread re-parsed 40 MB of
-// CJK fonts) and again with harfbuzz, where two workers took 3.0 s and 595 MB for the three Seoul PDFs against
-// 2.3 s and 333 MB in one thread: each thread pays its own start-up, font copies and JIT warm-up, and the second
-// and third editions here reuse the first one's shaped text, subsets and compiled code.
+// Editions are laid out one after the other in this process. Worker threads were measured slower on the 2-core
+// machines this runs on, twice: with fontkit (each thread re-parsed 40 MB of CJK fonts) and again with harfbuzz,
+// where two workers took 3.0 s and 595 MB for the three Seoul PDFs against 2.3 s and 333 MB in one thread: each
+// thread pays its own start-up, font copies and JIT warm-up, and the second and third editions here reuse the
+// first one's shaped text, subsets and compiled code. Cutting only the font subsets on a worker while the next
+// edition is laid out was measured slower too (20 alternating runs: 1.96 s against 1.79 s): the worker's wasm runs
+// cold, and it shares the two cores with the main thread's compiler and GC threads.
 import { join } from 'node:path';
 import { editionsOf, type BuildInput } from '../document/build.js';
 import { loadLabels } from '../document/text.js';
@@ -17,7 +18,7 @@ import { loadOffice, officeData, type LoadedOffice } from '../load/office.js';
 import { computeMetrics, loadMetricLabels } from '../metrics/index.js';
 import type { World } from '../world.js';
 import { OutputSet } from '../write/outputs.js';
-import { startEdition, type OutputFormat, type RenderedFile } from './render-edition.js';
+import { renderEditionOf, type OutputFormat, type RenderedFile } from './render-edition.js';
 
 export interface BuildOptions {
   officeId?: string;
@@ -85,14 +86,8 @@ export async function buildBrochure(
     labels: loadLabels(world, [...new Set(editions.flatMap((e) => e.languages))]),
     metrics: { series: computeMetrics(data), labels: loadMetricLabels(world) },
   };
-  const started: { edition: string; files: Promise<RenderedFile[]> }[] = [];
-  for (const edition of editions) {
-    const { files } = await startEdition(input, edition, options.formats);
-    files.catch(() => undefined); // awaited below, after the next editions are laid out
-    started.push({ edition: edition.id, files });
-  }
   const rendered: { edition: string; files: RenderedFile[] }[] = [];
-  for (const { edition, files } of started) rendered.push({ edition, files: await files });
+  for (const edition of editions) rendered.push({ edition: edition.id, files: await renderEditionOf(input, edition, options.formats) });
 
   reporter.stage('write');
   const dir = join(options.outRoot, `${officeId}-${year}`);

@@ -2,7 +2,7 @@
 import type { Edition } from '../document/blocks.js';
 import { buildDocument, editionsOf, type BuildInput } from '../document/build.js';
 import { loadOffice, officeData } from '../load/office.js';
-import { startPdf } from '../render/pdf/index.js';
+import { renderPdf } from '../render/pdf/index.js';
 import { createPdfTypesetter } from '../render/pdf/typesetter.js';
 import { World, type WorldOptions } from '../world.js';
 
@@ -25,34 +25,22 @@ export interface RenderedFile {
 
 /** One edition from data already loaded (the build loads, validates and words the office once for all editions). */
 export async function renderEditionOf(input: BuildInput, edition: Edition, formats: readonly OutputFormat[]): Promise<RenderedFile[]> {
-  return (await startEdition(input, edition, formats)).files;
-}
-
-/**
- * Lays out and writes an edition in each format, and resolves once all that is left is to finish the files (a PDF's
- * font files are cut on a worker thread): a build lays out the next edition meanwhile.
- */
-export async function startEdition(input: BuildInput, edition: Edition, formats: readonly OutputFormat[]): Promise<{ files: Promise<RenderedFile[]> }> {
   const { world, officeId } = input;
   const doc = buildDocument(input, edition);
-  const files: Promise<RenderedFile>[] = [];
+  const files: RenderedFile[] = [];
   for (const format of formats) {
     const started = performance.now();
     if (format === 'pdf') {
-      const pdf = await startPdf(doc, world, await createPdfTypesetter(world, officeId));
-      const file = pdf.bytes.then((bytes): RenderedFile => (
-        { name: `brochure.${edition.id}.pdf`, format, bytes, pages: countPdfPages(bytes), milliseconds: performance.now() - started }
-      ));
-      file.catch(() => undefined); // awaited with the others below
-      files.push(file);
+      const bytes = await renderPdf(doc, world, await createPdfTypesetter(world, officeId));
+      files.push({ name: `brochure.${edition.id}.pdf`, format, bytes, pages: countPdfPages(bytes), milliseconds: performance.now() - started });
     } else {
       // Loaded only when asked for: the HTML renderer pulls in Handlebars and the font subsetter.
       const { renderHtml } = await import('../render/html/index.js');
       const bytes = await renderHtml(doc, world);
-      files.push(Promise.resolve({ name: `brochure.${edition.id}.html`, format, bytes, milliseconds: performance.now() - started }));
+      files.push({ name: `brochure.${edition.id}.html`, format, bytes, milliseconds: performance.now() - started });
     }
   }
-  return { files: Promise.all(files) };
+  return files;
 }
 
 /** One edition, reading the office's data itself (for callers outside a build, such as tests). */

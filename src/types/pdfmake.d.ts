@@ -2,8 +2,6 @@
 declare module 'pdfmake' {
   interface OutputDocument {
     getBuffer(): Promise<Buffer>;
-    /** The pdfkit document, laid out and rendered but not yet ended. */
-    getStream(): Promise<import('node:stream').Readable & { end(): void }>;
   }
   interface PdfMake {
     virtualfs: { writeFileSync(path: string, data: Buffer): void; existsSync(path: string): boolean; readFileSync(path: string): Buffer };

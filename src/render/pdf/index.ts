@@ -10,7 +10,7 @@ import { plain } from '../../document/text.js';
 import { PdfBlocks } from './blocks.js';
 import { useShapedFonts } from './vfs-fonts.js';
 import { installLineBreaking } from '../../typeset/pdfmake-lines.js';
-import { prepareFontPrograms } from './font-programs.js';
+import { subsetterReady } from '../../typeset/harfbuzz.js';
 import { COLOURS, PAGE, SIZES } from './style.js';
 import { PdfText, type PdfTypesetter } from './text.js';
 
@@ -180,21 +180,9 @@ function sectionNodes(section: SectionView, options: SectionOptions): Node[] {
 
 let accessPoliciesSet = false;
 
-/** A PDF laid out and written but for its font files, which are still being cut (font-programs.ts). */
-export interface PdfInProgress {
-  bytes: Promise<Buffer>;
-}
-
 /** Renders one edition to PDF bytes. */
 export async function renderPdf(doc: BrochureDocument, world: World, typesetter: PdfTypesetter): Promise<Buffer> {
-  return (await startPdf(doc, world, typesetter)).bytes;
-}
-
-/**
- * Lays out and writes one edition, and resolves as soon as only its font files remain to be cut, so a build can
- * lay out the next edition meanwhile.
- */
-export async function startPdf(doc: BrochureDocument, world: World, typesetter: PdfTypesetter): Promise<PdfInProgress> {
+  await subsetterReady();
   if (!accessPoliciesSet) {
     useShapedFonts();
     installLineBreaking();
@@ -204,15 +192,6 @@ export async function startPdf(doc: BrochureDocument, world: World, typesetter: 
     accessPoliciesSet = true;
   }
   pdfmake.setFonts(typesetter.fontDictionary());
-  prepareFontPrograms(typesetter.fontFiles());
   const definition = pdfDefinition(doc, world, typesetter);
-  const stream = await pdfmake.createPdf(definition).getStream();
-  const bytes = new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
-    stream.on('error', reject);
-    stream.end();
-  });
-  return { bytes };
+  return pdfmake.createPdf(definition).getBuffer();
 }

@@ -5,14 +5,13 @@
 // Text is written before the document knows every glyph it will use, so codes must not depend on the subset:
 // a CID-keyed CFF font is written by CID (harfbuzz's subsets keep each glyph's CID), any other font by glyph id
 // with a subset that keeps glyph ids. Widths and the ToUnicode map are keyed by the same codes.
-import { cffGlyphCids, tableBytes, tableDirectory } from '../../typeset/sfnt.js';
-import { fontProgram } from './font-programs.js';
+import { subsetGlyphs } from '../../typeset/harfbuzz.js';
+import { cffGlyphCids, cffTableOf, tableBytes, tableDirectory } from '../../typeset/sfnt.js';
 import type { FeatureRequest, ShapedText, ShapingFace } from '../../typeset/shaping.js';
 
 /** What pdfkit's PDFDocument offers a font. */
 interface PdfKitDocument {
   ref(data?: Record<string, unknown>): PdfKitReference;
-  emit?(event: string, ...args: unknown[]): boolean;
 }
 interface PdfKitReference {
   data: Record<string, unknown>;
@@ -55,27 +54,23 @@ function glyphCids(face: ShapingFace): Uint32Array {
  * Font programs by face and glyphs: editions of one brochure often need the very same glyphs of a face (the bilingual
  * edition's Japanese is the Japanese edition's), and cutting a CJK subset is the costliest step of writing a PDF.
  */
-const programs = new Map<string, Promise<Buffer>>();
-const MAX_PROGRAMS = 32;
+const subsets = new Map<string, Uint8Array>();
+const MAX_SUBSETS = 32;
 
-function programOf(face: ShapingFace, glyphs: number[]): Promise<Buffer> {
+/** What a PDF embeds of these glyphs of a face: a CFF subset's CFF table (FontFile3), or a TrueType subset. */
+function fontProgram(face: ShapingFace, glyphs: number[]): Uint8Array {
   const key = `${face.file}\u0000${face.index}\u0000${glyphs.join(',')}`;
-  let program = programs.get(key);
+  let program = subsets.get(key);
   if (!program) {
     const { outlines } = face.metrics;
-    program = fontProgram({ file: face.file, index: face.index, glyphs, retainGids: outlines !== 'cff-cid', cff: outlines !== 'truetype' });
-    if (programs.size >= MAX_PROGRAMS) programs.delete(programs.keys().next().value!);
-    programs.set(key, program);
-    program.catch(() => programs.delete(key));
+    const cff = outlines !== 'truetype';
+    const subset = subsetGlyphs(face.bytes, face.file, face.index, glyphs, { retainGids: outlines !== 'cff-cid', cffOnly: cff });
+    program = cff ? cffTableOf(subset) : subset;
+    if (subsets.size >= MAX_SUBSETS) subsets.delete(subsets.keys().next().value!);
+    subsets.set(key, program);
   }
   return program;
 }
-
-/**
- * Per document, the font files still to be written. They are written in the order the fonts were finished, whatever
- * order their programs arrive in, so the same input gives the same bytes.
- */
-const fontFilesWritten = new WeakMap<PdfKitDocument, Promise<void>>();
 
 /** Runs scaled to pdfkit's units, per face and string: shaped once for every document of the process. */
 const runsByFace = new WeakMap<ShapingFace, Map<string, ScaledRun>>();
@@ -197,13 +192,9 @@ export class ShapedPdfFont {
     const { metrics } = this.face;
     const cff = metrics.outlines !== 'truetype';
     const glyphs = [...this.used.values()].map(([glyph]) => glyph).sort((a, b) => a - b);
-    // The font file's bytes come later (font-programs.ts); pdfkit finishes the document once every object is written.
-    const fontFile = this.document.ref({ Filter: 'FlateDecode', ...(cff ? { Subtype: 'CIDFontType0C' } : {}) });
-    const program = programOf(this.face, glyphs);
-    const previous = fontFilesWritten.get(this.document) ?? Promise.resolve();
-    const written = previous.then(() => program).then((bytes) => fontFile.end(bytes));
-    fontFilesWritten.set(this.document, written);
-    written.catch((error: unknown) => this.document.emit?.('error', error));
+    const fontFile = this.document.ref();
+    if (cff) fontFile.data.Subtype = 'CIDFontType0C';
+    fontFile.end(fontProgram(this.face, glyphs));
 
     const familyClass = metrics.familyClass >> 8;
     let flags = 1 << 2; // symbolic: the glyphs are outside the standard Latin set

@@ -18,8 +18,6 @@ export interface PdfTypesetter {
   inlines(spans: PdfSpan[], options?: { heading?: boolean }): PdfInline[];
   /** The pdfmake font dictionary (family → normal/bold/… file or [file, face]). */
   fontDictionary(): Record<string, Record<string, unknown>>;
-  /** Paths of the font files the faces come from. */
-  fontFiles(): string[];
   /** The family used when no run says otherwise. */
   defaultFamily(lang: LanguageTag): string;
 }

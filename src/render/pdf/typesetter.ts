@@ -62,9 +62,6 @@ export async function createPdfTypesetter(world: World, officeId: string): Promi
       }
       return dictionary;
     },
-    fontFiles() {
-      return [...new Set(shared.config.faces.map((face) => face.path))];
-    },
     defaultFamily(lang: LanguageTag) {
       return shared.fontStack(lang)[0]!.family;
     },

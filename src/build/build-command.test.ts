@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editionsOf } from '../document/build.js';
+import { renderEdition } from './render-edition.js';
 import { loadOffice, officeData } from '../load/office.js';
 import { INSTALL_ROOT, World } from '../world.js';
 import { copySeoul, editYaml, removeDir, SHIPPED_DATA, tempDir, tree, writeFile } from './__fixtures__/offices.js';
@@ -79,6 +80,13 @@ describe('clair build brochure', () => {
     // Built alone or after other editions (which leave parsed fonts behind), an edition has the same bytes.
     expect(readFileSync(join(root, 'out', FOLDER, 'brochure.ja.pdf')).equals(readFileSync(join(fullOut, FOLDER, 'brochure.ja.pdf')))).toBe(true);
     expectPlain(run);
+  });
+
+  it('writes the very bytes the renderer gives when called in-process from the sources', async () => {
+    for (const editionId of EDITION_IDS) {
+      const [file] = await renderEdition({ world: { dataRoot: SHIPPED_DATA }, officeId: 'seoul', editionId, formats: ['pdf'] });
+      expect(Buffer.from(file!.bytes).equals(readFileSync(join(fullOut, FOLDER, `brochure.${editionId}.pdf`))), editionId).toBe(true);
+    }
   });
 });
 

@@ -2,7 +2,8 @@
 // order, each section worded in the edition's languages by its builder in src/sections/.
 import type { Brochure, LanguageTag, OfficeData } from '../schema/index.js';
 import { sectionDefinition } from '../sections/index.js';
-import { computeMetrics, loadMetricLabels, type MetricLabels, type MetricSeries } from '../metrics/index.js';
+import { computeMetrics, type MetricSeries } from '../metrics/compute.js';
+import { loadMetricLabels, type MetricLabels } from '../metrics/labels.js';
 import type { World } from '../world.js';
 import type { BrochureDocument, Edition, PartView, SectionView } from './blocks.js';
 import { EditionText, loadLabels, plain, textIn, type LabelTree } from './text.js';

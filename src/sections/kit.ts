@@ -5,7 +5,7 @@ import type {
 } from '../document/blocks.js';
 import type { EditionText } from '../document/text.js';
 import type { MetricLabels, MetricSeries } from '../metrics/index.js';
-import { changeBetween } from '../metrics/index.js';
+import { changeBetween } from '../metrics/compare.js';
 import { formatChange, formatPercentChange } from '../document/format.js';
 import type { LanguageTag, OfficeData, Photo, SectionId, Text } from '../schema/index.js';
 import type { World } from '../world.js';

@@ -2,7 +2,9 @@
 // from the metrics registry, so the figures are the same ones `clair compare` reports.
 import type { Block, ChartBlock } from '../../document/blocks.js';
 import { textIn } from '../../document/text.js';
-import { chartSvg, MetricWords } from '../../metrics/index.js';
+// From their modules, not the metrics index, which would load the comparison writers into every build.
+import { chartSvg } from '../../metrics/chart.js';
+import { MetricWords } from '../../metrics/labels.js';
 import { inYears, type SectionDefinition } from '../kit.js';
 
 /** The metrics worth a chart when the data gives them for at least two fiscal years, in this order. */

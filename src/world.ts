@@ -1,6 +1,7 @@
 // The World owns every access to the disk and the clock (the seam Typst calls `World`): loading, building and
 // tests go through it, which keeps builds reproducible and lets tests point clair at fixture folders.
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,6 +55,11 @@ export class World {
 
   readBytes(path: string): Uint8Array {
     return readFileSync(path);
+  }
+
+  /** Reads on libuv's threads, for large files read ahead of need (fonts). */
+  readBytesLater(path: string): Promise<Uint8Array> {
+    return readFile(path);
   }
 
   readText(path: string): string {

@@ -19,6 +19,7 @@ import { computeMetrics } from '../metrics/compute.js';
 import { loadMetricLabels } from '../metrics/labels.js';
 import type { World } from '../world.js';
 import { OutputSet } from '../write/outputs.js';
+import { subsetterReady } from '../typeset/harfbuzz.js';
 import { renderEditionOf, type OutputFormat, type RenderedFile } from './render-edition.js';
 
 export interface BuildOptions {
@@ -66,8 +67,10 @@ export async function buildBrochure(
   validate: (officeId: string) => Promise<LoadedOffice | void> | LoadedOffice | void,
 ): Promise<BuildResult> {
   reporter.stage('load');
-  // The HTML renderer's modules load while the data is read and checked.
+  // The HTML renderer's modules load, and the font subsetter compiles in the background, while the data is read and
+  // checked.
   if (options.formats.includes('html')) void import('../render/html/index.js').catch(() => undefined);
+  void subsetterReady().catch(() => undefined);
   const officeId = chooseOffice(world, options.officeId);
   reporter.stage('validate');
   const loaded = (await validate(officeId)) ?? loadOffice(world, officeId);

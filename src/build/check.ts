@@ -7,13 +7,19 @@ import type { World } from '../world.js';
 import { missingGlyphDiagnostics } from './glyphs.js';
 
 export async function checkBeforeBuild(world: World, officeId: string, lang: UiLanguage, options: { color?: boolean } = {}): Promise<LoadedOffice | undefined> {
+  // The font files are read while the data is checked; the glyph check and the build need them next.
+  const typesetter = import('../typeset/index.js').then(async ({ Typesetter }) => {
+    const shared = await Typesetter.shared(world, { office: officeId });
+    await shared.library.readAhead();
+    return shared;
+  });
+  typesetter.catch(() => undefined); // awaited below, when the data is fit to build
   const result = await validateOffices(world, { paths: [world.officeDir(officeId)] });
   const office = result.offices.find((o) => o.id === officeId);
   if (office && !hasErrors(result.diagnostics)) {
-    const { Typesetter } = await import('../typeset/index.js');
     const { officeData } = await import('../load/office.js');
     const languages = officeData(office).office.languages;
-    result.diagnostics.push(...missingGlyphDiagnostics(world, office, await Typesetter.shared(world, { office: officeId }), languages));
+    result.diagnostics.push(...missingGlyphDiagnostics(world, office, await typesetter, languages));
   }
   if (result.diagnostics.length === 0) return office;
   process.stderr.write(formatDiagnostics(result.diagnostics, 'text', lang, { files: result.files, color: options.color ?? false }));

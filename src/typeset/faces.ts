@@ -42,6 +42,22 @@ export class FontLibrary {
     return face;
   }
 
+  /**
+   * Reads every configured font file ahead of need, off the main thread (40 MB for the CJK collections), so that a
+   * caller can check data meanwhile. A file that cannot be read is left for `fileBytes` to report.
+   */
+  async readAhead(): Promise<void> {
+    const paths = [...new Set(this.config.faces.map((face) => face.path))].filter((path) => !this.files.has(path));
+    await Promise.all(paths.map(async (path) => {
+      try {
+        const bytes = asBuffer(await this.world.readBytesLater(path));
+        if (!this.files.has(path)) this.files.set(path, bytes);
+      } catch {
+        // fileBytes reads it again and says what is wrong.
+      }
+    }));
+  }
+
   /** The bytes of a font file, read once through the World. */
   fileBytes(face: Face): Buffer {
     let bytes = this.files.get(face.path);

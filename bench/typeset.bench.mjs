@@ -1,7 +1,7 @@
 // Benchmark of the typesetting layer (run: node bench/typeset.bench.mjs, after npx tsc -p .): opening the CJK
-// collection, glyph coverage lookups, toPdfInlines on the whole reference brochure text, and a WOFF2 subset of
-// ~1,500 Japanese glyphs. Fails (exit 1) when a target is missed. Uses the brochure text in shared/seeds when
-// it sits beside the repository, else the excerpt the tests use.
+// collection, glyph coverage lookups, toPdfInlines and line breaking on the whole reference brochure text, and a
+// WOFF2 subset of ~1,500 Japanese glyphs. Fails (exit 1) when a target is missed. Uses the brochure text in
+// shared/seeds when it sits beside the repository, else the excerpt the tests use.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,8 @@ import { performance } from 'node:perf_hooks';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { World } = await import(join(root, 'dist', 'world.js'));
 const { Typesetter } = await import(join(root, 'dist', 'typeset', 'index.js'));
+const { flowOf, lineEnds, cutIntoLines } = await import(join(root, 'dist', 'typeset', 'pdfmake-lines.js'));
+const { ShapedPdfFont } = await import(join(root, 'dist', 'render', 'pdf', 'shaped-font.js'));
 
 const seedPath = join(root, '..', 'shared', 'seeds', '000_e80f8ee89881e138.txt');
 const seed = existsSync(seedPath) ? readFileSync(seedPath, 'utf8') : readFileSync(join(root, 'src', 'typeset', '__fixtures__', 'seoul-excerpt.txt'), 'utf8');
@@ -21,7 +23,7 @@ const TARGETS = {
   'coverage lookup, cached (per character, µs)': 5,
   'missingGlyphs on the whole brochure text': 200,
   'toPdfInlines on the whole brochure text, paragraph by paragraph (median)': 300,
-  'toPdfInlines on the whole brochure text with lineWidth (median)': 400,
+  'line breaking of the whole brochure text at 240 pt, measured as the PDF does (median)': 200,
   'WOFF2 subset, ~1,500 glyphs, JP regular, quality 11': 8000,
   'WOFF2 subset, ~1,500 glyphs, JP regular, quality 9': 1500,
 };
@@ -74,9 +76,25 @@ results['toPdfInlines on the whole brochure text, paragraph by paragraph (median
   for (const paragraph of paragraphs) inlines += typesetter.toPdfInlines(paragraph, 'ja', { fontSize: 9 }).length;
 }, 9);
 notes['toPdfInlines on the whole brochure text, paragraph by paragraph (median)'] = `${paragraphs.length} paragraphs, ${seed.length} characters, ${inlines} inlines`;
-results['toPdfInlines on the whole brochure text with lineWidth (median)'] = median(() => {
-  for (const paragraph of paragraphs) typesetter.toPdfInlines(paragraph, 'ja', { fontSize: 9 }, { lineWidth: 240 });
+// What the PDF renderer's line breaker does with each paragraph once pdfmake has measured it (pdfmake-lines.ts).
+const fonts = new Map();
+const fontOf = (inline) => {
+  const face = typesetter.library.faceOf(inline.font, inline.bold ? 'bold' : 'normal');
+  let font = fonts.get(face.id);
+  if (!font) fonts.set(face.id, (font = new ShapedPdfFont({ ref: () => { throw new Error('not written'); } }, typesetter.library.font(face), face.id)));
+  return font;
+};
+const typesetParagraphs = paragraphs.map((paragraph) => typesetter.toPdfInlines(paragraph, 'ja', { fontSize: 9 }));
+let lines = 0;
+results['line breaking of the whole brochure text at 240 pt, measured as the PDF does (median)'] = median(() => {
+  lines = 0;
+  for (const inlines of typesetParagraphs) {
+    const measured = inlines.map((inline) => ({ ...inline, font: fontOf(inline), fontSize: 9, width: fontOf(inline).widthOfString(inline.text, 9) }));
+    const flow = flowOf(measured);
+    for (const piece of cutIntoLines(flow, lineEnds(flow, 240))) if (piece.lineEnd) lines++;
+  }
 }, 9);
+notes['line breaking of the whole brochure text at 240 pt, measured as the PDF does (median)'] = `${lines + typesetParagraphs.length} lines`;
 
 // ~1,500 glyphs: every character of the brochure, then ideographs in code point order up to 1,500.
 const subsetText = [...new Set(seed)];

@@ -66,8 +66,7 @@ export function flowOf(inlines: MeasuredInline[]): Flow | undefined {
       newlines.push(at);
       return;
     }
-    const widths = advancesOf(inline);
-    for (let k = 1; k <= inline.text.length; k++) advance[at + k] = advance[at]! + widths[k]!;
+    addAdvances(inline, advance, at);
     // The paragraph's breaks inside this inline and at its end.
     const { paragraph, offset } = inline as Required<Pick<MeasuredInline, 'paragraph' | 'offset'>>;
     const end = offset + inline.text.length;
@@ -94,25 +93,28 @@ function firstAfter(values: readonly number[], value: number): number {
   return low;
 }
 
-/** Width of each prefix of the inline's text in points, as the font sets it (characterSpacing after each unit). */
-function advancesOf(inline: MeasuredInline): Float64Array {
+/**
+ * Writes the width of each prefix of the inline's text, in points and as the font sets it (characterSpacing after
+ * each unit), into `advance` from offset `at` on, where advance[at] already holds the width before the inline.
+ */
+function addAdvances(inline: MeasuredInline, advance: Float64Array, at: number): void {
   const { text, font, fontSize } = inline;
   const spacing = inline.characterSpacing ?? 0;
-  const widths = new Float64Array(text.length + 1);
+  const base = advance[at]!;
   const shaped = font.advances?.(text, inline.fontFeatures ?? undefined);
   if (shaped) {
-    for (let k = 1; k <= text.length; k++) widths[k] = (shaped[k]! * fontSize) / 1000 + spacing * k;
-    return widths;
+    const scale = fontSize / 1000;
+    for (let k = 1; k <= text.length; k++) advance[at + k] = base + shaped[k]! * scale + spacing * k;
+    return;
   }
   // A font without shaped advances: character by character.
   let k = 0;
   for (const char of text) {
-    const width = font.widthOfString(char, fontSize, inline.fontFeatures ?? undefined) + spacing;
-    widths[k + 1] = widths[k]!;
-    widths[k + char.length] = widths[k]! + width;
+    const before = advance[at + k]!;
+    advance[at + k + 1] = before;
+    advance[at + k + char.length] = before + font.widthOfString(char, fontSize, inline.fontFeatures ?? undefined) + spacing;
     k += char.length;
   }
-  return widths;
 }
 
 /** Width of text[start, end) as pdfmake counts a line: without the spaces it cuts at either end. */
@@ -289,8 +291,8 @@ export function installLineBreaking(): void {
     const noWrap = StyleStack.getStyleProperty({}, styleStack, 'noWrap', false) === true;
     if (noWrap) flow.breaks = [];
     node._inlines = measured;
-    node._minWidth = widestUnit(flow);
-    node._maxWidth = widestUnit({ ...flow, breaks: [] });
+    node._minWidth = widestUnit(flow, flow.breaks);
+    node._maxWidth = widestUnit(flow, []);
     node._clairFlow = flow;
     return node;
   };
@@ -308,10 +310,21 @@ export function installLineBreaking(): void {
 }
 
 /** The widest stretch between two places a line may (or must) break: what no column may be narrower than. */
-function widestUnit(flow: Flow): number {
-  const cuts = [...new Set([0, ...flow.breaks, ...flow.newlines, flow.text.length])].sort((a, b) => a - b);
+function widestUnit(flow: Flow, breaks: readonly number[]): number {
   const preserveFirst = flow.inlines[0]?.preserveLeadingSpaces === true;
   let widest = 0;
-  for (let i = 1; i < cuts.length; i++) widest = Math.max(widest, lineWidth(flow, cuts[i - 1]!, cuts[i]!, preserveFirst && cuts[i - 1] === 0));
+  let start = 0;
+  // Both lists are ascending: walk them together.
+  let b = 0;
+  let n = 0;
+  while (start < flow.text.length) {
+    let end = flow.text.length;
+    if (b < breaks.length && breaks[b]! < end) end = breaks[b]!;
+    if (n < flow.newlines.length && flow.newlines[n]! < end) end = flow.newlines[n]!;
+    if (end > start) widest = Math.max(widest, lineWidth(flow, start, end, preserveFirst && start === 0));
+    while (b < breaks.length && breaks[b]! <= end) b++;
+    while (n < flow.newlines.length && flow.newlines[n]! <= end) n++;
+    start = end;
+  }
   return widest;
 }

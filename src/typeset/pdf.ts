@@ -70,8 +70,8 @@ interface Prepared {
 
 const weightOf = (style: PdfStyle | undefined): Weight => (style?.bold ? 'bold' : 'normal');
 
-/** Normalizes, splits into font runs and cuts into line units: the shared first half of PDF typesetting. */
-export function prepare(library: FontLibrary, spans: readonly StyledSpan[], options: PdfTypesetOptions = {}): Prepared {
+/** Normalizes, splits into font runs and cuts into line units. */
+function prepare(library: FontLibrary, spans: readonly StyledSpan[], options: PdfTypesetOptions = {}): Prepared {
   const normalized = normalize(spans);
   const spanAt = (offset: number) => spans[normalized.spanAt(offset)] ?? { text: '', lang: 'und' };
   const runs = normalized.text.length

@@ -118,7 +118,7 @@ function addAdvances(inline: MeasuredInline, advance: Float64Array, at: number):
 }
 
 /** Width of text[start, end) as pdfmake counts a line: without the spaces it cuts at either end. */
-export function lineWidth(flow: Flow, start: number, end: number, preserveLeading: boolean): number {
+function lineWidth(flow: Flow, start: number, end: number, preserveLeading: boolean): number {
   const { text, advance } = flow;
   while (end > start && SPACE.test(text[end - 1]!)) end--;
   if (!preserveLeading) while (start < end && SPACE.test(text[start]!)) start++;

@@ -1,5 +1,6 @@
 // The clair command line: global options, one sub-command per file under commands/, and the single place that
 // turns failures into exit codes (0 ok, 1 data problems, 2 usage or I/O) and hides stack traces unless --debug.
+import './v8-flags.js';
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

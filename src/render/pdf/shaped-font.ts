@@ -5,6 +5,7 @@
 // Text is written before the document knows every glyph it will use, so codes must not depend on the subset:
 // a CID-keyed CFF font is written by CID (harfbuzz's subsets keep each glyph's CID), any other font by glyph id
 // with a subset that keeps glyph ids. Widths and the ToUnicode map are keyed by the same codes.
+import { CidCff, UnsupportedCff } from '../../typeset/cff-subset.js';
 import { subsetGlyphs } from '../../typeset/harfbuzz.js';
 import { cffGlyphCids, cffTableOf, tableBytes, tableDirectory } from '../../typeset/sfnt.js';
 import type { FeatureRequest, ShapedText, ShapingFace } from '../../typeset/shaping.js';
@@ -57,15 +58,48 @@ function glyphCids(face: ShapingFace): Uint32Array {
 const subsets = new Map<string, Uint8Array>();
 const MAX_SUBSETS = 32;
 
-/** What a PDF embeds of these glyphs of a face: a CFF subset's CFF table (FontFile3), or a TrueType subset. */
+/** CID-keyed CFF tables read for subsetting, by face; null when clair's subsetter does not know the font. */
+const cidCffs = new WeakMap<ShapingFace, CidCff | null>();
+
+function cidCff(face: ShapingFace): CidCff | null {
+  let cff = cidCffs.get(face);
+  if (cff === undefined) {
+    try {
+      cff = new CidCff(tableBytes(face.bytes, tableDirectory(face.bytes, face.index), 'CFF ')!);
+    } catch (error) {
+      if (!(error instanceof UnsupportedCff)) throw error;
+      cff = null;
+    }
+    cidCffs.set(face, cff);
+  }
+  return cff;
+}
+
+/** A CID-keyed face's subset by clair's CFF subsetter, or undefined when it does not know the font. */
+function cidSubset(face: ShapingFace, glyphs: number[]): Uint8Array | undefined {
+  try {
+    return cidCff(face)?.subset(glyphs);
+  } catch (error) {
+    if (error instanceof UnsupportedCff) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * What a PDF embeds of these glyphs of a face: a CFF table (FontFile3) or a TrueType subset. CID-keyed CFF faces
+ * (the CJK ones) are cut by clair's CFF subsetter, the others by harfbuzz.
+ */
 function fontProgram(face: ShapingFace, glyphs: number[]): Uint8Array {
   const key = `${face.file}\u0000${face.index}\u0000${glyphs.join(',')}`;
   let program = subsets.get(key);
   if (!program) {
     const { outlines } = face.metrics;
     const cff = outlines !== 'truetype';
-    const subset = subsetGlyphs(face.bytes, face.file, face.index, glyphs, { retainGids: outlines !== 'cff-cid', cffOnly: cff });
-    program = cff ? cffTableOf(subset) : subset;
+    program = outlines === 'cff-cid' ? cidSubset(face, glyphs) : undefined;
+    if (!program) {
+      const subset = subsetGlyphs(face.bytes, face.file, face.index, glyphs, { retainGids: outlines !== 'cff-cid', cffOnly: cff });
+      program = cff ? cffTableOf(subset) : subset;
+    }
     if (subsets.size >= MAX_SUBSETS) subsets.delete(subsets.keys().next().value!);
     subsets.set(key, program);
   }

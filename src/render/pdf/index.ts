@@ -2,7 +2,7 @@
 // page numbers, parts and sections (each section on a new page), running footer, outline (bookmarks) and document
 // metadata. Output is byte-identical for the same input: the dates come from the view model and pdfkit derives
 // the file id from them.
-import './no-fontkit.js'; // before pdfmake
+import './lazy-requires.js'; // before pdfmake
 import pdfmake from 'pdfmake';
 import type { BrochureDocument, SectionView } from '../../document/blocks.js';
 import type { World } from '../../world.js';

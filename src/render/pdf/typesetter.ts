@@ -1,7 +1,7 @@
 // Connects the PDF renderer to clair's typesetting layer (src/typeset): pdfmake font families from
 // fonts/fonts.yaml, and inlines that carry their own face per character and break only where the language
 // allows (kinsoku, Korean at spaces, numbers and Latin words kept whole).
-import './no-fontkit.js'; // before pdfmake
+import './lazy-requires.js'; // before pdfmake
 import pdfmake from 'pdfmake';
 import type { LanguageTag } from '../../schema/index.js';
 import { Typesetter, type Face } from '../../typeset/index.js';

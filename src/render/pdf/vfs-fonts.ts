@@ -5,7 +5,7 @@
 // - svg-to-pdfkit, which draws the charts, passes pdfmake's whole font entry, [virtual path, face name], so chart
 //   text is set in the very faces (and subsets) the body text uses.
 import { createRequire } from 'node:module';
-import './no-fontkit.js'; // before pdfmake
+import './lazy-requires.js'; // before pdfmake
 import pdfmake from 'pdfmake';
 import { faceIndexByName } from '../../typeset/sfnt.js';
 import { ShapingFace } from '../../typeset/shaping.js';

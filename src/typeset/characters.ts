@@ -78,7 +78,8 @@ export function codePointLabel(codePoint: number): string {
   return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+// Made when first needed: an Intl.Segmenter costs ~10 ms to create, and most brochures never need one.
+let graphemes: Intl.Segmenter | undefined;
 /**
  * Characters that can join the one before them into a cluster: marks and variation selectors, joiners and
  * tags, conjoining Hangul jamo, regional indicators, emoji modifiers, CR. Text without any of them (nearly all
@@ -90,6 +91,7 @@ const CLUSTER_EXTENDING = /[\p{M}\p{Cf}\r\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff
 export function clusterBoundaries(text: string): number[] {
   const offsets: number[] = [];
   if (CLUSTER_EXTENDING.test(text)) {
+    graphemes ??= new Intl.Segmenter('und', { granularity: 'grapheme' });
     for (const { index } of graphemes.segment(text)) offsets.push(index);
   } else {
     for (let i = 0; i < text.length; i++) {

@@ -59,7 +59,8 @@ export function pdfDefinition(doc: BrochureDocument, world: World, typesetter: P
           ],
           margin: [part.title ? 12 : 0, 2, 0, 2],
         },
-        { text: '', pageReference: section.anchor, alignment: 'right', fontSize: SIZES.body, bold: true, color: COLOURS.brandDark, margin: [0, 2, 0, 2] },
+        // A page number is one word: noWrap spares pdfmake's UAX #14 breaker (and loading it) for it.
+        { text: '', pageReference: section.anchor, noWrap: true, alignment: 'right', fontSize: SIZES.body, bold: true, color: COLOURS.brandDark, margin: [0, 2, 0, 2] },
       ]);
     }
   }

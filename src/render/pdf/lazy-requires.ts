@@ -1,8 +1,8 @@
-// pdfkit requires, when it is first loaded, modules clair never or seldom has it use: fontkit (clair hands pdfkit
-// harfbuzz fonts, vfs-fonts.ts), the ciphers and hashes of PDF encryption, the UAX #14 line breaker of its own text
-// wrapping (pdfmake lays out the lines) and the PNG decoder (only for PNG photos). Loading them cost every build
-// ~110 ms (fontkit 70, the rest ~45). Until a module is actually used, `require` answers with a stand-in that loads
-// the real module on first use. Import this module before pdfmake.
+// pdfkit and pdfmake require, when first loaded, modules clair never or seldom uses: fontkit (clair hands pdfkit
+// harfbuzz fonts, vfs-fonts.ts), the ciphers and hashes of PDF encryption, the UAX #14 line breaker of their own
+// text wrapping (clair breaks the lines, pdfmake-lines.ts) and the PNG decoder (only for PNG photos). Loading them
+// cost every build ~120 ms (fontkit 70, the rest ~50). Until a module is actually used, `require` answers with a
+// stand-in that loads the real module on first use. Import this module before pdfmake.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -27,7 +27,8 @@ function deferRequire(specifier: string, kind: 'object' | 'class'): void {
     return real;
   };
   const forward: ProxyHandler<object> = {
-    get: (_, key) => load()[key],
+    // A CommonJS module exporting a class is no ES module: Babel's interop (pdfmake's) asks without using it.
+    get: (_, key) => (kind === 'class' && key === '__esModule' ? undefined : load()[key]),
     has: (_, key) => key in load(),
   };
   const standIn = kind === 'object'

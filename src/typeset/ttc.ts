@@ -45,9 +45,18 @@ interface TableRecord {
 
 /** The face at `index` of a collection as a standalone sfnt (OpenType/CFF or TrueType, whichever it is). */
 export function extractCollectionFace(bytes: Uint8Array, index: number): Buffer {
-  const offsets = collectionFaceOffsets(bytes);
+  collectionFaceOffsets(bytes);
+  return standaloneFace(bytes, index);
+}
+
+/**
+ * Face `index` of a font file (a collection or a single font, then index 0) as a standalone sfnt, without the
+ * tables tagged in `leaveOut`.
+ */
+export function standaloneFace(bytes: Uint8Array, index: number, leaveOut: ReadonlySet<string> = new Set()): Buffer {
+  const offsets = isCollection(bytes) ? collectionFaceOffsets(bytes) : [0];
   const directory = offsets[index];
-  if (directory === undefined) throw new Error(`font collection has ${offsets.length} faces; there is no face ${index}`);
+  if (directory === undefined) throw new Error(`the font file has ${offsets.length} faces; there is no face ${index}`);
   const data = view(bytes);
   const sfntVersion = data.getUint32(directory);
   const numTables = data.getUint16(directory + 4);
@@ -56,8 +65,9 @@ export function extractCollectionFace(bytes: Uint8Array, index: number): Buffer 
     const at = directory + 12 + i * 16;
     const record = { tag: data.getUint32(at), offset: data.getUint32(at + 8), length: data.getUint32(at + 12) };
     if (record.offset + record.length > bytes.length) throw new Error('font collection table lies outside the file');
+    const tag = String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!);
     // A signature of the collection does not sign the extracted face.
-    if (record.tag !== 0x44534947 /* DSIG */) records.push(record);
+    if (tag !== 'DSIG' && !leaveOut.has(tag)) records.push(record);
   }
   records.sort((a, b) => a.tag - b.tag);
 

@@ -67,10 +67,13 @@ export async function buildBrochure(
   validate: (officeId: string) => Promise<LoadedOffice | void> | LoadedOffice | void,
 ): Promise<BuildResult> {
   reporter.stage('load');
-  // The HTML renderer's modules load, and the font subsetter compiles in the background, while the data is read and
-  // checked.
-  if (options.formats.includes('html')) void import('../render/html/index.js').catch(() => undefined);
-  void subsetterReady().catch(() => undefined);
+  // For HTML editions, the renderer's modules load and harfbuzz's font subsetter compiles in the background while
+  // the data is read and checked. (PDF editions cut their subsets without harfbuzz, unless a font is of a kind
+  // clair's subsetters do not know.)
+  if (options.formats.includes('html')) {
+    void import('../render/html/index.js').catch(() => undefined);
+    void subsetterReady().catch(() => undefined);
+  }
   const officeId = chooseOffice(world, options.officeId);
   reporter.stage('validate');
   const loaded = (await validate(officeId)) ?? loadOffice(world, officeId);

@@ -37,12 +37,6 @@ function checksum(bytes: Uint8Array): number {
   return sum;
 }
 
-interface TableRecord {
-  tag: number;
-  offset: number;
-  length: number;
-}
-
 /** The face at `index` of a collection as a standalone sfnt (OpenType/CFF or TrueType, whichever it is). */
 export function extractCollectionFace(bytes: Uint8Array, index: number): Buffer {
   collectionFaceOffsets(bytes);
@@ -58,22 +52,29 @@ export function standaloneFace(bytes: Uint8Array, index: number, leaveOut: Reado
   const directory = offsets[index];
   if (directory === undefined) throw new Error(`the font file has ${offsets.length} faces; there is no face ${index}`);
   const data = view(bytes);
-  const sfntVersion = data.getUint32(directory);
   const numTables = data.getUint16(directory + 4);
-  const records: TableRecord[] = [];
+  const tables = new Map<string, Uint8Array>();
   for (let i = 0; i < numTables; i++) {
     const at = directory + 12 + i * 16;
-    const record = { tag: data.getUint32(at), offset: data.getUint32(at + 8), length: data.getUint32(at + 12) };
-    if (record.offset + record.length > bytes.length) throw new Error('font collection table lies outside the file');
+    const offset = data.getUint32(at + 8);
+    const length = data.getUint32(at + 12);
+    if (offset + length > bytes.length) throw new Error('font collection table lies outside the file');
     const tag = String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!);
     // A signature of the collection does not sign the extracted face.
-    if (tag !== 'DSIG' && !leaveOut.has(tag)) records.push(record);
+    if (tag !== 'DSIG' && !leaveOut.has(tag)) tables.set(tag, bytes.subarray(offset, offset + length));
   }
-  records.sort((a, b) => a.tag - b.tag);
+  return writeSfnt(data.getUint32(directory), tables);
+}
 
+/**
+ * An sfnt of these tables: tag order, 4-byte alignment, table checksums and head.checkSumAdjustment, so the same
+ * tables always give the same bytes.
+ */
+export function writeSfnt(sfntVersion: number, tables: ReadonlyMap<string, Uint8Array>): Buffer {
+  const records = [...tables].map(([tag, table]) => ({ tag: tagValue(tag), table })).sort((a, b) => a.tag - b.tag);
   const headerLength = 12 + records.length * 16;
   const padded = (length: number) => (length + 3) & ~3;
-  const total = records.reduce((sum, r) => sum + padded(r.length), headerLength);
+  const total = records.reduce((sum, r) => sum + padded(r.table.length), headerLength);
   const out = Buffer.alloc(total);
   const outView = view(out);
 
@@ -92,8 +93,8 @@ export function standaloneFace(bytes: Uint8Array, index: number, leaveOut: Reado
   let offset = headerLength;
   let headOffset = -1;
   records.forEach((record, i) => {
-    const table = out.subarray(offset, offset + record.length);
-    table.set(bytes.subarray(record.offset, record.offset + record.length));
+    const table = out.subarray(offset, offset + record.table.length);
+    table.set(record.table);
     if (record.tag === 0x68656164 /* head */) {
       headOffset = offset;
       // checkSumAdjustment is computed over the whole font with this field zeroed.
@@ -103,9 +104,13 @@ export function standaloneFace(bytes: Uint8Array, index: number, leaveOut: Reado
     outView.setUint32(at, record.tag);
     outView.setUint32(at + 4, checksum(table));
     outView.setUint32(at + 8, offset);
-    outView.setUint32(at + 12, record.length);
-    offset += padded(record.length);
+    outView.setUint32(at + 12, record.table.length);
+    offset += padded(record.table.length);
   });
   if (headOffset >= 0) outView.setUint32(headOffset + 8, (0xb1b0afba - checksum(out)) >>> 0);
   return out;
+}
+
+function tagValue(tag: string): number {
+  return ((tag.charCodeAt(0) << 24) | (tag.charCodeAt(1) << 16) | (tag.charCodeAt(2) << 8) | tag.charCodeAt(3)) >>> 0;
 }

@@ -10,7 +10,6 @@ import { plain } from '../../document/text.js';
 import { PdfBlocks } from './blocks.js';
 import { useShapedFonts } from './vfs-fonts.js';
 import { installLineBreaking } from '../../typeset/pdfmake-lines.js';
-import { subsetterReady } from '../../typeset/harfbuzz.js';
 import { COLOURS, PAGE, SIZES } from './style.js';
 import { PdfText, type PdfTypesetter } from './text.js';
 
@@ -183,7 +182,6 @@ let accessPoliciesSet = false;
 
 /** Renders one edition to PDF bytes. */
 export async function renderPdf(doc: BrochureDocument, world: World, typesetter: PdfTypesetter): Promise<Buffer> {
-  await subsetterReady();
   if (!accessPoliciesSet) {
     useShapedFonts();
     installLineBreaking();

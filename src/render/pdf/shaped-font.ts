@@ -7,6 +7,7 @@
 // with a subset that keeps glyph ids. Widths and the ToUnicode map are keyed by the same codes.
 import { CidCff, UnsupportedCff } from '../../typeset/cff-subset.js';
 import { subsetGlyphs } from '../../typeset/harfbuzz.js';
+import { subsetTrueType, UnsupportedTrueType } from '../../typeset/truetype-subset.js';
 import { cffGlyphCids, cffTableOf, tableBytes, tableDirectory } from '../../typeset/sfnt.js';
 import type { FeatureRequest, ShapedText, ShapingFace } from '../../typeset/shaping.js';
 
@@ -75,19 +76,21 @@ function cidCff(face: ShapingFace): CidCff | null {
   return cff;
 }
 
-/** A CID-keyed face's subset by clair's CFF subsetter, or undefined when it does not know the font. */
-function cidSubset(face: ShapingFace, glyphs: number[]): Uint8Array | undefined {
+/** A subset by clair's own subsetters (CID-keyed CFF, TrueType), or undefined when they do not know the font. */
+function clairSubset(face: ShapingFace, glyphs: number[]): Uint8Array | undefined {
   try {
-    return cidCff(face)?.subset(glyphs);
+    if (face.metrics.outlines === 'cff-cid') return cidCff(face)?.subset(glyphs);
+    if (face.metrics.outlines === 'truetype') return subsetTrueType(face.bytes, face.index, glyphs);
+    return undefined;
   } catch (error) {
-    if (error instanceof UnsupportedCff) return undefined;
+    if (error instanceof UnsupportedCff || error instanceof UnsupportedTrueType) return undefined;
     throw error;
   }
 }
 
 /**
- * What a PDF embeds of these glyphs of a face: a CFF table (FontFile3) or a TrueType subset. CID-keyed CFF faces
- * (the CJK ones) are cut by clair's CFF subsetter, the others by harfbuzz.
+ * What a PDF embeds of these glyphs of a face: a CFF table (FontFile3) or a TrueType subset. clair's subsetters cut
+ * the CID-keyed CFF (CJK) and TrueType faces; harfbuzz cuts what they do not know (name-keyed CFF, variable fonts).
  */
 function fontProgram(face: ShapingFace, glyphs: number[]): Uint8Array {
   const key = `${face.file}\u0000${face.index}\u0000${glyphs.join(',')}`;
@@ -95,7 +98,7 @@ function fontProgram(face: ShapingFace, glyphs: number[]): Uint8Array {
   if (!program) {
     const { outlines } = face.metrics;
     const cff = outlines !== 'truetype';
-    program = outlines === 'cff-cid' ? cidSubset(face, glyphs) : undefined;
+    program = clairSubset(face, glyphs);
     if (!program) {
       const subset = subsetGlyphs(face.bytes, face.file, face.index, glyphs, { retainGids: outlines !== 'cff-cid', cffOnly: cff });
       program = cff ? cffTableOf(subset) : subset;

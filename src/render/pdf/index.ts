@@ -11,6 +11,7 @@ import { PdfBlocks } from './blocks.js';
 import { useShapedFonts } from './vfs-fonts.js';
 import { installLineBreaking } from '../../typeset/pdfmake-lines.js';
 import { COLOURS, PAGE, SIZES } from './style.js';
+import { installSvgSizing } from './svg-size.js';
 import { PdfText, type PdfTypesetter } from './text.js';
 
 type Node = Record<string, unknown>;
@@ -185,6 +186,7 @@ export async function renderPdf(doc: BrochureDocument, world: World, typesetter:
   if (!accessPoliciesSet) {
     useShapedFonts();
     installLineBreaking();
+    installSvgSizing();
     // Everything pdfmake needs is passed in memory; it may not fetch URLs or read files on its own.
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);

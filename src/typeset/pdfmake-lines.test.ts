@@ -96,4 +96,18 @@ describe('clair line breaking inside pdfmake', () => {
     for (const line of cell) expect(line.width).toBeLessThanOrEqual(line.maxWidth + 1e-6);
     expect(cell[0]!.maxWidth).toBeLessThan(120);
   });
+
+  it('measures inlines as pdfmake\'s TextInlines.measure does, without walking the style stack per inline', () => {
+    // The same inlines with an (empty) list of named styles go through pdfmake's own measuring.
+    const inlines = [
+      ...typesetter.toPdfInlines('  クレア（CLAIR）ソウル事務所 ', 'ja', { fontSize: 9, color: '#0a3458' }),
+      ...typesetter.toPdfInlines('도란도란 한일 교류 축제', 'ko', { bold: true, fontSize: 12 }),
+      ...typesetter.toPdfInlines('2025', 'ja', { sup: true }),
+    ];
+    const node = (style: boolean) => ({ text: inlines.map((inline) => ({ ...inline, ...(style ? { style: [] } : {}) })), lineHeight: 1.3, alignment: 'center' });
+    const ours = layoutLines(typesetter, node(false), 90);
+    const pdfmakes = layoutLines(typesetter, node(true), 90);
+    expect(ours.length).toBeGreaterThan(2);
+    expect(ours).toEqual(pdfmakes);
+  });
 });

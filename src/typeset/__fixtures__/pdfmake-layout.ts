@@ -16,6 +16,9 @@ export interface LaidOutInline {
   text: string;
   font: string;
   width: number;
+  height: number;
+  fontSize: number;
+  color: unknown;
 }
 
 export interface LaidOutLine {
@@ -24,6 +27,7 @@ export interface LaidOutLine {
   /** Width pdfmake counts for the line (trailing spaces cut). */
   width: number;
   maxWidth: number;
+  height: number;
 }
 
 /** The lines pdfmake lays `content` out into, in a column `width` points wide. */
@@ -82,7 +86,9 @@ function layout(typesetter: Typesetter, content: unknown, width: number): LaidOu
   const pages = builder.layoutDocument(content, pdf, {}, { fontSize: 9, font: 'Noto Sans CJK JP' }, null, null, null, null, null);
   return pages.flatMap((page: any) => page.items.filter((item: any) => item.type === 'line').map((item: any) => {
     const line = item.item;
-    const inlines = line.inlines.map((inline: any) => ({ text: inline.text, font: inline.font.name ?? '', width: inline.width }));
-    return { inlines, text: inlines.map((i: LaidOutInline) => i.text).join(''), width: line.getWidth(), maxWidth: line.maxWidth };
+    const inlines = line.inlines.map((inline: any) => ({
+      text: inline.text, font: inline.font.name ?? '', width: inline.width, height: inline.height, fontSize: inline.fontSize, color: inline.color,
+    }));
+    return { inlines, text: inlines.map((i: LaidOutInline) => i.text).join(''), width: line.getWidth(), maxWidth: line.maxWidth, height: line.getHeight() };
   }));
 }

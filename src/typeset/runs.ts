@@ -37,7 +37,7 @@ interface Cluster {
   missing: string[];
 }
 
-/** What the splitter asks of each character, kept per code point: the brochure repeats few characters. */
+/** What the splitter asks of each character, kept per code point: a brochure repeats few characters. */
 interface CharacterInfo {
   strong: boolean;
   opening: boolean;
@@ -45,9 +45,13 @@ interface CharacterInfo {
   preferred: string | undefined;
 }
 
+/** Character facts by font configuration (the script preferences come from it), for every text it splits. */
+const infoByConfig = new WeakMap<FontLibrary['config'], Map<number, CharacterInfo>>();
+
 export function splitRuns(library: FontLibrary, text: string, context: RunContext): FontRun[] {
   const config = library.config;
-  const info = new Map<number, CharacterInfo>();
+  const info = infoByConfig.get(config) ?? new Map<number, CharacterInfo>();
+  infoByConfig.set(config, info);
   const infoOf = (codePoint: number) => {
     let found = info.get(codePoint);
     if (!found) {

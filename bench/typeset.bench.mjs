@@ -1,6 +1,6 @@
 // Benchmark of the typesetting layer (run: node bench/typeset.bench.mjs, after npx tsc -p .): opening the CJK
 // collection, glyph coverage lookups, toPdfInlines and line breaking on the whole reference brochure text, and a
-// WOFF2 subset of ~1,500 Japanese glyphs. Fails (exit 1) when a target is missed. Uses the brochure text in
+// WOFF2 subset of ~1,500 Japanese glyphs and the PDF's CFF subset of the same glyphs. Fails (exit 1) when a target is missed. Uses the brochure text in
 // shared/seeds when it sits beside the repository, else the excerpt the tests use.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -26,6 +26,8 @@ const TARGETS = {
   'line breaking of the whole brochure text at 240 pt, measured as the PDF does (median)': 200,
   'WOFF2 subset, ~1,500 glyphs, JP regular, quality 11': 8000,
   'WOFF2 subset, ~1,500 glyphs, JP regular, quality 9': 1500,
+  'PDF font subset (CFF), ~1,500 glyphs, JP regular, clair (median)': 100,
+  'the same by harfbuzz, for comparison (median)': 1000,
 };
 
 function time(fn) {
@@ -109,6 +111,24 @@ for (const quality of [11, 9]) {
   [results[label], font] = await timeAsync(() => typesetter.webFontSubset(jpRegular, subsetText.join(''), { quality }));
   notes[label] = `${(font.woff2.length / 1024).toFixed(0)} KiB`;
 }
+
+// The PDF's font program for the same glyphs: clair's CFF subsetter, and harfbuzz's as it was cut before.
+const { CidCff } = await import(join(root, 'dist', 'typeset', 'cff-subset.js'));
+const { ShapingFace } = await import(join(root, 'dist', 'typeset', 'shaping.js'));
+const { subsetGlyphs } = await import(join(root, 'dist', 'typeset', 'harfbuzz.js'));
+const { cffTableOf, tableBytes, tableDirectory } = await import(join(root, 'dist', 'typeset', 'sfnt.js'));
+const cjkFile = join(root, 'fonts', 'NotoSansCJK-Regular.ttc');
+const cjkBytes = readFileSync(cjkFile);
+const glyphs = [...new Set(ShapingFace.open(cjkFile, cjkBytes, 0).shape(subsetText.join('')).glyphs)].sort((a, b) => a - b);
+const cidCff = new CidCff(tableBytes(cjkBytes, tableDirectory(cjkBytes, 0), 'CFF '));
+let ours = 0;
+let theirs = 0;
+results['PDF font subset (CFF), ~1,500 glyphs, JP regular, clair (median)'] = median(() => { ours = cidCff.subset(glyphs).length; }, 5);
+results['the same by harfbuzz, for comparison (median)'] = median(() => {
+  theirs = cffTableOf(subsetGlyphs(cjkBytes, cjkFile, 0, glyphs, { retainGids: false, cffOnly: true })).length;
+}, 5);
+notes['PDF font subset (CFF), ~1,500 glyphs, JP regular, clair (median)'] = `${glyphs.length} glyphs, ${(ours / 1024).toFixed(0)} KiB`;
+notes['the same by harfbuzz, for comparison (median)'] = `${(theirs / 1024).toFixed(0)} KiB`;
 
 let failed = false;
 for (const [label, value] of Object.entries(results)) {

@@ -7,9 +7,8 @@
 //   paragraph's rules, and cuts the inlines into one piece per line, each line ending in `lineEnd`; pdfmake then
 //   lays out those lines as given.
 // Nodes whose inlines do not all come from clair's typesetter are left to pdfmake.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { PdfParagraph } from './pdf.js';
+import { pdfmakeModule } from './pdfmake-internals.js';
 
 interface PdfKitFont {
   widthOfString(text: string, size: number, features?: unknown): number;
@@ -280,11 +279,9 @@ let installed = false;
 /** Puts clair's line breaking into pdfmake (once per process; every document after that uses it). */
 export function installLineBreaking(): void {
   if (installed) return;
-  const pdfmakeDir = dirname(createRequire(import.meta.url).resolve('pdfmake'));
-  const require = createRequire(join(pdfmakeDir, 'index.js'));
-  const DocMeasure = (require(join(pdfmakeDir, 'DocMeasure.js')) as { default: DocMeasureClass }).default;
-  const LayoutBuilder = (require(join(pdfmakeDir, 'LayoutBuilder.js')) as { default: LayoutBuilderClass }).default;
-  const StyleStack = (require(join(pdfmakeDir, 'StyleContextStack.js')) as { default: StyleStackClass }).default;
+  const DocMeasure = pdfmakeModule<DocMeasureClass>('DocMeasure');
+  const LayoutBuilder = pdfmakeModule<LayoutBuilderClass>('LayoutBuilder');
+  const StyleStack = pdfmakeModule<StyleStackClass>('StyleContextStack');
 
   const measureLeaf = DocMeasure.prototype.measureLeaf;
   DocMeasure.prototype.measureLeaf = function measureClairLeaf(node) {

@@ -1,7 +1,10 @@
 // Reads the few facts about a font face that clair needs besides shaping: where its tables are (inside a collection
 // too), its PostScript name, the metrics a PDF font descriptor carries, its outline format and, for a CID-keyed CFF
 // font, which CID each glyph has. These are fixed-offset reads of small tables; harfbuzz does the heavy work.
+import { cffIsCidKeyed } from './cff.js';
 import { isCollection, collectionFaceOffsets } from './ttc.js';
+
+export { cffGlyphCids } from './cff.js';
 
 export interface TableRecord {
   offset: number;
@@ -137,120 +140,6 @@ export function faceMetrics(bytes: Uint8Array, index: number): FaceMetrics {
     isFixedPitch: post && post.byteLength >= 16 ? post.getUint32(12) !== 0 : false,
     outlines: cff ? (cffIsCidKeyed(cff) ? 'cff-cid' : 'cff') : 'truetype',
   };
-}
-
-// --- CFF ---------------------------------------------------------------------------------------------------------
-
-interface CffIndex {
-  /** Offsets (relative to the table) of each item's start; the last entry is the end of the last item. */
-  items: number[];
-  end: number;
-}
-
-function readIndex(cff: Uint8Array, at: number): CffIndex {
-  const data = view(cff);
-  const count = data.getUint16(at);
-  if (count === 0) return { items: [], end: at + 2 };
-  const offSize = cff[at + 2]!;
-  const base = at + 3 + (count + 1) * offSize - 1;
-  const items: number[] = [];
-  for (let i = 0; i <= count; i++) {
-    let offset = 0;
-    for (let j = 0; j < offSize; j++) offset = offset * 256 + cff[at + 3 + i * offSize + j]!;
-    items.push(base + offset);
-  }
-  return { items, end: items[count]! };
-}
-
-/** The operators of a CFF DICT with their operands (numbers only; what clair reads are offsets and counts). */
-function readDict(cff: Uint8Array, start: number, end: number): Map<number, number[]> {
-  const dict = new Map<number, number[]>();
-  let operands: number[] = [];
-  let i = start;
-  while (i < end) {
-    const b0 = cff[i]!;
-    if (b0 <= 21) {
-      let operator = b0;
-      i++;
-      if (b0 === 12) operator = 1200 + cff[i++]!;
-      dict.set(operator, operands);
-      operands = [];
-    } else if (b0 === 28) {
-      operands.push((cff[i + 1]! << 24 >> 16) | cff[i + 2]!);
-      i += 3;
-    } else if (b0 === 29) {
-      operands.push((cff[i + 1]! << 24) | (cff[i + 2]! << 16) | (cff[i + 3]! << 8) | cff[i + 4]!);
-      i += 5;
-    } else if (b0 === 30) {
-      // Real number: nibbles up to an 0xf terminator; clair needs none of them.
-      i++;
-      while (i < end && (cff[i]! & 0x0f) !== 0x0f && (cff[i]! & 0xf0) !== 0xf0) i++;
-      i++;
-      operands.push(0);
-    } else if (b0 >= 32 && b0 <= 246) {
-      operands.push(b0 - 139);
-      i++;
-    } else if (b0 >= 247 && b0 <= 250) {
-      operands.push((b0 - 247) * 256 + cff[i + 1]! + 108);
-      i += 2;
-    } else if (b0 >= 251 && b0 <= 254) {
-      operands.push(-(b0 - 251) * 256 - cff[i + 1]! - 108);
-      i += 2;
-    } else {
-      i++;
-    }
-  }
-  return dict;
-}
-
-function topDict(cff: Uint8Array): Map<number, number[]> {
-  const headerSize = cff[2]!;
-  const names = readIndex(cff, headerSize);
-  const top = readIndex(cff, names.end);
-  if (top.items.length < 2) throw new Error('the CFF table has no Top DICT');
-  return readDict(cff, top.items[0]!, top.items[1]!);
-}
-
-const ROS = 1230; // 12 30
-
-function cffIsCidKeyed(cff: Uint8Array): boolean {
-  return topDict(cff).has(ROS);
-}
-
-/**
- * The CID of every glyph of a CID-keyed CFF table (index = glyph id), from its charset. A PDF shows the glyphs of
- * such a font by CID, and harfbuzz's subsets keep each glyph's CID, so text written before the subset exists stays
- * valid.
- */
-export function cffGlyphCids(cff: Uint8Array): Uint32Array {
-  const dict = topDict(cff);
-  const charStrings = dict.get(17)?.[0];
-  if (charStrings === undefined) throw new Error('the CFF table has no CharStrings');
-  const glyphs = view(cff).getUint16(charStrings);
-  const cids = new Uint32Array(glyphs);
-  const charset = dict.get(15)?.[0] ?? 0;
-  if (charset <= 2) {
-    // Predefined charsets are for name-keyed fonts; a CID font without its own charset maps glyph to CID 1:1.
-    for (let gid = 0; gid < glyphs; gid++) cids[gid] = gid;
-    return cids;
-  }
-  const data = view(cff);
-  const format = cff[charset]!;
-  let at = charset + 1;
-  let gid = 1;
-  if (format === 0) {
-    for (; gid < glyphs; gid++, at += 2) cids[gid] = data.getUint16(at);
-  } else if (format === 1 || format === 2) {
-    while (gid < glyphs) {
-      const first = data.getUint16(at);
-      const left = format === 1 ? cff[at + 2]! : data.getUint16(at + 2);
-      at += format === 1 ? 3 : 4;
-      for (let k = 0; k <= left && gid < glyphs; k++) cids[gid++] = first + k;
-    }
-  } else {
-    throw new Error(`the CFF table has an unknown charset format ${format}`);
-  }
-  return cids;
 }
 
 /** The 'CFF ' table of an OpenType font in memory (bare CFF is what a PDF embeds). */

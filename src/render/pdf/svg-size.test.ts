@@ -1,12 +1,10 @@
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pdfmakeModule } from '../../typeset/pdfmake-internals.js';
 import { installSvgSizing } from './svg-size.js';
 
-const pdfmakeDir = dirname(createRequire(import.meta.url).resolve('pdfmake'));
-const require = createRequire(join(pdfmakeDir, 'index.js'));
-const SvgMeasure = (require(join(pdfmakeDir, 'SVGMeasure.js')) as { default: new () => { measureSVG(svg: string): unknown; writeDimensions(svg: string, size: object): string } }).default;
-const { XmlDocument } = require('xmldoc') as { XmlDocument: new (xml: string) => { attr: Record<string, string>; toString(): string } };
+const SvgMeasure = pdfmakeModule<new () => { measureSVG(svg: string): unknown; writeDimensions(svg: string, size: object): string }>('SVGMeasure');
+const { XmlDocument } = createRequire(createRequire(import.meta.url).resolve('pdfmake'))('xmldoc') as { XmlDocument: new (xml: string) => { attr: Record<string, string>; toString(): string } };
 
 describe('SVG sizing in the PDF', () => {
   installSvgSizing();

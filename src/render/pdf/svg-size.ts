@@ -2,8 +2,7 @@
 // drawn at, before svg-to-pdfkit parses it a third time to draw it. clair's charts (metrics/chart.ts) state width,
 // height and viewBox on their root element, so for them only the root tag is read and rewritten; any other SVG
 // goes pdfmake's way.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { pdfmakeModule } from '../../typeset/pdfmake-internals.js';
 
 interface Size {
   width: number | undefined;
@@ -34,9 +33,7 @@ let installed = false;
 
 export function installSvgSizing(): void {
   if (installed) return;
-  const pdfmakeDir = dirname(createRequire(import.meta.url).resolve('pdfmake'));
-  const require = createRequire(join(pdfmakeDir, 'index.js'));
-  const SvgMeasure = (require(join(pdfmakeDir, 'SVGMeasure.js')) as { default: SvgMeasureClass }).default;
+  const SvgMeasure = pdfmakeModule<SvgMeasureClass>('SVGMeasure');
   const { measureSVG, writeDimensions } = SvgMeasure.prototype;
   SvgMeasure.prototype.measureSVG = function measureClairSvg(svg) {
     const root = sizedRoot(svg);

@@ -1,0 +1,12 @@
+// pdfmake's own modules (its package exports only the public API), for the places clair patches it: line breaking
+// (pdfmake-lines.ts) and the sizing of SVG charts (render/pdf/svg-size.ts).
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const pdfmakeDir = dirname(createRequire(import.meta.url).resolve('pdfmake'));
+const require = createRequire(join(pdfmakeDir, 'index.js'));
+
+/** The default export of pdfmake's module `name`, e.g. 'DocMeasure'. */
+export function pdfmakeModule<T>(name: string): T {
+  return (require(join(pdfmakeDir, `${name}.js`)) as { default: T }).default;
+}

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as hb from 'harfbuzzjs';
 import { describe, expect, it } from 'vitest';
+import { subsetGlyphs } from './harfbuzz.js';
 import { ShapingFace } from './shaping.js';
 import { tableBytes, tableDirectory } from './sfnt.js';
 import { subsetTrueType, UnsupportedTrueType } from './truetype-subset.js';
@@ -36,6 +37,15 @@ describe('TrueType subsets', () => {
     expect(subset.length).toBeLessThan(bytes.length / 4);
     // The same glyphs give the same bytes.
     expect(Buffer.compare(subset, subsetTrueType(bytes, 0, [...glyphs].reverse()))).toBe(0);
+  });
+
+  it('draws as harfbuzz\'s subset of the same glyphs, which compiles on the spot when asked before it was loaded', () => {
+    const face = ShapingFace.open(file, bytes, 0);
+    const glyphs = [...new Set(face.shape('Hôtel de Ville, 2025').glyphs)];
+    // No subsetterReady() in this file: harfbuzz is compiled synchronously, as pdfkit's font embedding needs.
+    const theirs = font(subsetGlyphs(bytes, file, 0, glyphs, { retainGids: true }));
+    const ours = font(subsetTrueType(bytes, 0, glyphs));
+    for (const glyph of glyphs) expect(ours.glyphToPath(glyph)).toBe(theirs.glyphToPath(glyph));
   });
 
   it('refuses what it does not know, so that harfbuzz cuts the subset instead', () => {

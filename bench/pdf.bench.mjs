@@ -3,7 +3,8 @@
 // - The whole `clair build brochure --format pdf` (three editions of the Seoul data) as a process: median wall time
 //   and peak memory (GNU time's maximum resident set size, worker threads included).
 // - Side by side: headless Chromium (Debian's, through playwright-core) printing the three HTML editions to PDF,
-//   from browser launch to the last file, in turns with clair (BENCH_RUNS rounds, default 5).
+//   from browser launch to the last file, in turns with clair (BENCH_RUNS rounds, default 5), and `node -e 0` as a
+//   gauge of the host's speed in those rounds (a shared host runs up to half slower at times).
 // - The size of each edition (the data has no photos).
 // - Scaling: a generated events table of 500 and 5,000 rows built into the Japanese PDF; the time per row should
 //   stay flat (linear growth).
@@ -73,9 +74,14 @@ if (existsSync('/usr/bin/chromium')) {
 // one run can differ from the next by half. The ratio is the median of the rounds' ratios.
 const builds = [];
 const prints = [];
+// `node -e 0` in the same rounds says how fast the host is running: ~80 ms on this machine at its usual speed.
+const nodeStarts = [];
 for (let i = 0; i < RUNS; i++) {
   builds.push(timedClair(['build', 'brochure', '--format', 'pdf', '--out', pdfOut]));
   if (printAll) prints.push(await printAll());
+  const started = performance.now();
+  spawnSync(process.execPath, ['-e', '0']);
+  nodeStarts.push(performance.now() - started);
 }
 const pdfWall = median(builds.map((b) => b.wall));
 const pdfFastest = Math.min(...builds.map((b) => b.wall));
@@ -117,6 +123,7 @@ rmSync(work, { recursive: true, force: true });
 const checks = [
   ['three PDF editions, whole process (median)', `${Math.round(pdfWall)} ms (fastest ${Math.round(pdfFastest)} ms)`, pdfWall <= 1500, '≤ 1,500 ms'],
   ['Chromium printing the three HTML editions (median)', Number.isNaN(chromiumWall) ? 'chromium not installed' : `${Math.round(chromiumWall)} ms`, true, 'reference'],
+  ['host speed: `node -e 0` in the same rounds (median)', `${Math.round(median(nodeStarts))} ms`, true, 'reference'],
   ['clair ÷ Chromium (median of the rounds)', Number.isNaN(ratio) ? '—' : ratio.toFixed(2), Number.isNaN(ratio) || ratio <= 0.5, '≤ 0.5'],
   ['peak memory (RSS)', `${Math.round(peakMb)} MB`, !(peakMb > 400), '≤ 400 MB'],
   ...Object.entries(sizes).map(([name, size]) => [`size of ${name}`, kb(size), size <= 800 * 1024, '≤ 800 KB']),

@@ -38,6 +38,7 @@ export function subsetTrueType(bytes: Uint8Array, index: number, glyphs: Iterabl
   const glyphCount = view(maxp).getUint16(4);
   const longOffsets = view(head).getInt16(50) === 1;
   const locaView = view(loca);
+  const glyfView = view(glyf);
   const offsetOf = (glyph: number) => (longOffsets ? locaView.getUint32(glyph * 4) : locaView.getUint16(glyph * 2) * 2);
   if (loca.length < (glyphCount + 1) * (longOffsets ? 4 : 2)) throw new UnsupportedTrueType('loca is too short');
 
@@ -51,11 +52,11 @@ export function subsetTrueType(bytes: Uint8Array, index: number, glyphs: Iterabl
     kept.add(glyph);
     const start = offsetOf(glyph);
     const end = offsetOf(glyph + 1);
-    if (end - start < 10 || view(glyf).getInt16(start) >= 0) continue;
+    if (end - start < 10 || glyfView.getInt16(start) >= 0) continue;
     let at = start + 10;
     for (;;) {
-      const flags = view(glyf).getUint16(at);
-      pending.push(view(glyf).getUint16(at + 2));
+      const flags = glyfView.getUint16(at);
+      pending.push(glyfView.getUint16(at + 2));
       at += 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2);
       if (flags & WE_HAVE_A_SCALE) at += 2;
       else if (flags & WE_HAVE_AN_X_AND_Y_SCALE) at += 4;

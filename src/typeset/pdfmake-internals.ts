@@ -1,5 +1,6 @@
 // pdfmake's own modules (its package exports only the public API), for the places clair patches it: line breaking
-// (pdfmake-lines.ts) and the sizing of SVG charts (render/pdf/svg-size.ts).
+// (pdfmake-lines.ts), the sizing of SVG charts (render/pdf/svg-size.ts) and the labels of row spans that run over
+// a page (render/pdf/row-span-labels.ts).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 

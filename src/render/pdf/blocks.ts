@@ -1,9 +1,10 @@
-// One pdfmake node per view-model block. Tables repeat their header rows on every page and never split a row;
-// lists carry the seed's markers (・ ◆ ※ ▶ ①).
+// One pdfmake node per view-model block. Tables repeat their header rows on every page, and a row span's label
+// on each page its rows reach, and never split a row; lists carry the seed's markers (・ ◆ ※ ▶ ①).
 import type {
   Block, ChartBlock, FactsBlock, FiguresBlock, ListBlock, PhotosBlock, TableBlock, TableRow, Txt,
 } from '../../document/blocks.js';
 import type { World } from '../../world.js';
+import type { RowSpanMark } from './row-span-labels.js';
 import { COLOURS, SIZES } from './style.js';
 import { PdfText } from './text.js';
 
@@ -83,16 +84,18 @@ export class PdfBlocks {
     return { stack, margin: [0, 2, 0, 6] };
   }
 
-  private cellNode(content: Txt[], options: { header?: boolean; align?: 'start' | 'center' | 'end'; bold?: boolean }): Node {
+  private cellNode(content: Txt[], options: { align?: 'start' | 'center' | 'end'; bold?: boolean; mark?: RowSpanMark }): Node {
     const alignment = options.align === 'center' ? 'center' : options.align === 'end' ? 'right' : 'left';
-    const paragraphs = content.map((txt) => this.text.paragraph(txt, { fontSize: SIZES.body * 0.95, alignment, bold: options.bold }));
+    const mark = options.mark ? { rowSpanLabel: options.mark } : undefined;
+    const paragraphs = content.map((txt) => this.text.paragraph(txt, { fontSize: SIZES.body * 0.95, alignment, bold: options.bold, mark }));
     return paragraphs.length === 1 ? paragraphs[0]! : { stack: paragraphs };
   }
 
   /**
    * The table body on pdfmake's grid. A row span (a fiscal year over its events, a time over its programme
    * segment) is drawn as the label in the first row and borderless cells below it: pdfmake's own rowSpan adds
-   * a blank line under the group when rows may not split across pages, and rows must not.
+   * a blank line under the group when rows may not split across pages, and rows must not. Each cell below holds
+   * a copy of the label's first line, drawn only where the span's rows continue on a new page (row-span-labels.ts).
    */
   private tableBody(block: TableBlock): { body: Node[][] } {
     const width = block.columns.length;
@@ -101,16 +104,22 @@ export class PdfBlocks {
       fillColor: COLOURS.tableHeader,
     }));
     const body: Node[][] = [header];
-    // For each column: rows still covered by a span from above, and the fill of that span.
-    const covered: { rows: number; fill?: string }[] = Array.from({ length: width }, () => ({ rows: 0 }));
-    block.rows.forEach((row: TableRow) => {
+    // For each column: rows still covered by a span from above, the fill of that span and, in the span's first
+    // column, the label to repeat.
+    const covered: { rows: number; fill?: string; label?: { mark: string; copy: Txt; align?: 'start' | 'center' | 'end'; bold: boolean } }[] =
+      Array.from({ length: width }, () => ({ rows: 0 }));
+    block.rows.forEach((row: TableRow, rowIndex) => {
       const out: Node[] = [];
       let col = 0;
       const cells = [...row.cells];
       while (col < width) {
         const cover = covered[col]!;
         if (cover.rows > 0) {
-          out.push({ text: '', border: [false, false, false, false], ...(cover.fill ? { fillColor: cover.fill } : {}) });
+          const label = cover.label;
+          const node: Node = label
+            ? this.cellNode([label.copy], { align: label.align, bold: label.bold, mark: { span: label.mark, row: rowIndex } })
+            : { text: '' };
+          out.push({ ...node, border: [false, false, false, false], ...(cover.fill ? { fillColor: cover.fill } : {}) });
           cover.rows -= 1;
           col++;
           continue;
@@ -122,12 +131,22 @@ export class PdfBlocks {
           continue;
         }
         const align = cell.align ?? block.columns[col]?.align;
-        const node: Node = this.cellNode(cell.content, { align, bold: Boolean(cell.header) || row.group });
+        const bold = Boolean(cell.header) || Boolean(row.group);
+        const spanned = Boolean(cell.rowSpan && cell.rowSpan > 1);
+        const mark = `${block.id}:${rowIndex}:${col}`;
+        const node: Node = this.cellNode(cell.content, { align, bold, ...(spanned ? { mark: { span: mark } } : {}) });
         const fill = row.group ? COLOURS.groupRow : cell.header ? COLOURS.tableStripe : undefined;
         if (fill) node.fillColor = fill;
         const span = cell.colSpan && cell.colSpan > 1 ? cell.colSpan : 1;
-        if (cell.rowSpan && cell.rowSpan > 1) {
-          for (let c = col; c < col + span; c++) covered[c] = { rows: cell.rowSpan - 1, ...(fill ? { fill } : {}) };
+        if (spanned) {
+          const first = cell.content[0];
+          for (let c = col; c < col + span; c++) {
+            covered[c] = {
+              rows: cell.rowSpan! - 1,
+              ...(fill ? { fill } : {}),
+              ...(c === col && first ? { label: { mark, copy: { primary: first.primary }, align, bold } } : {}),
+            };
+          }
         }
         if (span > 1) node.colSpan = span;
         out.push(node);

@@ -11,6 +11,7 @@ import { PdfBlocks } from './blocks.js';
 import { useShapedFonts } from './vfs-fonts.js';
 import { installLineBreaking } from '../../typeset/pdfmake-lines.js';
 import { COLOURS, PAGE, SIZES } from './style.js';
+import { installRowSpanLabels } from './row-span-labels.js';
 import { installSvgSizing } from './svg-size.js';
 import { PdfText, type PdfTypesetter } from './text.js';
 
@@ -187,6 +188,7 @@ export async function renderPdf(doc: BrochureDocument, world: World, typesetter:
     useShapedFonts();
     installLineBreaking();
     installSvgSizing();
+    installRowSpanLabels();
     // Everything pdfmake needs is passed in memory; it may not fetch URLs or read files on its own.
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);

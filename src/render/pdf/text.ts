@@ -32,6 +32,8 @@ export interface TextOptions {
   margin?: number[];
   /** Colour of the second language in bilingual editions (default: the secondary text colour). */
   secondaryColor?: string;
+  /** Properties carried on every inline to the drawn lines, for steps after layout (row-span-labels.ts). */
+  mark?: Record<string, unknown>;
 }
 
 export class PdfText {
@@ -41,6 +43,7 @@ export class PdfText {
     const fontSize = (base.fontSize ?? SIZES.body) * (run.small ? 0.86 : 1);
     const colour = run.small ? COLOURS.muted : base.color;
     const style: Record<string, unknown> = {
+      ...base.mark,
       fontSize,
       ...(base.bold || run.strong ? { bold: true } : {}),
       ...(colour ? { color: colour } : {}),
@@ -48,7 +51,7 @@ export class PdfText {
     };
     const spans: PdfSpan[] = [{ text: run.text, lang: run.lang, style }];
     // PDF has no ruby: the reading follows the name, smaller and grey.
-    if (run.reading) spans.push({ text: `（${run.reading}）`, lang: run.lang, style: { fontSize: fontSize * 0.8, color: COLOURS.muted } });
+    if (run.reading) spans.push({ text: `（${run.reading}）`, lang: run.lang, style: { ...base.mark, fontSize: fontSize * 0.8, color: COLOURS.muted } });
     return spans;
   }
 

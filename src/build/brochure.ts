@@ -1,13 +1,13 @@
 // `clair build brochure` as a pipeline: load → validate → lay out each edition → write all outputs atomically. The
 // CLI file only parses options and prints.
 //
-// Editions are laid out one after the other in this process. Worker threads were measured slower on the 2-core
-// machines this runs on, twice: with fontkit (each thread re-parsed 40 MB of CJK fonts) and again with harfbuzz,
-// where two workers took 3.0 s and 595 MB for the three Seoul PDFs against 2.3 s and 333 MB in one thread: each
-// thread pays its own start-up, font copies and JIT warm-up, and the second and third editions here reuse the
-// first one's shaped text, subsets and compiled code. Cutting only the font subsets on a worker while the next
-// edition is laid out was measured slower too (20 alternating runs: 1.96 s against 1.79 s): the worker's wasm runs
-// cold, and it shares the two cores with the main thread's compiler and GC threads.
+// Editions are laid out one after the other in this process. Worker threads were measured no faster on the 2-core
+// machines this runs on, three times: with fontkit (each thread re-parsed 40 MB of CJK fonts), with harfbuzz (two
+// workers 3.0 s and 595 MB for the three Seoul PDFs against 2.3 s and 333 MB in one thread), and with clair's own
+// subsetters (the bilingual edition on a worker: 1.61–1.76 s against 1.65 s in 10 alternating runs, 3.0 s of CPU
+// against 2.1 s). Each thread pays its own start-up, module loading and JIT warm-up, and the second and third
+// editions here reuse the first one's shaped text, subsets and compiled code. Cutting only the font subsets on a
+// worker while the next edition is laid out was measured slower too (20 alternating runs: 1.96 s against 1.79 s).
 import { join } from 'node:path';
 import { editionsOf, type BuildInput } from '../document/build.js';
 import { loadLabels } from '../document/text.js';

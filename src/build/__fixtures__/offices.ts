@@ -104,8 +104,7 @@ export const SILENT: BuildReporter = { stage() {}, edition() {} };
 
 /**
  * `clair build brochure` without the command line: the same pipeline and the same check of the data before
- * rendering (which prints its diagnostics on stderr, as the command does, and throws a DataError). Editions
- * render in this process: the worker threads need the compiled dist/, which the command-line tests cover.
+ * rendering (which prints its diagnostics on stderr, as the command does, and throws a DataError).
  */
 export function buildChecked(world: World, options: BuildOptions): Promise<BuildResult> {
   return buildBrochure(world, options, SILENT, (officeId) => checkBeforeBuild(world, officeId, 'en'));

@@ -26,15 +26,17 @@ export function collectionFaceOffsets(bytes: Uint8Array): number[] {
 
 function checksum(bytes: Uint8Array): number {
   const data = view(bytes);
+  // Summed as signed 32-bit integers, which wrap as the unsigned sum does: a uint32 above 2^31 is a heap number
+  // in V8's unoptimized code, and this loop runs over megabytes before the optimizer reaches it.
   let sum = 0;
   const whole = bytes.length & ~3;
-  for (let i = 0; i < whole; i += 4) sum = (sum + data.getUint32(i)) >>> 0;
+  for (let i = 0; i < whole; i += 4) sum = (sum + data.getInt32(i)) | 0;
   if (whole < bytes.length) {
     let last = 0;
     for (let i = whole; i < whole + 4; i++) last = (last << 8) | (i < bytes.length ? bytes[i]! : 0);
-    sum = (sum + (last >>> 0)) >>> 0;
+    sum = (sum + last) | 0;
   }
-  return sum;
+  return sum >>> 0;
 }
 
 /** The face at `index` of a collection as a standalone sfnt (OpenType/CFF or TrueType, whichever it is). */

@@ -106,7 +106,7 @@ export class PdfBlocks {
     const body: Node[][] = [header];
     // For each column: rows still covered by a span from above, the fill of that span and, in the span's first
     // column, the label to repeat.
-    const covered: { rows: number; fill?: string; label?: { mark: string; copy: Txt; align?: 'start' | 'center' | 'end'; bold: boolean } }[] =
+    const covered: { rows: number; fill?: string; label?: { span: string; copy: Txt; align?: 'start' | 'center' | 'end'; bold: boolean } }[] =
       Array.from({ length: width }, () => ({ rows: 0 }));
     block.rows.forEach((row: TableRow, rowIndex) => {
       const out: Node[] = [];
@@ -117,7 +117,7 @@ export class PdfBlocks {
         if (cover.rows > 0) {
           const label = cover.label;
           const node: Node = label
-            ? this.cellNode([label.copy], { align: label.align, bold: label.bold, mark: { span: label.mark, row: rowIndex } })
+            ? this.cellNode([label.copy], { align: label.align, bold: label.bold, mark: { span: label.span, row: rowIndex } })
             : { text: '' };
           out.push({ ...node, border: [false, false, false, false], ...(cover.fill ? { fillColor: cover.fill } : {}) });
           cover.rows -= 1;
@@ -133,8 +133,8 @@ export class PdfBlocks {
         const align = cell.align ?? block.columns[col]?.align;
         const bold = Boolean(cell.header) || Boolean(row.group);
         const spanned = Boolean(cell.rowSpan && cell.rowSpan > 1);
-        const mark = `${block.id}:${rowIndex}:${col}`;
-        const node: Node = this.cellNode(cell.content, { align, bold, ...(spanned ? { mark: { span: mark } } : {}) });
+        const spanId = `${block.id}:${rowIndex}:${col}`;
+        const node: Node = this.cellNode(cell.content, { align, bold, ...(spanned ? { mark: { span: spanId } } : {}) });
         const fill = row.group ? COLOURS.groupRow : cell.header ? COLOURS.tableStripe : undefined;
         if (fill) node.fillColor = fill;
         const span = cell.colSpan && cell.colSpan > 1 ? cell.colSpan : 1;
@@ -144,7 +144,7 @@ export class PdfBlocks {
             covered[c] = {
               rows: cell.rowSpan! - 1,
               ...(fill ? { fill } : {}),
-              ...(c === col && first ? { label: { mark, copy: { primary: first.primary }, align, bold } } : {}),
+              ...(c === col && first ? { label: { span: spanId, copy: { primary: first.primary }, align, bold } } : {}),
             };
           }
         }

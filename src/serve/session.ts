@@ -195,13 +195,19 @@ export class PreviewSession {
     const viewed = this.viewers();
     const rank = (e: Edition) => (viewed.includes(e.id) ? viewed.indexOf(e.id) : viewed.length);
     const order = [...this.editions].sort((a, b) => rank(a) - rank(b));
-    const docs = new Map(order.map((edition) => [edition.id, documents.buildDocument(input, edition)]));
+    // Each edition's view model is made when first needed, so the first page's HTML does not wait for the others.
+    const docs = new Map<string, ReturnType<typeof documents.buildDocument>>();
+    const docOf = (edition: Edition) => {
+      let doc = docs.get(edition.id);
+      if (!doc) docs.set(edition.id, (doc = documents.buildDocument(input, edition)));
+      return doc;
+    };
     this.version++;
     if (formats.includes('html')) {
       const { renderHtml } = await import('../render/html/index.js');
       for (const edition of order) {
         const started = performance.now();
-        const bytes = await renderHtml(docs.get(edition.id)!, world);
+        const bytes = await renderHtml(docOf(edition), world);
         this.publish({ name: `brochure.${edition.id}.html`, edition: edition.id, format: 'html', bytes, version: this.version, milliseconds: performance.now() - started });
       }
     }
@@ -211,7 +217,7 @@ export class PreviewSession {
         // A newer edit supersedes the PDFs of this one: the HTML of the newer one comes first.
         if (this.pending.size > 0) return;
         const started = performance.now();
-        const bytes = await renderPdf(docs.get(edition.id)!, world, await createPdfTypesetter(world, this.officeId));
+        const bytes = await renderPdf(docOf(edition), world, await createPdfTypesetter(world, this.officeId));
         this.publish({ name: `brochure.${edition.id}.pdf`, edition: edition.id, format: 'pdf', bytes, version: this.version, milliseconds: performance.now() - started, ...pageCount(bytes) });
         // Let the server answer requests between two PDFs.
         await new Promise((resolve) => setImmediate(resolve));

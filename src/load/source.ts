@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node } from 'yaml';
 import type { Diagnostic, Localized } from '../diagnostics.js';
 import { showValue } from '../diagnostics.js';
-import type { World } from '../world.js';
+import { FileLimitError, type World } from '../world.js';
 
 /**
  * The position-keeping YAML parser, loaded on first use: a well-formed file is read with js-yaml alone, and only a
@@ -22,6 +22,11 @@ function yaml(): typeof import('yaml') {
  * archive of thousands of events is a few hundred, and the YAML parser needs seconds for several megabytes.
  */
 export const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * Larger photos are refused before they are read: a phone's JPEG is 2–10 MB and a brochure prints photos a few
+ * centimetres wide; a file of hundreds of megabytes is a mistake (a video, a raw scan) that would fill the memory.
+ */
+export const MAX_PHOTO_BYTES = 32 * 1024 * 1024;
 /** Aliases beyond this many are treated as an expansion attack ("billion laughs"). */
 export const MAX_ALIASES = 200;
 /** Deeper nesting is refused before it can exhaust the stack; clair's data nests less than ten levels deep. */
@@ -81,18 +86,16 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/** A data file larger than MAX_FILE_BYTES: refused whole, without parsing. */
+function tooLarge(path: string, size: number): Diagnostic {
+  return problem(path, 'file-too-large', 0, 0, {
+    en: `file is ${size.toLocaleString('en')} bytes; clair reads data files of at most ${MAX_FILE_BYTES.toLocaleString('en')} bytes`,
+    ja: `ファイルが ${size.toLocaleString('ja')} バイトあります。データファイルは ${MAX_FILE_BYTES.toLocaleString('ja')} バイトまでです`,
+  }, { found: `${size} bytes`, expected: { en: `at most ${MAX_FILE_BYTES} bytes`, ja: `${MAX_FILE_BYTES} バイト以下` } });
+}
+
 export function decodeUtf8(path: string, bytes: Uint8Array): { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] } {
-  if (bytes.length > MAX_FILE_BYTES) {
-    return {
-      ok: false,
-      diagnostics: [
-        problem(path, 'file-too-large', 0, 0, {
-          en: `file is ${bytes.length.toLocaleString('en')} bytes; clair reads data files of at most ${MAX_FILE_BYTES.toLocaleString('en')} bytes`,
-          ja: `ファイルが ${bytes.length.toLocaleString('ja')} バイトあります。データファイルは ${MAX_FILE_BYTES.toLocaleString('ja')} バイトまでです`,
-        }, { found: `${bytes.length} bytes`, expected: { en: `at most ${MAX_FILE_BYTES} bytes`, ja: `${MAX_FILE_BYTES} バイト以下` } }),
-      ],
-    };
-  }
+  if (bytes.length > MAX_FILE_BYTES) return { ok: false, diagnostics: [tooLarge(path, bytes.length)] };
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     const { line, column } = bytePosition(bytes, bad);
@@ -374,8 +377,14 @@ export const UNREADABLE = 'unreadable';
 export function readDataFile(world: World, path: string): ParseResult {
   let bytes: Uint8Array;
   try {
-    bytes = world.readBytes(path);
+    // Read no further than the limit: a file linked to /dev/zero or of gigabytes is refused before it is read.
+    bytes = world.readBytes(path, MAX_FILE_BYTES);
   } catch (error) {
+    if (error instanceof FileLimitError && error.code === 'EFBIG') return { ok: false, diagnostics: [tooLarge(world.display(path), error.size)] };
+    if (error instanceof FileLimitError) {
+      const { en, ja } = error.reason;
+      return { ok: false, diagnostics: [problem(world.display(path), UNREADABLE, 0, 0, { en: `cannot read the file: ${en}`, ja: `ファイルを読めません: ${ja}` })] };
+    }
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     return {
       ok: false,

@@ -51,7 +51,7 @@ describe('an events table that runs over several pages', () => {
   it('shows the fiscal year once on every page that has events of that year', async () => {
     const office = copySeoul(root);
     // 45 events of 2025 and 30 of 2024: more rows than one page holds under either year.
-    const yearOf = (n: number) => (n <= 45 ? 2025 : 2024);
+    const yearOf = (n: number): number => (n <= 45 ? 2025 : 2024);
     editYaml(join(office.officeDir, 'events.yaml'), (doc) => {
       doc.set('events', Array.from({ length: 75 }, (_, i) => {
         const n = i + 1;

@@ -21,7 +21,7 @@ const markOf = (entry: PageItem): RowSpanMark | undefined =>
   entry.type === 'line' ? entry.item.inlines?.[0]?.rowSpanLabel : undefined;
 
 /** The page's items less the label copies a reader does not need: all but the topmost copy of a span, or all of them where the label is on the page. */
-export function withContinuedLabels(items: PageItem[]): PageItem[] {
+export function withContinuedLabels<T extends PageItem>(items: T[]): T[] {
   const labelled = new Set<string>();
   const topmost = new Map<string, { row: number; y: number }>();
   for (const entry of items) {

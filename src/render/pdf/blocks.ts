@@ -5,7 +5,7 @@ import type {
   Block, ChartBlock, FactsBlock, FiguresBlock, ListBlock, PhotosBlock, TableBlock, TableRow, Txt,
 } from '../../document/blocks.js';
 import type { World } from '../../world.js';
-import type { RowSpanMark } from './row-span-labels.js';
+import type { RowSpanMark } from './engine/row-span-labels.js';
 import { COLOURS, SIZES } from './style.js';
 import { PdfText } from './text.js';
 import { languageProfile } from '../../i18n/profile.js';

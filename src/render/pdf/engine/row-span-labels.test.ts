@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildChecked, copySeoul, editYaml, removeDir, tempDir } from '../../build/__fixtures__/offices.js';
-import { World } from '../../world.js';
-import { readPdf } from './read-back.js';
+import { buildChecked, copySeoul, editYaml, removeDir, tempDir } from '../../../build/__fixtures__/offices.js';
+import { World } from '../../../world.js';
+import { readPdf } from '../read-back.js';
 import { withContinuedLabels, type RowSpanMark } from './row-span-labels.js';
 
 const line = (text: string, y: number, mark?: RowSpanMark) => ({ type: 'line', item: { y, text, inlines: [{ text, ...(mark ? { rowSpanLabel: mark } : {}) }] } });

@@ -20,7 +20,7 @@ export const ORGANISATION = {
   name: {
     ja: '一般財団法人自治体国際化協会', ko: '일반재단법인 자치체국제화협회', 'zh-Hans': '一般财团法人自治体国际化协会',
     en: 'Council of Local Authorities for International Relations', fr: 'Council of Local Authorities for International Relations',
-  } satisfies PerLanguage,
+  } as PerLanguage,
   englishName: 'Council of Local Authorities for International Relations',
   abbreviation: 'CLAIR',
   foundedYear: 1988,
@@ -30,8 +30,8 @@ export const ORGANISATION = {
     'zh-Hans': '作为**日本地方政府的共同组织**，为**推进日本地方的国际化**',
     en: 'a **joint organisation of Japan’s local authorities**, to **promote the internationalisation of Japan’s regions**,',
     fr: '**Organisme commun des collectivités locales japonaises**, chargé de **promouvoir l’internationalisation des territoires**',
-  } satisfies PerLanguage,
-  headquarters: { ja: '東京', ko: '도쿄', 'zh-Hans': '东京', en: 'Tokyo', fr: 'Tokyo' } satisfies PerLanguage,
+  } as PerLanguage,
+  headquarters: { ja: '東京', ko: '도쿄', 'zh-Hans': '东京', en: 'Tokyo', fr: 'Tokyo' } as PerLanguage,
 };
 
 export interface KnownOffice {

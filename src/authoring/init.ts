@@ -8,7 +8,7 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Localized } from '../diagnostics.js';
 import { UsageError } from '../i18n/ui.js';
-import { LANGUAGE_TAGS, type LanguageTag } from '../schema/constants.js';
+import { LANGUAGE_TAG_PATTERN, LANGUAGE_TAGS, type LanguageTag } from '../schema/constants.js';
 import { SECTION_DATA } from '../validate/rules/brochure.js';
 import { DATA_FILE_NAMES } from '../schema/files.js';
 import { INSTALL_ROOT, type World } from '../world.js';
@@ -42,20 +42,25 @@ export function modeline(dir: string, schemaId: string): string {
 
 const q = (text: string) => JSON.stringify(text);
 
-/** A Text in flow style with one string per language: {ja: "…", en: "…"}. */
-function text(languages: readonly LanguageTag[], value: (lang: LanguageTag) => string): string {
-  return `{${languages.map((lang) => `${lang}: ${q(value(lang))}`).join(', ')}}`;
-}
-
 const todo = (what: Localized) => (lang: LanguageTag) => `${PLACEHOLDER.textPrefix}: ${lang === 'ja' ? what.ja : what.en}`;
+const untranslated = todo({ en: 'this text in this language', ja: 'この言語の文' });
+
+/**
+ * A Text in flow style with one string per language: {ja: "…", en: "…"}. A language clair has no wording for (any
+ * BCP 47 tag may be an office's) gets a placeholder, which `validate --strict` refuses until staff translate it.
+ */
+function text(languages: readonly LanguageTag[], value: (lang: LanguageTag) => string | undefined): string {
+  return `{${languages.map((lang) => `${lang}: ${q(value(lang) ?? untranslated(lang))}`).join(', ')}}`;
+}
 
 export function parseLanguages(value: string): LanguageTag[] {
   const tags = value.split(',').map((v) => v.trim()).filter(Boolean);
-  const unknown = tags.filter((tag) => !(LANGUAGE_TAGS as readonly string[]).includes(tag));
+  const pattern = new RegExp(LANGUAGE_TAG_PATTERN);
+  const unknown = tags.filter((tag) => !pattern.test(tag));
   if (tags.length === 0 || unknown.length > 0) {
     throw new UsageError({
-      en: `--languages takes language tags separated by commas, from ${LANGUAGE_TAGS.join(', ')}${unknown.length > 0 ? `; not ${unknown.join(', ')}` : ''}`,
-      ja: `--languages には ${LANGUAGE_TAGS.join(', ')} から言語タグをカンマ区切りで指定してください${unknown.length > 0 ? `（${unknown.join(', ')} は使えません）` : ''}`,
+      en: `--languages takes BCP 47 language tags separated by commas (such as ${LANGUAGE_TAGS.join(', ')}, th)${unknown.length > 0 ? `; not ${unknown.join(', ')}` : ''}`,
+      ja: `--languages には BCP 47 の言語タグ（${LANGUAGE_TAGS.join(', ')}, th など）をカンマ区切りで指定してください${unknown.length > 0 ? `（${unknown.join(', ')} は使えません）` : ''}`,
     });
   }
   if (new Set(tags).size !== tags.length) throw new UsageError({ en: '--languages names a language twice', ja: '--languages に同じ言語が2回あります' });
@@ -85,11 +90,13 @@ export function initOffice(world: World, options: InitOptions): InitResult {
   };
   const shortName = (lang: LanguageTag) => {
     const city = known!.city[lang];
-    return { ja: `クレア${city}`, ko: `클레어 ${city}`, 'zh-Hans': `CLAIR ${city}`, en: `CLAIR ${city}`, fr: `CLAIR ${city}` }[lang];
+    const names: Record<string, string> = { ja: `クレア${city}`, ko: `클레어 ${city}`, 'zh-Hans': `CLAIR ${city}`, en: `CLAIR ${city}`, fr: `CLAIR ${city}` };
+    return city === undefined ? undefined : names[lang];
   };
   const officeName = (lang: LanguageTag) => {
     const city = known!.city[lang];
-    return { ja: `クレア (CLAIR) ${city}事務所`, ko: `클레어(CLAIR) ${city}사무소`, 'zh-Hans': `CLAIR ${city}事务所`, en: `CLAIR ${city}`, fr: `CLAIR ${city}` }[lang];
+    const names: Record<string, string> = { ja: `クレア (CLAIR) ${city}事務所`, ko: `클레어(CLAIR) ${city}사무소`, 'zh-Hans': `CLAIR ${city}事务所`, en: `CLAIR ${city}`, fr: `CLAIR ${city}` };
+    return city === undefined ? undefined : names[lang];
   };
 
   const office = [

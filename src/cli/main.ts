@@ -85,7 +85,9 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (error instanceof DataError) {
-      process.exitCode = EXIT_DATA;
+      // A data file that exists but cannot be read (load/source.ts's UNREADABLE, not imported here to keep the
+      // YAML parser off start-up) is an I/O failure, as in `clair validate`.
+      process.exitCode = error.diagnostics.some((d) => d.code === 'unreadable') ? EXIT_USAGE : EXIT_DATA;
       return;
     }
     const code = (error as NodeJS.ErrnoException)?.code;

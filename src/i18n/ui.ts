@@ -42,3 +42,6 @@ export class UsageError extends Error {
     super(localized.en);
   }
 }
+
+/** A file or folder clair cannot read or write (exit code 2, like a usage error), worded for people. */
+export class IoError extends UsageError {}

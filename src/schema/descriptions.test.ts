@@ -1,7 +1,8 @@
 // Every field of every data file has hover help in Japanese and English with an example that is itself valid, and
 // the JSON schemas editors read carry it. A field added to a schema fails here until descriptions.yaml describes it.
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+const addFormats = addFormatsModule.default; // a CommonJS module, as in src/validate/generate.ts
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe as group, expect, it } from 'vitest';

@@ -1,6 +1,7 @@
 import { DOMParser } from '@xmldom/xmldom';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+const addFormats = addFormatsModule.default; // a CommonJS module, as in src/validate/generate.ts
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

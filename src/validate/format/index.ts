@@ -3,6 +3,7 @@
 import type { Diagnostic, UiLanguage } from '../../diagnostics.js';
 import { formatGithub, formatJson, formatJunit } from './machine.js';
 import { formatText } from './text.js';
+import { escapeControls } from '../../controls.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'github', 'junit'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -17,7 +18,9 @@ export interface FormatOptions {
 export function formatDiagnostics(
   diagnostics: readonly Diagnostic[], format: OutputFormat, lang: UiLanguage, options: FormatOptions = {},
 ): string {
-  const files = options.files ?? [];
+  const files = (options.files ?? []).map((file) => escapeControls(file, { keepLines: false }));
+  // Values quoted from the data reach terminals, CI logs and XML: their control characters are shown, not sent.
+  diagnostics = diagnostics.map(withoutControls);
   switch (format) {
     case 'text':
       return formatText(diagnostics, lang, files, options.color ?? false);
@@ -28,6 +31,15 @@ export function formatDiagnostics(
     case 'junit':
       return formatJunit(diagnostics, lang, files);
   }
+}
+
+function withoutControls(d: Diagnostic): Diagnostic {
+  const clean = (text: string) => escapeControls(text, { keepLines: false });
+  return {
+    ...d, file: clean(d.file), message: { en: clean(d.message.en), ja: clean(d.message.ja) },
+    ...(d.found !== undefined ? { found: clean(d.found) } : {}),
+    ...(d.expected ? { expected: { en: clean(d.expected.en), ja: clean(d.expected.ja) } } : {}),
+  };
 }
 
 export { summarize, summaryLine, type Summary } from './summary.js';

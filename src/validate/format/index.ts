@@ -18,23 +18,23 @@ export interface FormatOptions {
 export function formatDiagnostics(
   diagnostics: readonly Diagnostic[], format: OutputFormat, lang: UiLanguage, options: FormatOptions = {},
 ): string {
-  const files = (options.files ?? []).map((file) => escapeControls(file, { keepLines: false }));
-  // Values quoted from the data reach terminals, CI logs and XML: their control characters are shown, not sent.
-  diagnostics = diagnostics.map(withoutControls);
+  const files = options.files ?? [];
   switch (format) {
     case 'text':
-      return formatText(diagnostics, lang, files, options.color ?? false);
+      // Values quoted from the data reach terminals and CI logs (which obey colour and other escape sequences):
+      // their control characters are shown, not sent. JSON and XML escape them in their own ways.
+      return formatText(diagnostics.map(withoutControls), lang, files.map((file) => escapeControls(file, { keepLines: false })), options.color ?? false);
     case 'json':
       return formatJson(diagnostics, lang, files);
     case 'github':
-      return formatGithub(diagnostics, lang);
+      return formatGithub(diagnostics.map(withoutControls), lang);
     case 'junit':
       return formatJunit(diagnostics, lang, files);
   }
 }
 
 function withoutControls(d: Diagnostic): Diagnostic {
-  const clean = (text: string) => escapeControls(text, { keepLines: false });
+  const clean = (text: string) => escapeControls(text);
   return {
     ...d, file: clean(d.file), message: { en: clean(d.message.en), ja: clean(d.message.ja) },
     ...(d.found !== undefined ? { found: clean(d.found) } : {}),

@@ -87,6 +87,8 @@ describe('clair serve', () => {
     expect(index).toContain('href="/brochure.ja.html"');
     expect(index).toContain('href="/brochure.ko.html"');
     expect((await get('/brochure.ja.pdf')).status).toBe(404); // only HTML was asked for
+    expect(index).toContain('(not built: --format)');
+    expect(index).not.toContain('building…');
   });
 
   it('serves each edition with the reload script allowed by nonce; the built file has no script', async () => {

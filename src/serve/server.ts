@@ -154,6 +154,7 @@ export class PreviewServer {
     const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`);
     const rows = this.session.editions.map((edition) => {
       const cells = (['html', 'pdf'] as const).map((format) => {
+        if (!this.session.options.formats.includes(format)) return `<td>${ja ? '（作成しません: --format）' : '(not built: --format)'}</td>`;
         const file = this.session.files.get(`brochure.${edition.id}.${format}`);
         if (!file) return `<td>${ja ? '作成中…' : 'building…'}</td>`;
         const pages = file.pages !== undefined ? (ja ? `、${file.pages} ページ` : `, ${file.pages} pages`) : '';

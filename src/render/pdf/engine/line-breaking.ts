@@ -124,6 +124,28 @@ function lineWidth(flow: Flow, start: number, end: number, preserveLeading: bool
   return advance[end]! - advance[start]!;
 }
 
+/** The paragraph and its offset for a flow offset that ends a stretch, when a line ending there takes a hyphen. */
+function hyphenEnds(flow: Flow, end: number): MeasuredInline | undefined {
+  // The inline holding the character before `end`.
+  const index = firstAfter(flow.starts, end - 1) - 1;
+  const inline = flow.inlines[index];
+  if (!inline || inline.paragraph === undefined || inline.offset === undefined) return undefined;
+  return inline.paragraph.hyphenAt(end - flow.starts[index]! + inline.offset) ? inline : undefined;
+}
+
+/** Width of the hyphen a line ending at `end` takes (0 where it takes none), as the font sets it. */
+function hyphenWidth(flow: Flow, end: number): number {
+  const inline = hyphenEnds(flow, end);
+  return inline ? inline.font.widthOfString(HYPHEN, inline.fontSize, inline.fontFeatures ?? undefined) : 0;
+}
+
+/** What the shaped font draws for a soft hyphen at the end of a line: a hyphen, read back as nothing. */
+const SOFT_HYPHEN = '\u00ad';
+const HYPHEN = '-';
+
+/** The widest a text node asks its column to be (points): wider units are cut to fit whatever width it gets. */
+const MAX_MIN_WIDTH = 100;
+
 /** Allowed for rounding: 1/1000 pt. */
 const TOLERANCE = 1e-3;
 
@@ -144,7 +166,7 @@ export function lineEnds(flow: Flow, maxWidth: number): number[] {
   for (const at of newlines) add(at, true);
   add(text.length, false);
   const preserveFirst = inlines[0]?.preserveLeadingSpaces === true;
-  const fits = (start: number, end: number) => lineWidth(flow, start, end, preserveFirst && start === 0) <= maxWidth + TOLERANCE;
+  const fits = (start: number, end: number) => lineWidth(flow, start, end, preserveFirst && start === 0) + hyphenWidth(flow, end) <= maxWidth + TOLERANCE;
 
   let start = 0;
   let lastFit = -1;
@@ -211,7 +233,13 @@ export function cutIntoLines(flow: Flow, ends: readonly number[]): MeasuredInlin
     while (e < ends.length && ends[e]! <= to) {
       const end = ends[e++]!;
       if (end <= start) continue;
-      line.push(piece(inline, from, start - from, end - from));
+      const last = piece(inline, from, start - from, end - from);
+      // A word cut at a hyphenation point: the line ends in a soft hyphen, which the shaped font draws visibly.
+      if (hyphenEnds(flow, end) === inline) {
+        last.text += SOFT_HYPHEN;
+        last.width += inline.font.widthOfString(HYPHEN, inline.fontSize, inline.fontFeatures ?? undefined);
+      }
+      line.push(last);
       close(false);
       start = end;
     }
@@ -300,7 +328,9 @@ export function installLineBreaking(): void {
     const noWrap = StyleStack.getStyleProperty({}, styleStack, 'noWrap', false) === true;
     if (noWrap) flow.breaks = [];
     node._inlines = measured;
-    node._minWidth = widestUnit(flow, flow.breaks);
+    // clair cuts a unit wider than its column itself (a URL, a 2,000-character token): no column need be wider
+    // than MAX_MIN_WIDTH for it, where pdfmake would size columns to the whole unit and push it off the page.
+    node._minWidth = Math.min(widestUnit(flow, flow.breaks), MAX_MIN_WIDTH);
     node._maxWidth = widestUnit(flow, []);
     node._clairFlow = flow;
     return node;

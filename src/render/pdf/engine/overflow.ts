@@ -1,0 +1,91 @@
+// pdfmake keeps an unbreakable block (a row of photos with their captions, a table row under `dontBreakRows`, a
+// table's header with its first row) on one page, and has "no support for multi-page unbreakableBlocks": a block
+// taller than a whole page keeps its first page and silently loses the rest (a 2,000-character caption, a very long
+// table cell). clair keeps such blocks whole where they fit, and where one cannot fit on any page, lays the
+// document out again with that block allowed to break, so its text continues on the next page instead of
+// vanishing. pdfmake itself lays a document out several times (pageBreakBefore), so a new attempt is supported.
+import { pdfmakeModule } from './internals.js';
+
+/** Thrown by the outermost unbreakable block that ran over a page; the node that opened it is filled in on the way up. */
+class BlockTallerThanPage extends Error {
+  node?: LayoutNode;
+  constructor() {
+    super('an unbreakable block is taller than a page');
+  }
+}
+
+interface LayoutNode {
+  unbreakable?: boolean;
+  table?: { dontBreakRows?: boolean; keepWithHeaderRows?: number };
+}
+interface PageElementWriterClass {
+  prototype: {
+    transactionLevel: number;
+    context(): { pages: unknown[] };
+    commitUnbreakableBlock(forcedX?: number, forcedY?: number): void;
+  };
+}
+interface LayoutBuilderClass {
+  prototype: {
+    processNode(node: LayoutNode, ...rest: unknown[]): unknown;
+    tryLayoutDocument(...args: unknown[]): unknown;
+  };
+}
+
+/** Blocks made breakable in one document before giving up (each attempt frees one). */
+const MAX_ATTEMPTS = 200;
+
+/** Allows a block that cannot fit on any page to break there, so nothing is lost. Returns whether it could. */
+export function allowBreaking(node: LayoutNode): boolean {
+  if (node.unbreakable) {
+    node.unbreakable = false;
+    return true;
+  }
+  if (node.table && (node.table.dontBreakRows || node.table.keepWithHeaderRows)) {
+    node.table.dontBreakRows = false;
+    node.table.keepWithHeaderRows = 0;
+    return true;
+  }
+  return false;
+}
+
+let installed = false;
+
+export function installOverflowBreaking(): void {
+  if (installed) return;
+  const PageElementWriter = pdfmakeModule<PageElementWriterClass>('PageElementWriter');
+  const LayoutBuilder = pdfmakeModule<LayoutBuilderClass>('LayoutBuilder');
+
+  const commit = PageElementWriter.prototype.commitUnbreakableBlock;
+  PageElementWriter.prototype.commitUnbreakableBlock = function commitOrOverflow(forcedX, forcedY) {
+    // The outermost block of the flow (not a header or footer, placed at forced coordinates) laid out on more
+    // than one page: pdfmake would keep the first page of it only.
+    if (this.transactionLevel === 1 && forcedX === undefined && forcedY === undefined && this.context().pages.length > 1) {
+      throw new BlockTallerThanPage();
+    }
+    return commit.call(this, forcedX, forcedY);
+  };
+
+  const processNode = LayoutBuilder.prototype.processNode;
+  LayoutBuilder.prototype.processNode = function processNodeNoting(node, ...rest) {
+    if (!node.unbreakable && !node.table) return processNode.call(this, node, ...rest);
+    try {
+      return processNode.call(this, node, ...rest);
+    } catch (error) {
+      if (error instanceof BlockTallerThanPage && error.node === undefined && (node.unbreakable || node.table?.dontBreakRows || node.table?.keepWithHeaderRows)) error.node = node;
+      throw error;
+    }
+  };
+
+  const tryLayout = LayoutBuilder.prototype.tryLayoutDocument;
+  LayoutBuilder.prototype.tryLayoutDocument = function tryLayoutBreakingOverflow(...args) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return tryLayout.apply(this, args);
+      } catch (error) {
+        if (!(error instanceof BlockTallerThanPage) || !error.node || attempt >= MAX_ATTEMPTS || !allowBreaking(error.node)) throw error;
+      }
+    }
+  };
+  installed = true;
+}

@@ -194,10 +194,7 @@ export class ShapedPdfFont {
           break;
         }
       }
-      // A glyph sharing its cluster with the one before (a decomposed character, a Thai vowel's second part)
-      // stands for no text of its own.
-      const shares = i > 0 && shaped.clusters[i - 1] === shaped.clusters[i];
-      this.unicode[code] = shares ? [] : codePointsOf(drawn(text).slice(shaped.clusters[i], end));
+      this.unicode[code] = clusterShare(shaped, i, drawn(text).slice(shaped.clusters[i], end));
     }
     return [run.codes.slice(), run.positions];
   }
@@ -361,6 +358,25 @@ end
 end`);
     return cmap;
   }
+}
+
+/**
+ * The characters glyph `i` stands for in its cluster's text. A cluster of one glyph: all of them (a ligature). A
+ * character drawn in several glyphs (Thai ำ as ํ and า): each glyph its part of the compatibility decomposition
+ * when there are as many parts as glyphs, so the map reads back the same text up to NFKC; otherwise the first glyph
+ * all of it and the others nothing (the engine's /ActualText gives the exact text back).
+ */
+function clusterShare(shaped: ShapedText, i: number, text: string): number[] {
+  const cluster = shaped.clusters[i]!;
+  let first = i;
+  while (first > 0 && shaped.clusters[first - 1] === cluster) first--;
+  let count = first + 1;
+  while (count < shaped.clusters.length && shaped.clusters[count] === cluster) count++;
+  count -= first;
+  if (count === 1) return codePointsOf(text);
+  const parts = codePointsOf(text.normalize('NFKD'));
+  if (parts.length === count) return [parts[i - first]!];
+  return i === first ? codePointsOf(text) : [];
 }
 
 const SOFT_HYPHEN = '\u00ad';

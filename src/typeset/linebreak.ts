@@ -288,6 +288,8 @@ function hyphenatorOf(lang: string): ((word: string) => string) | null {
 /** Where a line may end inside a word with a visible hyphen: the soft hyphen the PDF engine draws as one. */
 export const SOFT_HYPHEN = '\u00ad';
 const PLAIN_WORD = /^[\p{L}\p{M}]+$/u;
+/** A word of letters, possibly a compound (well-known) or with an apostrophe (municipalities'). */
+const WORD_TO_HYPHENATE = /^[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*['’]?$/u;
 
 /** Hyphenation points inside the words of text[start, end) in hyphenated languages (offsets before which a hyphen goes). */
 function hyphenationPoints(normalized: NormalizedText, atoms: Atom[], start: number, end: number): number[] {
@@ -296,8 +298,8 @@ function hyphenationPoints(normalized: NormalizedText, atoms: Atom[], start: num
   for (const atom of atoms) {
     if (atom.end <= start || atom.start >= end || atom.kind !== 'word') continue;
     const hyphenate = hyphenatorOf(normalized.langAt(atom.start));
-    // Addresses are no words: a URL, an e-mail address or a handle is cut where a reader expects it to go on.
-    if (!hyphenate || /^(?:(?:https?|ftp):\/\/|www\.|mailto:)|@/u.test(text.slice(atom.start, atom.end))) continue;
+    // Only words are hyphenated: a URL, an address, a code with digits is cut where a reader expects it to go on.
+    if (!hyphenate || !WORD_TO_HYPHENATE.test(text.slice(atom.start, atom.end))) continue;
     // Each letters-only part of the word (a compound's parts between its hyphens, apostrophes).
     for (const part of text.slice(atom.start, atom.end).matchAll(/[\p{L}\p{M}]+/gu)) {
       if (!PLAIN_WORD.test(part[0])) continue;

@@ -1,7 +1,8 @@
 // pdfmake keeps an unbreakable block (a row of photos with their captions, a table row under `dontBreakRows`, a
 // table's header with its first row) on one page, and has "no support for multi-page unbreakableBlocks": a block
-// taller than a whole page keeps its first page and silently loses the rest (a 2,000-character caption, a very long
-// table cell). clair keeps such blocks whole where they fit, and where one cannot fit on any page, lays the
+// taller than a whole page is silently lost (a 2,000-character caption, a very long table cell). In 0.3.11 the
+// block is laid out on a page of no height (ElementWriter.pushContext reads `page.height`, which pages do not
+// have), so it never breaks, and then fits on no page at all. clair keeps such blocks whole where they fit, and where one cannot fit on any page, lays the
 // document out again with that block allowed to break, so its text continues on the next page instead of
 // vanishing. pdfmake itself lays a document out several times (pageBreakBefore), so a new attempt is supported.
 import { pdfmakeModule } from './internals.js';
@@ -18,10 +19,18 @@ interface LayoutNode {
   unbreakable?: boolean;
   table?: { dontBreakRows?: boolean; keepWithHeaderRows?: number };
 }
+interface Context {
+  pages: unknown[];
+  y: number;
+  pageMargins: { top: number; bottom: number };
+  getCurrentPage(): { pageSize: { height: number } } | null;
+}
 interface PageElementWriterClass {
   prototype: {
     transactionLevel: number;
-    context(): { pages: unknown[] };
+    contextStack: Context[];
+    repeatables: { height: number }[];
+    context(): Context;
     commitUnbreakableBlock(forcedX?: number, forcedY?: number): void;
   };
 }
@@ -49,6 +58,19 @@ export function allowBreaking(node: LayoutNode): boolean {
   return false;
 }
 
+/** Allowed for rounding: 1/100 pt. */
+const TOLERANCE = 0.01;
+
+function tallerThanPage(writer: PageElementWriterClass['prototype']): boolean {
+  const block = writer.context();
+  if (block.pages.length > 1) return true;
+  const flow = writer.contextStack[writer.contextStack.length - 1];
+  const page = flow?.getCurrentPage();
+  if (!flow || !page) return false;
+  const room = page.pageSize.height - flow.pageMargins.top - flow.pageMargins.bottom - writer.repeatables.reduce((sum, r) => sum + r.height, 0);
+  return block.y > room + TOLERANCE;
+}
+
 let installed = false;
 
 export function installOverflowBreaking(): void {
@@ -58,9 +80,9 @@ export function installOverflowBreaking(): void {
 
   const commit = PageElementWriter.prototype.commitUnbreakableBlock;
   PageElementWriter.prototype.commitUnbreakableBlock = function commitOrOverflow(forcedX, forcedY) {
-    // The outermost block of the flow (not a header or footer, placed at forced coordinates) laid out on more
-    // than one page: pdfmake would keep the first page of it only.
-    if (this.transactionLevel === 1 && forcedX === undefined && forcedY === undefined && this.context().pages.length > 1) {
+    // The outermost block of the flow (not a header or footer, placed at forced coordinates) that no page can hold
+    // below the repeated table headers: pdfmake would drop it, or keep its first page only.
+    if (this.transactionLevel === 1 && forcedX === undefined && forcedY === undefined && tallerThanPage(this)) {
       throw new BlockTallerThanPage();
     }
     return commit.call(this, forcedX, forcedY);

@@ -163,3 +163,31 @@ describe('the Singapore test office in Thai and English', () => {
     expect(thai.pdf.language).toBe('th');
   });
 });
+
+describe('text too long for its table cell or photo frame (the Seoul office)', () => {
+  const root = tempDir('text-loss');
+  afterAll(() => removeDir(root));
+
+  it('prints a very long Japanese table cell and a long photo caption whole, continued over pages', async () => {
+    const officeDir = join(root, 'data', 'seoul');
+    cpSync(join(INSTALL_ROOT, 'data', 'seoul'), officeDir, { recursive: true });
+    // Longer than a whole page in a narrow column: pdfmake would drop the row (dontBreakRows) and the photo row.
+    const cell = Array.from({ length: 400 }, (_, i) => `観光展${i}の会場説明。`).join('');
+    const caption = Array.from({ length: 300 }, (_, i) => `写真${i}の説明。`).join('');
+    editYaml(join(officeDir, 'events.yaml'), (doc) => {
+      doc.setIn(['events', 1, 'name'], doc.createNode({ ja: cell, ko: '트래블쇼 2025' }));
+      doc.setIn(['photos', 0, 'caption'], doc.createNode({ ja: caption, ko: '트래블쇼 2025' }));
+    });
+    const world = new World({ dataRoot: join(root, 'data') });
+    const result = await buildChecked(world, { editions: ['ja'], formats: ['pdf'], outRoot: join(root, 'out') });
+    const pdf = await readPdf(readFileSync(result.files[0]!.path));
+    // The lines of one text, in the order drawn: the repeated table header and the row's other cells come between
+    // its pages, so they are left out.
+    const linesOf = (whole: string) => pdf.pages.flatMap((page) => page.items).map((item) => item.text.trim()).filter((text) => text.length > 0 && !/^[0-9]+$/u.test(text) && whole.includes(text));
+    expect(linesOf(cell).join('')).toContain(cell);
+    expect(linesOf(caption).join('')).toContain(caption);
+    // And it did run over pages: the cell is longer than a page.
+    const pagesWith = pdf.pages.filter((page) => page.items.some((item) => item.text.includes('の会場説明'))).length;
+    expect(pagesWith).toBeGreaterThan(1);
+  });
+});

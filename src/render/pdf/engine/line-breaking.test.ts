@@ -97,7 +97,7 @@ describe('clair line breaking inside pdfmake', () => {
     expect(cell[0]!.maxWidth).toBeLessThan(120);
   });
 
-  it('measures inlines as pdfmake\'s TextInlines.measure does, without walking the style stack per inline', () => {
+  it('measures inlines as pdfmake\'s TextInlines.measure does, with or without named styles', () => {
     // The same inlines with an (empty) list of named styles go through pdfmake's own measuring.
     const inlines = [
       ...typesetter.toPdfInlines('  クレア（CLAIR）ソウル事務所 ', 'ja', { fontSize: 9, color: '#0a3458' }),

@@ -5,8 +5,9 @@ import { normalize, WideUnits } from '../../../typeset/linebreak.js';
 import { PdfParagraph } from '../../../typeset/pdf.js';
 import { cutIntoLines, flowOf, lineEnds, type MeasuredInline } from './line-breaking.js';
 import { Typesetter } from '../../../typeset/index.js';
+import { loadTypesetter } from '../../../load/fonts.js';
 
-const typesetter = await Typesetter.load(new World({ dataRoot: 'data' }));
+const typesetter = await loadTypesetter(new World({ dataRoot: 'data' }));
 
 /** A font where every character is 10 pt wide at size 10 (a space 5 pt). */
 const font = {

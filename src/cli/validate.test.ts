@@ -66,8 +66,10 @@ describe('clair validate on broken data', () => {
     expect(run.stdout).toMatch(/✖ 7 errors, 2 warnings in 7 files \(15 checked\)\n$/);
   });
 
-  it('speaks Japanese with --lang ja or a Japanese locale', () => {
-    const flag = clair(['validate', BROKEN_ROOT, '--lang', 'ja'], { cwd: FIXTURES });
+  it('speaks Japanese with --ui-lang ja (or --ui-lang=ja, or the older --lang ja) or a Japanese locale', () => {
+    const flag = clair(['validate', BROKEN_ROOT, '--ui-lang', 'ja'], { cwd: FIXTURES });
+    expect(clair(['--ui-lang=ja', 'validate', BROKEN_ROOT], { cwd: FIXTURES }).stdout).toBe(flag.stdout);
+    expect(clair(['validate', BROKEN_ROOT, '--lang', 'ja'], { cwd: FIXTURES }).stdout).toBe(flag.stdout);
     expect(flag.stdout).toContain('broken/seoul/festival.yaml:11:14  エラー  2025年度のおまつり: booths.count は 17 ですが、出展団体は 16 件です');
     expect(flag.stdout).toContain('✖ 7 ファイルにエラー 7 件、警告 2 件（15 ファイルを確認）');
     const locale = clair(['validate', BROKEN_ROOT], { cwd: FIXTURES, env: { LANG: 'ja_JP.UTF-8' } });
@@ -79,10 +81,11 @@ describe('clair validate on broken data', () => {
     expect(json.summary).toEqual({ errors: 7, warnings: 2, filesWithProblems: 7, filesChecked: 15 });
     expect(json.diagnostics.map((d: { code: string }) => d.code)).toContain('count-mismatch');
 
-    const github = clair(['validate', BROKEN_ROOT, '--format', 'github'], { cwd: FIXTURES });
+    // Annotations name files from the repository root (here the clair checkout), not from the working directory.
+    const github = clair(['validate', BROKEN_ROOT, '--format', 'github'], { cwd: FIXTURES, env: { GITHUB_WORKSPACE: INSTALL_ROOT } });
     expect(github.status).toBe(1);
-    expect(github.stdout).toContain('::error file=broken/seoul/festival.yaml,line=11,col=14,title=clair count-mismatch::festival 2025: booths.count is 17, but 16 exhibitors are listed%0A');
-    expect(github.stdout).toContain('::warning file=broken/seoul/sistercity.yaml,title=clair unknown-file::');
+    expect(github.stdout).toContain('::error file=src/validate/__fixtures__/broken/seoul/festival.yaml,line=11,col=14,title=clair count-mismatch::festival 2025: booths.count is 17, but 16 exhibitors are listed%0A');
+    expect(github.stdout).toContain('::warning file=src/validate/__fixtures__/broken/seoul/sistercity.yaml,title=clair unknown-file::');
 
     const junit = clair(['validate', BROKEN_ROOT, '--format', 'junit'], { cwd: FIXTURES });
     const errors: string[] = [];
@@ -149,6 +152,8 @@ describe('clair validate, used wrongly', () => {
     expect(clair(['validate', '--format', 'xml']).status).toBe(2);
     const lang = clair(['validate', '--lang', 'ko']);
     expect(lang).toMatchObject({ status: 2, stderr: 'error: --lang must be "en" or "ja", not "ko"\n' });
+    const uiLang = clair(['validate', '--ui-lang=ko']);
+    expect(uiLang).toMatchObject({ status: 2, stderr: 'error: --ui-lang must be "en" or "ja", not "ko"\n' });
   });
 
   it('exits 2 for a data file it cannot read, after reporting the rest', () => {

@@ -98,7 +98,7 @@ const SCRIPT_DEFAULTS: Record<string, Defaults> = {
   Hans: HAN,
   Hant: { ...HAN, quotes: { primary: ['「', '」'], secondary: ['『', '』'] } },
   Kore: {
-    lineBreaking: 'spaces', wordSpaces: true, marks: CJK_MARKS, quotes: CURLY_QUOTES, brackets: ROUND_BRACKETS,
+    lineBreaking: 'spaces', wordSpaces: true, marks: { ...CJK_MARKS, bullet: '•' }, quotes: CURLY_QUOTES, brackets: ROUND_BRACKETS,
     nameOrder: 'family-first', placeOrder: 'large-to-small', placeSeparator: ' ',
     html: { wordBreak: 'keep-all', lineBreak: 'strict', hyphens: 'manual', autospace: false },
   },

@@ -2,7 +2,7 @@
 // memory until the watcher says they changed. An edit then costs the reading (and YAML parsing) of the one file
 // that changed, not of the whole office folder, templates and labels.
 import { dirname } from 'node:path';
-import { World, type WorldOptions } from '../world.js';
+import { FileLimitError, MAX_INSTALL_FILE_BYTES, World, type WorldOptions } from '../world.js';
 
 export class WatchedWorld extends World {
   private readonly texts = new Map<string, string>();
@@ -13,19 +13,21 @@ export class WatchedWorld extends World {
     super(options);
   }
 
-  override readText(path: string): string {
+  override readText(path: string, limit = MAX_INSTALL_FILE_BYTES): string {
     let text = this.texts.get(path);
     if (text === undefined) {
-      text = super.readText(path);
+      text = super.readText(path, limit);
       this.texts.set(path, text);
     }
     return text;
   }
 
-  override readBytes(path: string): Uint8Array {
+  override readBytes(path: string, limit = MAX_INSTALL_FILE_BYTES): Uint8Array {
     let bytes = this.bytes.get(path);
+    // A file kept from a reader with a larger limit is still refused by one with a smaller limit.
+    if (bytes !== undefined && bytes.byteLength > limit) throw new FileLimitError(path, 'EFBIG', 'file', bytes.byteLength, limit);
     if (bytes === undefined) {
-      bytes = super.readBytes(path);
+      bytes = super.readBytes(path, limit);
       // Font files are kept by the typesetter already; photos and data files are small.
       if (bytes.byteLength <= 8 * 1024 * 1024) this.bytes.set(path, bytes);
     }

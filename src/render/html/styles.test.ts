@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { languageRules } from './styles.js';
+
+describe('languageRules: what each language profile asks of the browser', () => {
+  it('gives the HTML the marks the PDF prints for the edition\'s language', () => {
+    expect(languageRules('ja', ['ja'])).toContain('.list-bullet li::before{content:"・" / ""}');
+    expect(languageRules('ja', ['ja'])).toContain('.list-note li::before{content:"※" / ""}');
+    expect(languageRules('en', ['en'])).toContain('.list-bullet li::before{content:"•" / ""}');
+    expect(languageRules('th', ['th'])).toContain('.note:not(.has-mark)::before{content:"*" / ""}');
+  });
+
+  it('sets line breaking per language: keep-all for Korean, strict kinsoku and autospace for Japanese, hyphens for English', () => {
+    const css = languageRules('ja', ['ja', 'ko', 'en', 'th']);
+    expect(css).toContain(':where([lang="ko"]){word-break:keep-all;line-break:strict;');
+    expect(css).toContain(':where([lang="ja"]){word-break:normal;line-break:strict;hyphens:manual;text-autospace:normal}');
+    expect(css).toContain(':where([lang="en"]){word-break:normal;line-break:auto;hyphens:auto;');
+    expect(css).toContain(':where([lang="th"]){word-break:normal;line-break:auto;');
+  });
+});

@@ -328,7 +328,7 @@ let accessPoliciesSet = false;
 /** Prepares the document's photos for print (sharp): by path, downscaled to ≤ 350 ppi at their placed size. */
 export async function printPhotos(doc: BrochureDocument, world: World): Promise<Map<string, PlacedPhoto>> {
   const wanted = new Map<string, { x: number; y: number } | undefined>();
-  if (doc.cover.photo) wanted.set(doc.cover.photo, undefined);
+  if (doc.cover.photo) wanted.set(doc.cover.photo, doc.cover.photoFocus);
   for (const part of doc.parts) for (const section of part.sections) for (const block of section.blocks) {
     if (block.kind === 'photos') for (const photo of block.photos) if (photo.file) wanted.set(photo.file, photo.focus);
   }

@@ -76,6 +76,19 @@ export class PdfBlocks {
         pendingHeading = this.heading(block.text);
         continue;
       }
+      if (block.kind === 'chart' && blocks[i + 1]?.kind === 'chart' && blocks[i + 2]?.kind === 'chart') {
+        // Charts are glanced at: three to a row.
+        const third = (width - 2 * gap) / 3;
+        let run = 0;
+        while (blocks[i + run]?.kind === 'chart') run++;
+        for (let k = 0; k < run; k += 3) {
+          const row = blocks.slice(i + k, i + k + 3).map((b) => ({ width: third, ...this.block(b, third) }));
+          while (row.length < 3) row.push({ width: third, text: '' } as Node & { width: number });
+          emit({ columns: row, columnGap: gap, unbreakable: true }, true);
+        }
+        i += run - 1;
+        continue;
+      }
       const next = blocks[i + 1];
       if (this.isNarrow(block, half) && next && next.kind !== 'heading' && this.isNarrow(next, half)) {
         emit({
@@ -83,7 +96,7 @@ export class PdfBlocks {
           columnGap: gap,
           unbreakable: true,
           margin: [0, 0, 0, this.style.spacing.block / 2],
-        }, true);
+        }, this.isSmall(block) && this.isSmall(next));
         i++;
         continue;
       }
@@ -215,7 +228,7 @@ export class PdfBlocks {
     const node: Node = { stack, margin: [0, 1, width - measure, this.style.spacing.paragraph + 1] };
     if (block.marker === 'merit') {
       return {
-        table: { widths: ['*'], body: [[{ ...node, margin: [7, 3, 7, 2] }]], dontBreakRows: block.items.length <= 8 },
+        table: { widths: ['*'], body: [[{ ...node, margin: [7, 3, 7, 2] }]], dontBreakRows: block.items.length <= 4 },
         layout: { hLineWidth: () => 0, vLineWidth: (i: number) => (i === 0 ? 2.5 : 0), vLineColor: () => this.c.accent, fillColor: () => this.c.accentTint, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
         margin: [0, 2, 0, this.style.spacing.block / 2 + 1],
       };

@@ -206,9 +206,20 @@ function contents(doc: BrochureDocument, text: PdfText, style: PdfStyle): Node {
     pageBreak: 'before',
     stack: [
       { ...text.paragraph(doc.labels.contents, { fontSize: sizes.sectionTitle, bold: true, color: colours.brand, heading: true }), margin: [0, 6, 0, 10] },
-      { table: { widths: ['*', 30], body: rows, dontBreakRows: true }, layout: 'noBorders', margin: [0, 0, style.page.textWidth * 0.2, 0] },
+      // Two columns, split at a part: the contents stay on one page.
+      tocColumns(rows, style),
     ],
   };
+}
+
+function tocColumns(rows: Node[][], style: PdfStyle): Node {
+  let split = Math.ceil(rows.length / 2);
+  // Start the second column at a part's title (a row spanning both cells) near the middle.
+  for (let i = split; i < rows.length; i++) if (rows[i]![0]!.colSpan) { split = i; break; }
+  const table = (body: Node[][]): Node => ({ width: '*', table: { widths: ['*', 24], body, dontBreakRows: true }, layout: 'noBorders' });
+  return rows.length < 16
+    ? table(rows)
+    : { columns: [table(rows.slice(0, split)), table(rows.slice(split))], columnGap: style.page.columnGap * 1.5 };
 }
 
 interface SectionOptions {
@@ -278,7 +289,10 @@ function sectionNodes(section: SectionView, options: SectionOptions): Node[] {
   const body = blocks.layout(section.blocks, style.page.textWidth);
   // The section's head keeps with its first block (or, for a long first block, with its opening).
   const [first, ...rest] = body;
-  const opening: Node = first && (first.unbreakable || !first.stack)
+  // A short first block travels with the head; a long one is not moved whole (that would leave a gap), its own
+  // keep-together rules (caption and head rows repeated, first items kept together) hold its opening.
+  const firstBlock = section.blocks.find((b) => b.kind !== 'heading');
+  const opening: Node = first && firstBlock && blocks.isSmall(firstBlock) && section.blocks[0]?.kind !== 'heading'
     ? { stack: [...head, first], unbreakable: true }
     : { stack: [{ stack: head, unbreakable: true }, ...(first ? [first] : [])] };
   const breakBefore = options.newPage || options.first;

@@ -7,7 +7,7 @@ import type { EditionText } from '../document/text.js';
 import type { MetricLabels, MetricSeries } from '../metrics/index.js';
 import { changeBetween } from '../metrics/compare.js';
 import { formatChange, formatPercentChange } from '../document/format.js';
-import type { LanguageTag, OfficeData, Photo, SectionId, Text } from '../schema/index.js';
+import type { LanguageTag, OfficeData, Photo, SectionId, Steps, Text } from '../schema/index.js';
 import type { World } from '../world.js';
 import { DataError } from '../diagnostics.js';
 
@@ -103,6 +103,17 @@ export function photoPath(world: World, officeDir: string, file: string): string
     }]);
   }
   return path;
+}
+
+/** A flow the data gives step by step, as a numbered step figure; nothing when the data gives no steps. */
+export function steps(context: SectionContext, flow: Steps | undefined): Block[] {
+  if (!flow || flow.steps.length === 0) return [];
+  const { t } = context;
+  return [{
+    kind: 'steps',
+    ...(flow.caption ? { caption: t.text(flow.caption) } : {}),
+    steps: flow.steps.map((s) => ({ title: t.text(s.title), ...(s.text ? { text: t.text(s.text) } : {}) })),
+  }];
 }
 
 /**

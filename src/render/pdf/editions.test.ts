@@ -82,6 +82,7 @@ function txtsOf(block: Block): Txt[] {
     case 'photos': return block.photos.map((p) => p.caption);
     case 'heading': case 'paragraph': return [block.text];
     case 'chart': return [block.caption];
+    case 'steps': return [...(block.caption ? [block.caption] : []), ...block.steps.flatMap((s) => [s.title, ...(s.text ? [s.text] : [])])];
   }
 }
 
@@ -119,6 +120,8 @@ function expectedGroups(block: Block): { what: string; pieces: string[] }[] {
       return [{ what: block.kind, pieces: txtPieces(block.text) }];
     case 'chart':
       return [{ what: `chart ${block.id} caption`, pieces: txtPieces(block.caption) }];
+    case 'steps':
+      return block.steps.map((step, index) => ({ what: `step ${index + 1}`, pieces: [step.title, ...(step.text ? [step.text] : [])].flatMap(txtPieces) }));
   }
 }
 

@@ -183,7 +183,7 @@ export interface BrochureDocument {
   officeId: string;
   edition: Edition;
   /** Fixed wording the renderers place themselves (table of contents title, page label …). */
-  labels: { contents: Txt; page: Txt; continued: Txt; languageName: Txt };
+  labels: { contents: Txt; page: Txt; continued: Txt; languageName: Txt; notes: Txt };
   /**
    * The organisation's name in the edition's languages, and always in Japanese and English as well (the cover of
    * every edition carries both; `organisationJapanese` repeats `organisation` in Japanese editions).

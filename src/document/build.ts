@@ -90,6 +90,7 @@ export function buildDocument(input: BuildInput, edition: Edition): BrochureDocu
       page: t.label('page'),
       continued: t.label('continued'),
       languageName: t.label('languageName'),
+      notes: t.label('notes'),
     },
     cover: {
       title, organisation, office,

@@ -28,6 +28,8 @@ export type { PdfTypesetter } from './text.js';
 export interface PdfOptions {
   /** Photos prepared for print, by path (renderPdf prepares them; tests may pass their own). */
   photos?: PrintPhotos;
+  /** Note pages added before the back cover, so that a booklet's page count is a multiple of 4. */
+  notePages?: number;
 }
 
 /** The pdfmake document definition: exposed for tests and for the layout benchmark. */
@@ -56,6 +58,7 @@ export function pdfDefinition(doc: BrochureDocument, world: World, typesetter: P
       }));
     });
   });
+  for (let i = 0; i < (options.notePages ?? 0); i++) content.push(notePage(doc, text, style));
   content.push(...backCover(doc, backSection, { text, blocks, style }));
 
   const title = doc.meta.title;
@@ -303,6 +306,18 @@ function sectionNodes(section: SectionView, options: SectionOptions): Node[] {
   }];
 }
 
+/** A page for the reader's notes (メモ), ruled: what a booklet's extra pages carry instead of standing blank. */
+function notePage(doc: BrochureDocument, text: PdfText, style: PdfStyle): Node {
+  const lines = Math.floor((style.page.height - style.page.margins[1] - style.page.margins[3] - 40) / 24);
+  return {
+    pageBreak: 'before',
+    stack: [
+      { ...text.paragraph(doc.labels.notes, { fontSize: style.sizes.heading, bold: true, color: style.colours.brand }), margin: [0, 0, 0, 8] },
+      { canvas: Array.from({ length: lines }, (_, i) => ({ type: 'line', x1: 0, y1: 24 * (i + 1), x2: style.page.textWidth, y2: 24 * (i + 1), lineWidth: 0.4, lineColor: style.colours.rule })) },
+    ],
+  };
+}
+
 /** The back cover: the contact section, web sites and social accounts with QR codes, the organisation's offices. */
 function backCover(doc: BrochureDocument, contact: SectionView | undefined, options: { text: PdfText; blocks: PdfBlocks; style: PdfStyle }): Node[] {
   const { text, style } = options;
@@ -365,6 +380,17 @@ export async function renderPdf(doc: BrochureDocument, world: World, typesetter:
   }
   pdfmake.setFonts(typesetter.fontDictionary());
   const photos = await printPhotos(doc, world);
-  const definition = pdfDefinition(doc, world, typesetter, { photos });
-  return pdfmake.createPdf(definition).getBuffer();
+  const bytes = await pdfmake.createPdf(pdfDefinition(doc, world, typesetter, { photos })).getBuffer();
+  if (!doc.booklet) return bytes;
+  // A folded booklet has a multiple of 4 pages: note pages go before the back cover, never in the middle.
+  const pages = pageCount(bytes);
+  const notePages = (4 - (pages % 4)) % 4;
+  return notePages === 0 ? bytes : pdfmake.createPdf(pdfDefinition(doc, world, typesetter, { photos, notePages })).getBuffer();
+}
+
+/** The page count from the page tree's /Count. */
+function pageCount(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const match = /\/Type \/Pages[\s\S]*?\/Count (\d+)/.exec(text);
+  return match ? Number(match[1]) : 0;
 }

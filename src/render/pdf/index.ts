@@ -385,7 +385,10 @@ export async function renderPdf(doc: BrochureDocument, world: World, typesetter:
   // A folded booklet has a multiple of 4 pages: note pages go before the back cover, never in the middle.
   const pages = pageCount(bytes);
   const notePages = (4 - (pages % 4)) % 4;
-  return notePages === 0 ? bytes : pdfmake.createPdf(pdfDefinition(doc, world, typesetter, { photos, notePages })).getBuffer();
+  if (notePages === 0) return bytes;
+  // pdfmake rewrites the font dictionary it was given while it resolves the files: the second pass gets a fresh one.
+  pdfmake.setFonts(typesetter.fontDictionary());
+  return pdfmake.createPdf(pdfDefinition(doc, world, typesetter, { photos, notePages })).getBuffer();
 }
 
 /** The page count from the page tree's /Count. */

@@ -5,7 +5,7 @@ import { DateSchema, FiscalYearSchema, FocusSchema, ImageFileSchema, LanguageTag
 export const SECTION_IDS = [
   'profile', 'events', 'festival', 'influencer-visits', 'cooking-classes', 'sns-channel', 'lectures', 'jet',
   'seminars', 'sister-cities', 'support-cases', 'research-requests', 'surveys', 'partners', 'outreach', 'at-a-glance',
-  'contact',
+  'contact', 'message',
 ] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 

@@ -13,7 +13,7 @@ const dir = join(tmpdir(), `clair-photos-${process.pid}`);
 const world = new World({ dataRoot: dir });
 
 /** A picture whose left half is red and right half blue, so orientation and crops can be told apart. */
-async function halves(width: number, height: number): Promise<sharp.Sharp> {
+async function halves(width: number, height: number): Promise<ReturnType<typeof sharp>> {
   const left = await sharp({ create: { width: Math.floor(width / 2), height, channels: 3, background: '#ff0000' } }).png().toBuffer();
   return sharp({ create: { width, height, channels: 3, background: '#0000ff' } }).composite([{ input: left, left: 0, top: 0 }]);
 }

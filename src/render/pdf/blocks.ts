@@ -4,23 +4,21 @@
 // Nothing is left alone at a page edge: a heading or caption travels with what follows it, a list item, a
 // bilingual pair and a table row are never split, a table's caption and head repeat with its first row. Tables
 // size their columns from their content, numbers right-aligned under right-aligned heads; a narrow table stays
-// narrow. A URL in the text gets a QR code beside it.
+// narrow. A URL in the text gets a QR code beside it. Lists carry the marks of the edition's language profile
+// (・ ◆ ※ ▶ in Japanese, • * in English) and ①②③.
 import type {
   Block, ChartBlock, FactsBlock, FiguresBlock, ListBlock, PhotosBlock, Rich, StepsBlock, TableBlock, TableRow, Txt,
 } from '../../document/blocks.js';
 import type { World } from '../../world.js';
-import type { RowSpanMark } from './row-span-labels.js';
+import type { RowSpanMark } from './engine/row-span-labels.js';
 import type { PdfStyle } from './style.js';
 import { PdfText } from './text.js';
 import { qrCanvas } from '../qr.js';
 import type { PlacedPhoto } from '../../photos/index.js';
+import { languageProfile } from '../../i18n/profile.js';
 
 type Node = Record<string, unknown>;
 
-// CJK typography marks lists with ・ and notes with ※; Latin typography uses • and *.
-const CJK_MARKERS: Record<ListBlock['marker'], string> = { bullet: '・', merit: '◆', note: '※', arrow: '▶', numbered: '' };
-const LATIN_MARKERS: Record<ListBlock['marker'], string> = { bullet: '•', merit: '◆', note: '*', arrow: '▶', numbered: '' };
-const markersFor = (lang: string) => (lang === 'en' || lang === 'fr' ? LATIN_MARKERS : CJK_MARKERS);
 const CIRCLED = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩', '⑪', '⑫', '⑬', '⑭', '⑮', '⑯', '⑰', '⑱', '⑲', '⑳'];
 
 const plainOf = (rich: Rich | undefined) => (rich ?? []).map((r) => r.text).join('');
@@ -198,7 +196,7 @@ export class PdfBlocks {
   private list(block: ListBlock, width: number): Node {
     const markerWidth = this.s.body * 1.3;
     const item = (txt: Txt, index: number): Node => {
-      const marker = block.marker === 'numbered' ? CIRCLED[index] ?? `${index + 1}.` : markersFor(this.lang)[block.marker];
+      const marker = block.marker === 'numbered' ? CIRCLED[index] ?? `${index + 1}.` : languageProfile(this.lang).marks[block.marker];
       const colour = block.marker === 'merit' ? this.c.accent : block.marker === 'note' ? this.c.muted : this.c.brand;
       const node: Node = {
         columns: [

@@ -1,21 +1,16 @@
-// The PDF renderer: one BrochureDocument → one print-ready A4 PDF through pdfmake. A designed front cover (title
-// in the edition's languages over a key visual drawn from the theme or the data's cover photo, to the page
-// edge), the contents, parts and numbered sections flowing one after another on a grid (a new page only where
-// brochure.yaml asks), a running footer in the edition's languages, and a back cover with the contact, the web
-// sites and social accounts with QR codes, and the organisation's offices. Bookmarks and document metadata.
-// Output is byte-identical for the same input: the dates come from the view model and pdfkit derives the file
-// id from them.
-import './lazy-requires.js'; // before pdfmake
-import pdfmake from 'pdfmake';
+// The PDF renderer: one BrochureDocument → one print-ready A4 PDF, as a pdfmake definition the engine (engine/)
+// writes. A designed front cover (title in the edition's languages over a key visual drawn from the theme or the
+// data's cover photo, to the page edge), the contents, parts and numbered sections flowing one after another on a
+// grid (a new page only where brochure.yaml asks), a running footer in the edition's languages, and a back cover
+// with the contact, the web sites and social accounts with QR codes, and the organisation's offices. Bookmarks and
+// document metadata. Output is byte-identical for the same input: the dates come from the view model and pdfkit
+// derives the file id from them.
 import type { BrochureDocument, PartView, SectionView, Txt } from '../../document/blocks.js';
 import type { World } from '../../world.js';
 import { plain } from '../../document/text.js';
 import { PdfBlocks, type PrintPhotos } from './blocks.js';
-import { useShapedFonts } from './vfs-fonts.js';
-import { installLineBreaking } from '../../typeset/pdfmake-lines.js';
+import { renderDefinition } from './engine/index.js';
 import { pdfStyle, tint, type PdfStyle } from './style.js';
-import { installRowSpanLabels } from './row-span-labels.js';
-import { installSvgSizing } from './svg-size.js';
 import { PdfText, type PdfTypesetter } from './text.js';
 import { loadTheme } from '../theme.js';
 import { qrCanvas } from '../qr.js';
@@ -352,8 +347,6 @@ function backCover(doc: BrochureDocument, contact: SectionView | undefined, opti
   return [{ stack: nodes, pageBreak: 'before' }];
 }
 
-let accessPoliciesSet = false;
-
 /** Prepares the document's photos for print (sharp): by path, downscaled to ≤ 350 ppi at their placed size. */
 export async function printPhotos(doc: BrochureDocument, world: World): Promise<Map<string, PlacedPhoto>> {
   const wanted = new Map<string, { x: number; y: number } | undefined>();
@@ -368,27 +361,14 @@ export async function printPhotos(doc: BrochureDocument, world: World): Promise<
 
 /** Renders one edition to PDF bytes. */
 export async function renderPdf(doc: BrochureDocument, world: World, typesetter: PdfTypesetter): Promise<Buffer> {
-  if (!accessPoliciesSet) {
-    useShapedFonts();
-    installLineBreaking();
-    installSvgSizing();
-    installRowSpanLabels();
-    // Everything pdfmake needs is passed in memory; it may not fetch URLs or read files on its own.
-    pdfmake.setUrlAccessPolicy(() => false);
-    pdfmake.setLocalAccessPolicy(() => false);
-    accessPoliciesSet = true;
-  }
-  pdfmake.setFonts(typesetter.fontDictionary());
   const photos = await printPhotos(doc, world);
-  const bytes = await pdfmake.createPdf(pdfDefinition(doc, world, typesetter, { photos })).getBuffer();
+  // pdfmake rewrites the font dictionary it is given while it resolves the files: each pass gets a fresh one.
+  const bytes = await renderDefinition(pdfDefinition(doc, world, typesetter, { photos }), typesetter.fontDictionary());
   if (!doc.booklet) return bytes;
   // A folded booklet has a multiple of 4 pages: note pages go before the back cover, never in the middle.
-  const pages = pageCount(bytes);
-  const notePages = (4 - (pages % 4)) % 4;
+  const notePages = (4 - (pageCount(bytes) % 4)) % 4;
   if (notePages === 0) return bytes;
-  // pdfmake rewrites the font dictionary it was given while it resolves the files: the second pass gets a fresh one.
-  pdfmake.setFonts(typesetter.fontDictionary());
-  return pdfmake.createPdf(pdfDefinition(doc, world, typesetter, { photos, notePages })).getBuffer();
+  return renderDefinition(pdfDefinition(doc, world, typesetter, { photos, notePages }), typesetter.fontDictionary());
 }
 
 /** The page count from the page tree's /Count. */

@@ -42,8 +42,8 @@ describe('the office folder', () => {
     writeFileSync(join(dir, 'photos', 'sharp.PNG'), solidPng(1200, 900, [10, 20, 30]));
     const { diagnostics } = await validateOffices(world);
     expect(diagnostics.map((d) => [d.code, d.severity, d.found])).toEqual([
-      ['photo-not-image', 'error', 'HEIC'],
-      ['photo-not-image', 'error', '6d 65 65 74'],
+      ['photo-not-image', 'error', 'photos/phone.HEIC'],
+      ['photo-not-image', 'error', 'photos/notes.jpg'],
       ['photo-low-resolution', 'warning', '320×240'],
     ]);
     expect(diagnostics[0]!.message.en).toContain('save it as JPEG');

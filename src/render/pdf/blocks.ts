@@ -223,7 +223,25 @@ export class PdfBlocks {
       stack.push(...rest.slice(0, -2), { stack: rest.slice(-2), unbreakable: true });
     } else stack.push(...rest);
     const measure = block.items.some((i) => webLinks(i).length > 0) ? width : this.measureWidth(width);
-    const node: Node = { stack, margin: [0, 1, width - measure, this.style.spacing.paragraph + 1] };
+    const half = (width - this.style.page.columnGap) / 2;
+    // Four or more short items read better, and take half the height, in two columns.
+    const twoColumns = block.items.length >= 4 && width > 300 && block.items.every((i) => txtEms(i) * this.s.body <= half * 1.6 && webLinks(i).length === 0);
+    const node: Node = twoColumns
+      ? {
+        stack: [
+          ...(title ? [title] : []),
+          {
+            columns: [
+              { width: half, stack: items.slice(0, Math.ceil(items.length / 2)) },
+              { width: half, stack: items.slice(Math.ceil(items.length / 2)) },
+            ],
+            columnGap: this.style.page.columnGap,
+          },
+        ],
+        unbreakable: block.items.length <= 12,
+        margin: [0, 1, 0, this.style.spacing.paragraph + 1],
+      }
+      : { stack, margin: [0, 1, width - measure, this.style.spacing.paragraph + 1] };
     if (block.marker === 'merit') {
       return {
         table: { widths: ['*'], body: [[{ ...node, margin: [7, 3, 7, 2] }]], dontBreakRows: block.items.length <= 4 },
@@ -408,8 +426,8 @@ export class PdfBlocks {
         hLineColor: (i: number) => (i <= 2 ? this.c.brand : this.c.rule),
         paddingLeft: () => 5,
         paddingRight: () => 5,
-        paddingTop: (i: number) => (i === 0 ? 0 : 2.5),
-        paddingBottom: (i: number) => (i === 0 ? 2 : 2.5),
+        paddingTop: (i: number) => (i === 0 ? 0 : 2),
+        paddingBottom: (i: number) => (i === 0 ? 2 : 2),
       },
     }];
     if (block.notes && block.notes.length > 0) {

@@ -107,7 +107,8 @@ function frontCover(doc: BrochureDocument, text: PdfText, style: PdfStyle, photo
       ...(photo ? [{ image: photo.dataUrl, width: page.width, height: page.width * (photo.height / photo.width), absolutePosition: { x: 0, y: 0 } }] : []),
       { ...text.paragraph(doc.cover.organisation, { fontSize: sizes.heading, ...onField }), margin: [0, 40, 0, 2] },
       { text: text.rich([{ text: doc.cover.organisationEnglish, lang: 'en' }], { fontSize: sizes.small, color: colours.onBrandMuted }) },
-      { ...title, margin: [0, photo ? 150 : 190, 0, 14] },
+      // The title block ends on the field: a second language's title and office lines move it up.
+      { ...title, margin: [0, (photo ? 150 : 190) - (doc.cover.title.secondary ? 60 : 0) - (doc.cover.office.secondary ? 24 : 0), 0, 14] },
       { ...text.paragraph(doc.cover.office, { fontSize: sizes.partTitle, bold: true, ...onField }) },
     ],
   }];
@@ -160,11 +161,12 @@ function backFoot(doc: BrochureDocument, text: PdfText, style: PdfStyle): Node {
         { type: 'rect', x: 0, y: top, w: width, h: height, color: style.colours.brand },
       ] },
       {
+        // Drawn over the field: pulled up from under the canvas (pdfmake clips nothing in the footer's margin).
         stack: [
           text.paragraph(doc.cover.organisation, { fontSize: style.sizes.heading, bold: true, color: style.colours.onBrand, secondaryColor: style.colours.onBrandMuted }),
           { text: text.rich([{ text: doc.cover.organisationEnglish, lang: 'en' }], { fontSize: style.sizes.small, color: style.colours.onBrandMuted }) },
         ],
-        relativePosition: { x: style.page.margins[0], y: top - height + 24 },
+        margin: [style.page.margins[0], top + 22 - style.page.margins[3], style.page.margins[2], 0],
       },
     ],
   };

@@ -83,7 +83,7 @@ export function pdfDefinition(doc: BrochureDocument, world: World, typesetter: P
     footer: (currentPage: number, pageCount: number) => {
       if (currentPage === 1) return null;
       if (currentPage === pageCount) return backFoot(doc, text, style);
-      const runs = [...footerTitle.primary, ...(footerTitle.secondary ? [{ text: '　', lang: doc.edition.primary }, ...footerTitle.secondary] : [])];
+      const runs = [...footerTitle.primary, ...(footerTitle.secondary ? [{ text: separator(doc.edition.primary), lang: doc.edition.primary }, ...footerTitle.secondary] : [])];
       return {
         columns: [
           { text: text.rich(runs, { fontSize: sizes.small, color: colours.muted }) },
@@ -315,6 +315,9 @@ function notePage(doc: BrochureDocument, text: PdfText, style: PdfStyle): Node {
   };
 }
 
+/** Between names in a row: a full-width slash in Japanese and Chinese, a spaced slash elsewhere. */
+const separator = (lang: string) => (lang === 'ja' || lang.startsWith('zh') ? '／' : ' / ');
+
 /** The back cover: the contact section, web sites and social accounts with QR codes, the organisation's offices. */
 function backCover(doc: BrochureDocument, contact: SectionView | undefined, options: { text: PdfText; blocks: PdfBlocks; style: PdfStyle }): Node[] {
   const { text, style } = options;
@@ -340,8 +343,8 @@ function backCover(doc: BrochureDocument, contact: SectionView | undefined, opti
     nodes.push({
       stack: [
         { ...text.paragraph(back.officesTitle, { bold: true, color: colours.brand, fontSize: sizes.heading, heading: true }), margin: [0, 10, 0, 4] },
-        { text: back.offices.flatMap((office, i) => text.rich([...(i > 0 ? [{ text: ' ／ ', lang: doc.edition.primary }] : []), ...office.primary], { fontSize: sizes.body, ...(office.current ? { bold: true, color: colours.brand } : {}) })) },
-        ...(back.offices.some((o) => o.secondary) ? [{ text: back.offices.flatMap((office, i) => text.rich([...(i > 0 ? [{ text: ' / ', lang: doc.edition.secondary ?? doc.edition.primary }] : []), ...(office.secondary ?? office.primary)], { fontSize: text.secondarySize(sizes.body), color: colours.second })) }] : []),
+        { text: back.offices.flatMap((office, i) => text.rich([...(i > 0 ? [{ text: separator(doc.edition.primary), lang: doc.edition.primary }] : []), ...office.primary], { fontSize: sizes.body, ...(office.current ? { bold: true, color: colours.brand } : {}) })) },
+        ...(back.offices.some((o) => o.secondary) ? [{ text: back.offices.flatMap((office, i) => text.rich([...(i > 0 ? [{ text: separator(doc.edition.secondary ?? doc.edition.primary), lang: doc.edition.secondary ?? doc.edition.primary }] : []), ...(office.secondary ?? office.primary)], { fontSize: text.secondarySize(sizes.body), color: colours.second })) }] : []),
       ],
       unbreakable: true,
     });

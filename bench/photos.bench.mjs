@@ -43,11 +43,11 @@ mkdirSync(join(office, 'photos'), { recursive: true });
 let made = 0;
 const sizes = [];
 for (let i = 0; i < PHOTOS; i++) {
-  // Noise compresses like a detailed photo: a 4032×3024 JPEG of it weighs a few MB.
-  const noise = Buffer.alloc(1008 * 756 * 3);
+  // Coarse noise scaled up has the detail of a photo: a 4032×3024 JPEG of it weighs 3–6 MB, as a phone's does.
+  const noise = Buffer.alloc(336 * 252 * 3);
   let seed = 12345 + i;
   for (let k = 0; k < noise.length; k++) { seed = (seed * 1103515245 + 12345) & 0x7fffffff; noise[k] = seed >> 23; }
-  const jpeg = await sharp(noise, { raw: { width: 1008, height: 756, channels: 3 } }).resize(4032, 3024, { kernel: 'cubic' }).jpeg({ quality: 95 }).toBuffer();
+  const jpeg = await sharp(noise, { raw: { width: 336, height: 252, channels: 3 } }).resize(4032, 3024, { kernel: 'cubic' }).jpeg({ quality: 95 }).toBuffer();
   writeFileSync(join(office, 'photos', `phone-${i + 1}.JPG`), jpeg);
   sizes.push(jpeg.length);
 }

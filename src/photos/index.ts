@@ -20,7 +20,7 @@ export const PRINT_WIDTH_PT = 240;
 export const MAX_PPI = 350;
 export const MIN_PPI = 200;
 /** The widest a photo is displayed in the HTML, in CSS pixels; the image has twice as many. */
-export const SCREEN_WIDTH_PX = 400;
+export const SCREEN_WIDTH_PX = 300;
 
 export type PhotoTarget = 'print' | 'screen';
 
@@ -116,8 +116,11 @@ export async function preparePhoto(world: World, path: string, options: PhotoOpt
   const size = targetSize(options.target);
   let output: Buffer;
   try {
-    // failOn 'error' refuses truncated and corrupt files instead of printing half a photo.
-    const upright = sharp(bytes, { failOn: 'error' }).rotate();
+    // failOn 'error' refuses truncated and corrupt files instead of printing half a photo. The first pass turns
+    // the photo upright and shrinks it to a little over what the frame needs, which lets libjpeg decode a phone
+    // photo at a fraction of its size (shrink-on-load); the crop around the focus point is cut from that.
+    const upright = sharp(bytes, { failOn: 'error' }).rotate()
+      .resize({ width: size.width * 2, height: size.height * 2, fit: 'outside', withoutEnlargement: true });
     const { data: raw, info } = await upright.toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
     const box = cropBox(info.width, info.height, focus);
     const image = sharp(raw, { raw: { width: info.width, height: info.height, channels: info.channels } })
@@ -125,8 +128,8 @@ export async function preparePhoto(world: World, path: string, options: PhotoOpt
       .resize({ width: Math.min(size.width, box.width), height: Math.min(size.height, box.height), fit: 'fill' })
       .flatten({ background: '#ffffff' });
     output = options.target === 'print'
-      ? await image.jpeg({ quality: 82, mozjpeg: true, chromaSubsampling: '4:2:0' }).toBuffer()
-      : await image.webp({ quality: 72, effort: 4 }).toBuffer();
+      ? await image.jpeg({ quality: 80, mozjpeg: true, chromaSubsampling: '4:2:0' }).toBuffer()
+      : await image.webp({ quality: 62, effort: 4 }).toBuffer();
   } catch (error) {
     throw new PhotoError(path, reasonOf(error));
   }

@@ -39,7 +39,7 @@ describe("the director's message", () => {
     expect(html).toMatch(/<section class="section section-message" id="section-message"/);
     expect(html).toContain('所長あいさつ');
     expect(html).toContain(TEXT);
-    expect(html).toMatch(/<img src="data:image\/webp;base64,[^"]+" width="800" height="600" alt="所長"/);
+    expect(html).toMatch(/<img src="data:image\/webp;base64,[^"]+" width="600" height="450" alt="所長"/);
   });
 
   it('is in the PDF with its text and photo, under its bookmark', async () => {

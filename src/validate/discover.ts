@@ -7,6 +7,7 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../i18n/ui.js';
+import { noOfficeData } from '../load/choose-office.js';
 import type { LoadedOffice } from '../load/office.js';
 import { readDataFile, UNREADABLE } from '../load/source.js';
 import type { World } from '../world.js';
@@ -58,11 +59,21 @@ export function resolveTargets(world: World, paths: readonly string[], dataFiles
       addOffice(dirname(path), path);
       continue;
     }
-    if (isOfficeFolder(world, path, dataFiles)) {
+    // A folder named on the command line may be an office folder; the data root (--data) is always a root, read
+    // by the rule every command follows: an office is a folder holding office.yaml.
+    if (paths.length > 0 && isOfficeFolder(world, path, dataFiles)) {
       addOffice(path);
       continue;
     }
-    for (const office of officeFolders(world, path)) addOffice(office);
+    const folders = officeFolders(world, path);
+    const offices = folders.filter((dir) => holdsOfficeYaml(world, dir));
+    if (offices.length === 0) throw noOfficeData(world.display(path));
+    for (const office of offices) addOffice(office);
+    for (const dir of folders.filter((folder) => !offices.includes(folder) && world.list(folder).some(isYaml))) {
+      strayFiles.push(fileProblem(world.display(dir), 'not-an-office', 'warning',
+        { en: `${world.display(dir)} holds YAML files but no office.yaml, so it is not an office and is not read`, ja: `${world.display(dir)} には YAML ファイルがありますが office.yaml がないため、事務所として読み込まれません` },
+        { en: `an office.yaml in ${world.display(dir)}`, ja: `${world.display(dir)} に office.yaml` }));
+    }
     for (const name of world.list(path).filter(isYaml)) {
       const file = world.display(join(path, name));
       strayFiles.push(fileProblem(file, 'stray-file', 'warning',
@@ -79,11 +90,13 @@ export function resolveTargets(world: World, paths: readonly string[], dataFiles
  */
 function isOfficeFolder(world: World, dir: string, dataFiles: readonly DataFileEntry[]): boolean {
   const subfolders = officeFolders(world, dir);
-  const hasOffices = subfolders.some((sub) => world.exists(join(sub, 'office.yaml')) || world.exists(join(sub, 'office.yml')));
+  const hasOffices = subfolders.some((sub) => holdsOfficeYaml(world, sub));
   if (hasOffices) return false;
   const known = new Set(dataFiles.flatMap((entry) => [entry.file, entry.file.replace(/\.yaml$/, '.yml')]));
   return world.list(dir).some((name) => known.has(name)) || subfolders.length === 0;
 }
+
+const holdsOfficeYaml = (world: World, dir: string) => world.exists(join(dir, 'office.yaml')) || world.exists(join(dir, 'office.yml'));
 
 export function officeFolders(world: World, root: string): string[] {
   return world.list(root).filter((name) => !name.startsWith('.') && world.isDirectory(join(root, name))).map((name) => join(root, name));
@@ -95,6 +108,8 @@ export interface ReadOffice {
   present: Set<DataFileEntry['key']>;
   /** Display paths of the YAML files looked at, for summaries and JUnit suites. */
   files: string[];
+  /** Seconds spent reading and parsing each file, by display path (JUnit's time). */
+  seconds: Map<string, number>;
 }
 
 /** Reads every YAML file of an office folder; problems with the folder itself become diagnostics. */
@@ -102,6 +117,7 @@ export function readOffice(world: World, dir: string, dataFiles: readonly DataFi
   const office: LoadedOffice = { id: basename(dir), dir, sources: {}, unknownFiles: [], diagnostics: [] };
   const files: string[] = [];
   const present = new Set<DataFileEntry['key']>();
+  const seconds = new Map<string, number>();
   const names = world.list(dir).filter((name) => isYaml(name) && !world.isDirectory(join(dir, name)));
   const known = dataFiles.map((entry) => entry.file);
   for (const name of names) {
@@ -126,7 +142,9 @@ export function readOffice(world: World, dir: string, dataFiles: readonly DataFi
       continue;
     }
     present.add(entry.key);
+    const started = performance.now();
     const read = readDataFile(world, path);
+    seconds.set(shown, (performance.now() - started) / 1000);
     if (read.ok) office.sources[entry.key] = read.source;
     else office.diagnostics.push(...read.diagnostics);
   }
@@ -137,7 +155,7 @@ export function readOffice(world: World, dir: string, dataFiles: readonly DataFi
       { en: `the office folder ${world.display(dir)} has no ${entry.file}; every office needs one`, ja: `事務所のフォルダ ${world.display(dir)} に ${entry.file} がありません（必須です）` },
       { en: `a file ${entry.file} in ${world.display(dir)}`, ja: `${world.display(dir)} に ${entry.file}` }));
   }
-  return { office, files, present };
+  return { office, files, present, seconds };
 }
 
 function fileProblem(file: string, code: string, severity: Diagnostic['severity'], message: Diagnostic['message'], expected?: Diagnostic['expected']): Diagnostic {

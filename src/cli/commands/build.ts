@@ -5,6 +5,7 @@ import type { OutputFormat } from '../../build/render-edition.js';
 import { DataError } from '../../diagnostics.js';
 import { UsageError, uiLanguageOf } from '../../i18n/ui.js';
 import { World } from '../../world.js';
+import { escapeControls } from '../../controls.js';
 import { createTerminal } from '../terminal.js';
 
 
@@ -53,7 +54,7 @@ Examples:
       const [{ buildBrochure }, { checkBeforeBuild }, { formatDiagnostics }] = await Promise.all([
         import('../../build/brochure.js'), import('../../build/check.js'), import('../../validate/index.js'),
       ]);
-      const step = terminal.step(uiLang === 'ja' ? '読み込み中' : 'loading');
+      const step = terminal.step(uiLang === 'ja' ? 'データを読み込み中' : 'loading the data');
       const started = performance.now();
       try {
         const result = await buildBrochure(world, {
@@ -63,9 +64,15 @@ Examples:
           formats: formats as OutputFormat[],
           outRoot: resolve(options.out),
         }, {
-          stage(name) {
-            const words: Record<typeof name, [string, string]> = { load: ['loading data', 'データを読み込み中'], validate: ['validating', '検証中'], layout: ['laying out editions', 'レイアウト中'], write: ['writing', '書き出し中'] };
-            step.update(words[name][uiLang === 'ja' ? 1 : 0]);
+          stage(name, detail) {
+            const words: Record<typeof name, [string, string]> = {
+              load: ['loading the data', 'データを読み込み中'],
+              validate: ['checking the data and reading the fonts', 'データを検査し、フォントを読み込み中'],
+              layout: ['laying out the editions', '各版をレイアウト中'],
+              write: ['writing the files', 'ファイルを書き出し中'],
+            };
+            const text = words[name][uiLang === 'ja' ? 1 : 0];
+            step.update(detail ? `${text}: ${detail}` : text);
           },
           edition() {},
         }, (officeId) => checkBeforeBuild(world, officeId, uiLang, { color: terminal.chalk.level > 0 }));
@@ -74,7 +81,7 @@ Examples:
           : `${result.officeId} ${result.year}: ${result.files.length} ${result.files.length === 1 ? "file" : "files"} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
         for (const file of result.files) {
           const pages = file.pages !== undefined ? (uiLang === 'ja' ? `${file.pages} ページ  ` : `${file.pages} pages  `) : '';
-          process.stdout.write(`  ${world.display(file.path)}  ${pages}${formatSize(file.bytes.byteLength)}\n`);
+          process.stdout.write(`  ${escapeControls(world.display(file.path))}  ${pages}${formatSize(file.bytes.byteLength)}\n`);
         }
       } catch (error) {
         step.fail(uiLang === 'ja' ? '作成できませんでした（以前の出力はそのままです）' : 'build failed (previous outputs are untouched)');

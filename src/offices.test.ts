@@ -147,11 +147,13 @@ function allTxt(doc: BrochureDocument): Txt[] {
       case 'photos': return b.photos.map((p) => p.caption);
       case 'heading': case 'paragraph': return [b.text];
       case 'chart': return [b.caption, b.description];
+      case 'steps': return [...(b.caption ? [b.caption] : []), ...b.steps.flatMap((s) => [s.title, ...(s.text ? [s.text] : [])])];
     }
   };
   return [
     doc.cover.title, doc.cover.organisation, doc.cover.office,
-    doc.labels.contents, doc.labels.page, doc.labels.continued, doc.labels.languageName,
+    doc.labels.contents, doc.labels.page, doc.labels.continued, doc.labels.languageName, doc.labels.notes,
+    doc.backCover.linksTitle, doc.backCover.officesTitle, ...doc.backCover.links.map((l) => l.label), ...doc.backCover.offices,
     ...doc.parts.flatMap((p) => [...(p.title ? [p.title] : []), ...p.sections.flatMap((s) => [s.title, ...s.blocks.flatMap(ofBlock)])]),
   ];
 }

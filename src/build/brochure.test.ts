@@ -165,10 +165,34 @@ describe('photos', () => {
     const sections = doc.parts.flatMap((p) => p.sections);
     const festival = sections.findIndex((s) => s.id === 'festival');
     const from = pdf.destinations.get(sections[festival]!.anchor)!;
-    const to = pdf.destinations.get(sections[festival + 1]!.anchor)! - 1;
+    // Sections flow: the festival's pages run to the page the next section starts on.
+    const to = pdf.destinations.get(sections[festival + 1]!.anchor)!;
     const images = pdf.pages.map((p) => p.images);
     expect(images.slice(from - 1, to).reduce((a, b) => a + b, 0)).toBe(2);
     expect(images.reduce((a, b) => a + b, 0)).toBe(2);
+  });
+
+  it('without a file print nothing: no frame, no caption', async () => {
+    const pdf = await readPdf(readFileSync(first.files[0]!.path));
+    const world = new World({ dataRoot: SHIPPED_DATA });
+    const festival = officeData(loadOffice(world, 'seoul')).festival!;
+    const captions = (festival.photos ?? []).filter((p) => !p.file).map((p) => (p.caption as { ja: string }).ja);
+    expect(captions.length).toBeGreaterThan(0);
+    const text = pdf.text().replace(/\s+/g, '');
+    for (const caption of captions) expect(text).not.toContain(caption.replace(/\s+/g, ''));
+  });
+
+  it('make a booklet a multiple of 4 pages, with note pages before the back cover', async () => {
+    const office = copySeoul(join(root, 'booklet'));
+    editYaml(join(office.officeDir, 'brochure.yaml'), (doc) => doc.set('booklet', true));
+    const world = new World({ dataRoot: office.dataRoot });
+    const built = await buildChecked(world, { formats: ['pdf'], editions: ['ja'], outRoot: join(root, 'out-booklet') });
+    const pdf = await readPdf(readFileSync(built.files[0]!.path));
+    const plain = await readPdf(readFileSync(first.files[0]!.path));
+    expect(pdf.pageCount % 4).toBe(0);
+    expect(pdf.pageCount - plain.pageCount).toBe((4 - (plain.pageCount % 4)) % 4);
+    // The added pages come just before the back cover, which stays last.
+    expect(pdf.text({ from: pdf.pageCount, to: pdf.pageCount })).toBe(plain.text({ from: plain.pageCount, to: plain.pageCount }));
   });
 
   it('are absent from the shipped data, which gives only captions', async () => {

@@ -159,7 +159,7 @@ describe('clair build brochure on wrong data', () => {
     const out = join(root, 'out-fake-photo');
     const run = clair(['--data', office.dataRoot, 'build', 'brochure', '--lang', 'ko', '--format', 'pdf', '--out', out]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/photos\/stage\.png.*not a JPEG or PNG image/);
+    expect(run.stderr).toMatch(/festival\.yaml:\d+:\d+\b.*photos\/stage\.png.*not an image clair can read/);
     expect(run.stderr).not.toMatch(STACK_TRACE);
     expectPlain(run);
     expect(existsSync(out)).toBe(false);

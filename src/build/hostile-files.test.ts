@@ -99,7 +99,7 @@ describe('a photo', () => {
     ['a named pipe', (path) => execFileSync('mkfifo', [path]), 'photo-unreadable', /cannot read the photo photos\/stage\.jpg: it is a named pipe, not a regular file/],
     ['a link to /dev/zero', (path) => symlinkSync('/dev/zero', path), 'photo-unreadable', /it is a device, not a regular file/],
     ['300 MB', (path) => { writeFileSync(path, Buffer.from([0xff, 0xd8, 0xff])); truncateSync(path, 300 * 1024 * 1024); }, 'photo-too-large', /the photo photos\/stage\.jpg is 314,572,800 bytes, more than the 33,554,432 clair reads/],
-    ['not an image', (path) => writeFileSync(path, 'GIF89a, or a text file'), 'photo-not-image', /the photo photos\/stage\.jpg is not a JPEG or PNG image/],
+    ['not an image', (path) => writeFileSync(path, 'GIF89a, or a text file'), 'photo-not-image', /the photo photos\/stage\.jpg is not an image clair can read; save it as JPEG/],
   ];
   for (const [what, make, code, message] of cases) {
     it(`that is ${what} is a data problem located at the YAML naming it (exit 1), found before it is read`, () => {

@@ -5,6 +5,21 @@ import { loadOffice, officeData } from '../load/office.js';
 import { renderPdf } from '../render/pdf/index.js';
 import { createPdfTypesetter } from '../render/pdf/typesetter.js';
 import { World, type WorldOptions } from '../world.js';
+import { DataError } from '../diagnostics.js';
+import { PhotoError } from '../photos/index.js';
+
+/** A photo that cannot be decoded is a problem in the data (exit 1), named by its file. */
+function photoDataError(world: World, error: PhotoError): DataError {
+  return new DataError([{
+    severity: 'error', code: 'photo-not-image', file: world.display(error.path), line: 0, column: 0, pointer: '',
+    message: {
+      en: `photo "${world.display(error.path)}" cannot be decoded: ${error.reason}`,
+      ja: `写真「${world.display(error.path)}」を読み込めません（${error.reason}）。JPEG で保存し直してください`,
+    },
+    found: error.reason,
+    expected: { en: 'a complete JPEG, PNG, WebP, TIFF or HEIC image', ja: '壊れていない JPEG・PNG・WebP・TIFF・HEIC の画像' },
+  }]);
+}
 
 export type OutputFormat = 'pdf' | 'html';
 
@@ -29,18 +44,29 @@ export async function renderEditionOf(input: BuildInput, edition: Edition, forma
   const doc = buildDocument(input, edition);
   const files: RenderedFile[] = [];
   for (const format of formats) {
+    try {
+      files.push(await renderFormat(doc, world, officeId, edition, format));
+    } catch (error) {
+      if (error instanceof PhotoError) throw photoDataError(world, error);
+      throw error;
+    }
+  }
+  return files;
+}
+
+async function renderFormat(doc: ReturnType<typeof buildDocument>, world: World, officeId: string, edition: Edition, format: OutputFormat): Promise<RenderedFile> {
+  {
     const started = performance.now();
     if (format === 'pdf') {
       const bytes = await renderPdf(doc, world, await createPdfTypesetter(world, officeId));
-      files.push({ name: `brochure.${edition.id}.pdf`, format, bytes, pages: countPdfPages(bytes), milliseconds: performance.now() - started });
+      return { name: `brochure.${edition.id}.pdf`, format, bytes, pages: countPdfPages(bytes), milliseconds: performance.now() - started };
     } else {
       // Loaded only when asked for: the HTML renderer pulls in Handlebars and the font subsetter.
       const { renderHtml } = await import('../render/html/index.js');
       const bytes = await renderHtml(doc, world);
-      files.push({ name: `brochure.${edition.id}.html`, format, bytes, milliseconds: performance.now() - started });
+      return { name: `brochure.${edition.id}.html`, format, bytes, milliseconds: performance.now() - started };
     }
   }
-  return files;
 }
 
 /** One edition, reading the office's data itself (for callers outside a build, such as tests). */

@@ -99,14 +99,23 @@ export interface FiguresBlock {
 }
 
 export interface PhotoView {
-  /** Absolute path of a JPEG or PNG inside the office folder; absent when the data gives only a caption. */
+  /** Absolute path of an image inside the office folder; absent when the data gives only a caption (then nothing is printed). */
   file?: string;
   caption: Txt;
+  /** Where to keep the subject when the photo is cropped to its frame: 0–1 from the left and from the top. */
+  focus?: { x: number; y: number };
 }
 
 export interface PhotosBlock {
   kind: 'photos';
   photos: PhotoView[];
+}
+
+/** A numbered step figure: how something is done, step by step (実施までの主な流れ). */
+export interface StepsBlock {
+  kind: 'steps';
+  caption?: Txt;
+  steps: { title: Txt; text?: Txt }[];
 }
 
 export interface ChartBlock {
@@ -129,7 +138,8 @@ export type Block =
   | FactsBlock
   | FiguresBlock
   | PhotosBlock
-  | ChartBlock;
+  | ChartBlock
+  | StepsBlock;
 
 export interface SectionView {
   id: SectionId;
@@ -145,6 +155,8 @@ export interface PartView {
   /** Ⅰ Ⅱ …; absent for the unnumbered opening part. */
   numeral?: string;
   title?: Txt;
+  /** brochure.yaml asks this part to start a new page (sections otherwise flow one after another). */
+  newPage?: boolean;
   sections: SectionView[];
 }
 
@@ -171,12 +183,29 @@ export interface BrochureDocument {
   officeId: string;
   edition: Edition;
   /** Fixed wording the renderers place themselves (table of contents title, page label …). */
-  labels: { contents: Txt; page: Txt; continued: Txt; languageName: Txt };
+  labels: { contents: Txt; page: Txt; continued: Txt; languageName: Txt; notes: Txt };
   /**
    * The organisation's name in the edition's languages, and always in Japanese and English as well (the cover of
    * every edition carries both; `organisationJapanese` repeats `organisation` in Japanese editions).
    */
-  cover: { title: Txt; organisation: Txt; organisationJapanese: string; organisationEnglish: string; office: Txt };
+  cover: {
+    title: Txt; organisation: Txt; organisationJapanese: string; organisationEnglish: string; office: Txt;
+    /** The year on the cover (brochure.yaml edition). */
+    year: number;
+    /** Absolute path of the cover photo, when the data gives one; else the renderers draw a composition. */
+    photo?: string;
+    photoFocus?: { x: number; y: number };
+  };
+  /** The back cover: web sites and social accounts (each printed with a QR code) and the organisation's offices. */
+  backCover: {
+    linksTitle: Txt;
+    links: { label: Txt; url: string }[];
+    officesTitle: Txt;
+    /** The organisation's overseas offices; `current` marks this brochure's office. */
+    offices: (Txt & { current?: boolean })[];
+  };
+  /** Printed as a folded booklet: the PDF's page count is a multiple of 4. */
+  booklet?: boolean;
   parts: PartView[];
   meta: DocumentMeta;
 }

@@ -23,6 +23,7 @@ const allTxt = (doc: BrochureDocument): Txt[] => blocksOf(doc).flatMap((b): Txt[
     case 'photos': return b.photos.map((p) => p.caption);
     case 'heading': case 'paragraph': return [b.text];
     case 'chart': return [b.caption, b.description];
+    case 'steps': return [...(b.caption ? [b.caption] : []), ...b.steps.flatMap((s) => [s.title, ...(s.text ? [s.text] : [])])];
   }
 });
 

@@ -7,6 +7,25 @@ import { loadMetricLabels, type MetricLabels } from '../metrics/labels.js';
 import type { World } from '../world.js';
 import type { BrochureDocument, Edition, PartView, SectionView } from './blocks.js';
 import { EditionText, loadLabels, plain, textIn, type LabelTree } from './text.js';
+import { photoPath } from '../sections/kit.js';
+
+/** Web sites and social accounts of the office (each gets a QR code), and the organisation's overseas offices. */
+function backCoverOf(data: OfficeData, t: EditionText): BrochureDocument['backCover'] {
+  const { contact, organisation, id } = data.office;
+  const links = [
+    ...(contact.websites ?? []).map((w) => ({ label: t.text(w.label), url: w.url })),
+    ...(contact.social ?? []).filter((s) => s.url).map((s) => ({
+      label: t.each((lang) => `${t.raw(`platforms.${s.platform}`, lang)}${s.handle ? ` ${s.handle}` : ''}`),
+      url: s.url!,
+    })),
+  ];
+  return {
+    linksTitle: t.label('backCover.links'),
+    links,
+    officesTitle: t.label('backCover.offices', { count: () => String(organisation.overseasOffices?.length ?? 0) }),
+    offices: (organisation.overseasOffices ?? []).map((o) => ({ ...t.text(o.name), ...(o.id === id ? { current: true } : {}) })),
+  };
+}
 
 const PART_NUMERALS = ['Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ', 'Ⅴ', 'Ⅵ', 'Ⅶ', 'Ⅷ', 'Ⅸ', 'Ⅹ'];
 const SECTION_NUMBERS = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩', '⑪', '⑫', '⑬', '⑭', '⑮', '⑯', '⑰', '⑱', '⑲', '⑳'];
@@ -55,6 +74,7 @@ export function buildDocument(input: BuildInput, edition: Edition): BrochureDocu
     if (sections.length === 0) continue;
     parts.push({
       ...(part.title ? { numeral: PART_NUMERALS[numeralIndex++] ?? String(numeralIndex), title: t.text(part.title) } : {}),
+      ...(part.newPage ? { newPage: true } : {}),
       sections,
     });
   }
@@ -70,12 +90,20 @@ export function buildDocument(input: BuildInput, edition: Edition): BrochureDocu
       page: t.label('page'),
       continued: t.label('continued'),
       languageName: t.label('languageName'),
+      notes: t.label('notes'),
     },
     cover: {
       title, organisation, office,
       organisationJapanese: textIn(data.office.organisation.name, 'ja') ?? '',
       organisationEnglish: data.office.organisation.englishName,
+      year: data.brochure.edition,
+      ...(data.brochure.cover?.photo ? {
+        photo: photoPath(world, input.officeDir, data.brochure.cover.photo.file),
+        ...(data.brochure.cover.photo.focus ? { photoFocus: data.brochure.cover.photo.focus } : {}),
+      } : {}),
     },
+    backCover: backCoverOf(data, t),
+    ...(data.brochure.booklet ? { booklet: true } : {}),
     parts,
     meta: {
       title: plain(title.primary),

@@ -1,11 +1,11 @@
 // brochure.yaml: how this year's brochure is put together — title, editions, parts and section order.
 import { Type, type Static } from '@sinclair/typebox';
-import { DateSchema, FiscalYearSchema, LanguageTagSchema, SchemaKey, TextSchema } from './common.js';
+import { DateSchema, FiscalYearSchema, FocusSchema, ImageFileSchema, LanguageTagSchema, SchemaKey, TextSchema } from './common.js';
 
 export const SECTION_IDS = [
   'profile', 'events', 'festival', 'influencer-visits', 'cooking-classes', 'sns-channel', 'lectures', 'jet',
   'seminars', 'sister-cities', 'support-cases', 'research-requests', 'surveys', 'partners', 'outreach', 'at-a-glance',
-  'contact',
+  'contact', 'message',
 ] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
@@ -30,10 +30,16 @@ export const BrochureSchema = Type.Object(
       minItems: 1,
       description: 'Editions to build: [ja], [ko], or a bilingual [ja, ko] (its id is ja-ko).',
     }),
+    booklet: Type.Optional(Type.Boolean({ description: 'Printed as a folded booklet: the page count is made a multiple of 4 (blank pages go before the back cover).' })),
+    cover: Type.Optional(Type.Object(
+      { photo: Type.Optional(Type.Object({ file: ImageFileSchema, focus: Type.Optional(FocusSchema) }, { additionalProperties: false })) },
+      { additionalProperties: false, description: 'The front cover: a photo as its key visual (else a composition drawn from the theme).' },
+    )),
     parts: Type.Array(
       Type.Object(
         {
           title: Type.Optional(TextSchema),
+          newPage: Type.Optional(Type.Boolean({ description: 'The part starts a new page (sections otherwise flow one after another).' })),
           sections: Type.Array(SectionRefSchema, { minItems: 1 }),
         },
         { additionalProperties: false },

@@ -103,16 +103,43 @@ export const PersonSchema = Type.Object(
 );
 export type Person = Static<typeof PersonSchema>;
 
+/** An image file inside the office folder: JPEG, PNG, WebP, TIFF, HEIC/HEIF or AVIF, any case of extension. */
+export const ImageFileSchema = Type.String({
+  pattern: '\\.(?:[jJ][pP][eE]?[gG]|[pP][nN][gG]|[wW][eE][bB][pP]|[tT][iI][fF][fF]?|[hH][eE][iI][cCfF]|[aA][vV][iI][fF])$',
+  description: 'An image file (JPEG, PNG, WebP, TIFF, HEIC), relative to the office folder.',
+});
+
+/** Where the subject of a photo is: kept in the frame when the photo is cropped to the brochure's 4:3 frames. */
+export const FocusSchema = Type.Object(
+  {
+    x: Type.Number({ minimum: 0, maximum: 1, description: 'From the left edge (0) to the right edge (1).' }),
+    y: Type.Number({ minimum: 0, maximum: 1, description: 'From the top edge (0) to the bottom edge (1).' }),
+  },
+  { additionalProperties: false, description: 'The point kept in the frame when the photo is cropped (default: the centre).' },
+);
+
 export const PhotoSchema = Type.Object(
   {
-    file: Type.Optional(
-      Type.String({ pattern: '\\.(jpe?g|png)$', description: 'A JPEG or PNG file, relative to the office folder.' }),
-    ),
+    file: Type.Optional(ImageFileSchema),
     caption: TextSchema,
+    focus: Type.Optional(FocusSchema),
   },
-  { additionalProperties: false, description: 'A photo with its caption. Without a file only the caption is printed.' },
+  { additionalProperties: false, description: 'A photo with its caption. Without a file nothing is printed (validate lists it as a note).' },
+);
+
+/** A numbered step of a flow figure (実施までの主な流れ). */
+export const StepsSchema = Type.Object(
+  {
+    caption: Type.Optional(TextSchema),
+    steps: Type.Array(
+      Type.Object({ title: TextSchema, text: Type.Optional(TextSchema) }, { additionalProperties: false }),
+      { minItems: 2, maxItems: 12 },
+    ),
+  },
+  { additionalProperties: false, description: 'How it is done, step by step: drawn as a numbered step figure.' },
 );
 export type Photo = Static<typeof PhotoSchema>;
+export type Steps = Static<typeof StepsSchema>;
 
 export const TextListSchema = Type.Array(TextSchema);
 

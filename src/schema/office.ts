@@ -2,8 +2,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import {
   BodySchema, CountSchema, DateSchema, EmailSchema, LanguageTagSchema, SchemaKey, TextListSchema, TextSchema,
-  UrlSchema, YearMonthSchema,
-} from './common.js';
+  UrlSchema, YearMonthSchema, PhotoSchema } from './common.js';
 
 export const SocialAccountSchema = Type.Object(
   {
@@ -56,6 +55,15 @@ export const OfficeSchema = Type.Object(
     )),
     dispatchingBodies: Type.Array(BodySchema),
     residentRepresentatives: Type.Optional(Type.Array(BodySchema, { description: 'Representatives of municipalities stationed at the office.' })),
+    message: Type.Optional(Type.Object(
+      {
+        title: Type.Optional(TextSchema),
+        text: Type.Array(TextSchema, { minItems: 1, description: 'Paragraphs of the message.' }),
+        signature: Type.Optional(TextSchema),
+        photo: Type.Optional(PhotoSchema),
+      },
+      { additionalProperties: false, description: "The director's message: a short text with a photo (the brochure section 'message')." },
+    )),
     contact: Type.Object(
       {
         postalCode: Type.Optional(Type.String({ minLength: 1 })),

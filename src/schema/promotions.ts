@@ -2,7 +2,7 @@
 // and university lectures.
 import { Type, type Static } from '@sinclair/typebox';
 import {
-  BodySchema, CountSchema, FiscalYearSchema, PhotoSchema, SchemaKey, TextListSchema, TextSchema,
+  BodySchema, CountSchema, FiscalYearSchema, PhotoSchema, SchemaKey, StepsSchema, TextListSchema, TextSchema,
 } from './common.js';
 import { SocialAccountSchema } from './office.js';
 
@@ -11,6 +11,7 @@ const Intro = {
   description: TextListSchema,
   merits: Type.Optional(TextListSchema),
   photos: Type.Optional(Type.Array(PhotoSchema)),
+  flow: Type.Optional(StepsSchema),
 };
 
 export const InfluencerVisitSchema = Type.Object(

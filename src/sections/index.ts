@@ -1,5 +1,5 @@
-// The one list of brochure sections. A section is a folder here (its builder) plus a partial in
-// templates/sections/; adding one means adding both and a line below.
+// The one list of brochure sections. A section is a folder here (its builder) and a line below; the generic
+// partial templates/sections/default.hbs draws it in HTML unless it has a partial of its own.
 import type { SectionId } from '../schema/index.js';
 import type { SectionDefinition } from './kit.js';
 import { contact } from './contact/index.js';
@@ -19,10 +19,11 @@ import { snsChannel } from './sns-channel/index.js';
 import { supportCases } from './support-cases/index.js';
 import { surveys } from './surveys/index.js';
 import { atAGlance } from './at-a-glance/index.js';
+import { message } from './message/index.js';
 
 export const SECTIONS: readonly SectionDefinition[] = [
   profile, atAGlance, events, festival, influencerVisits, cookingClasses, snsChannel, lectures, jet, seminars,
-  sisterCities, supportCases, researchRequests, surveys, partners, outreach, contact,
+  sisterCities, supportCases, researchRequests, surveys, partners, outreach, contact, message,
 ];
 
 export function sectionDefinition(id: SectionId): SectionDefinition {

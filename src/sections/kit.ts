@@ -7,7 +7,7 @@ import type { EditionText } from '../document/text.js';
 import type { MetricLabels, MetricSeries } from '../metrics/index.js';
 import { changeBetween } from '../metrics/compare.js';
 import { formatChange, formatPercentChange } from '../document/format.js';
-import type { LanguageTag, OfficeData, Photo, SectionId, Text } from '../schema/index.js';
+import type { LanguageTag, OfficeData, Photo, SectionId, Steps, Text } from '../schema/index.js';
 import { FileLimitError, type World } from '../world.js';
 import { MAX_PHOTO_BYTES } from '../load/source.js';
 import { DataError } from '../diagnostics.js';
@@ -106,36 +106,41 @@ export function photoPath(world: World, officeDir: string, file: string): string
   return path;
 }
 
+/** A flow the data gives step by step, as a numbered step figure; nothing when the data gives no steps. */
+export function steps(context: SectionContext, flow: Steps | undefined): Block[] {
+  if (!flow || flow.steps.length === 0) return [];
+  const { t } = context;
+  return [{
+    kind: 'steps',
+    ...(flow.caption ? { caption: t.text(flow.caption) } : {}),
+    steps: flow.steps.map((s) => ({ title: t.text(s.title), ...(s.text ? { text: t.text(s.text) } : {}) })),
+  }];
+}
+
+/**
+ * The photos of a section that have a file: a photo the data describes without one prints nothing (validate lists
+ * it as a note), so no empty frame or lone caption stands in for it.
+ */
 export function photos(context: SectionContext, items: Photo[] | undefined): Block[] {
-  if (!items || items.length === 0) return [];
-  const views: PhotoView[] = items.map((p) => {
-    const caption = context.t.text(p.caption);
-    return p.file ? { file: checkedImage(context.world, photoPath(context.world, context.officeDir, p.file), p.file), caption } : { caption };
-  });
+  const views: PhotoView[] = (items ?? []).filter((p) => p.file).map((p) => ({
+    file: checkedImage(context.world, photoPath(context.world, context.officeDir, p.file!), p.file!),
+    caption: context.t.text(p.caption),
+    ...(p.focus ? { focus: p.focus } : {}),
+  }));
+  if (views.length === 0) return [];
   const block: PhotosBlock = { kind: 'photos', photos: views };
   return [block];
 }
 
-/** A photo must be a readable JPEG or PNG: both renderers embed its bytes as they are. */
+/** A photo must be a readable file; its image format is read from its bytes when it is decoded (src/photos). */
 function checkedImage(world: World, path: string, given: string): string {
-  let bytes: Uint8Array;
   try {
-    bytes = world.readBytes(path, MAX_PHOTO_BYTES);
+    world.readBytes(path, MAX_PHOTO_BYTES);
   } catch (error) {
     const reason = error instanceof FileLimitError ? error.reason.en : (error as NodeJS.ErrnoException).code ?? String(error);
     throw new DataError([{
       severity: 'error', code: 'photo-unreadable', file: world.display(path), line: 0, column: 0, pointer: '',
       message: { en: `cannot read photo "${given}" (${reason})`, ja: `写真「${given}」を読めません（${reason}）` },
-    }]);
-  }
-  const png = bytes.length > 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => bytes[i] === b);
-  const jpeg = bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
-  if (!png && !jpeg) {
-    throw new DataError([{
-      severity: 'error', code: 'photo-not-image', file: world.display(path), line: 0, column: 0, pointer: '',
-      message: { en: `photo "${given}" is not a JPEG or PNG image`, ja: `写真「${given}」は JPEG でも PNG でもありません` },
-      found: Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(' '),
-      expected: { en: 'a JPEG (FF D8 FF) or PNG (89 50 4E 47) file', ja: 'JPEG（FF D8 FF）か PNG（89 50 4E 47）のファイル' },
     }]);
   }
   return path;

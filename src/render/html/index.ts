@@ -19,6 +19,20 @@ import { loadTemplates, type Templates } from './templates.js';
 import { precompiledTemplates } from './precompile.js';
 import { pageView, type PageView } from './view.js';
 import { sharedTypesetter } from '../../load/fonts.js';
+import { loadTheme, themeCss } from '../theme.js';
+import { preparePhoto, type PlacedPhoto } from '../../photos/index.js';
+
+/** The document's photos prepared for the screen (sharp): twice their displayed size, WebP, by path. */
+async function screenPhotos(doc: BrochureDocument, world: World): Promise<Map<string, PlacedPhoto>> {
+  const wanted = new Map<string, { x: number; y: number } | undefined>();
+  if (doc.cover.photo) wanted.set(doc.cover.photo, doc.cover.photoFocus);
+  for (const part of doc.parts) for (const section of part.sections) for (const block of section.blocks) {
+    if (block.kind === 'photos') for (const photo of block.photos) if (photo.file) wanted.set(photo.file, photo.focus);
+  }
+  const out = new Map<string, PlacedPhoto>();
+  for (const [file, focus] of wanted) out.set(file, await preparePhoto(world, file, { target: 'screen', ...(focus ? { focus } : {}) }));
+  return out;
+}
 
 
 /** One typesetter per World and office: it keeps the font files and glyph lookups between editions. */
@@ -58,8 +72,8 @@ function markupTools(typesetter: Typesetter): MarkupTools {
 function checkPartials(view: PageView, templates: Templates): void {
   for (const part of view.parts) {
     for (const section of part.sections) {
-      if (!templates.sections.includes(section.id)) {
-        throw new Error(`templates/sections/${section.id}.hbs is missing: every brochure section needs its partial / セクション「${section.id}」のテンプレートがありません`);
+      if (!templates.sections.includes(section.id) && !templates.sections.includes('default')) {
+        throw new Error(`templates/sections/default.hbs is missing: a section without its own partial is drawn by it / 汎用セクションのテンプレートがありません`);
       }
       for (const block of section.blocks) {
         if (!templates.blocks.includes(block.kind)) {
@@ -92,7 +106,7 @@ export interface HtmlReport {
 /** Renders one edition and says which font subsets it embedded (for benchmarks and tests). */
 export async function renderHtmlWithReport(doc: BrochureDocument, world: World, options: RenderHtmlOptions = {}): Promise<HtmlReport> {
   const typesetter = await typesetterFor(world, doc.officeId);
-  const view = pageView(doc, world);
+  const view = pageView(doc, world, await screenPhotos(doc, world));
   const templates = loadTemplates(world, await precompiledTemplates());
   checkPartials(view, templates);
 
@@ -109,7 +123,9 @@ export async function renderHtmlWithReport(doc: BrochureDocument, world: World, 
     csp: cspSlot,
   });
 
-  const { style, print } = stylesheetTemplates(world);
+  const { style: staffStyle, print } = stylesheetTemplates(world);
+  // The theme's custom properties come first: templates/style.css draws with them (--brand, --accent …).
+  const style = `${themeCss(loadTheme(world))}\n${staffStyle}`;
   const footer = pageFooterRules(doc);
   const languageCss = languageRules(view.lang, doc.edition.languages);
   const stylesheetText = stylesheetCharacters(`${style}\n${print}\n${languageCss}`);

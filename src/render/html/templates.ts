@@ -75,7 +75,8 @@ function registerHelpers(hb: typeof Handlebars): void {
     return plainRich(txt?.primary).trimStart().startsWith(languageProfile(rootOf(options).lang).marks.note);
   });
   hb.registerHelper('blockPartial', (kind: string) => `blocks/${kind}`);
-  hb.registerHelper('sectionPartial', (id: string) => `sections/${id}`);
+  /** A section's own partial when it has one, else the generic one (templates/sections/default.hbs). */
+  hb.registerHelper('sectionPartial', (id: string) => (hb.partials[`sections/${id}`] ? `sections/${id}` : 'sections/default'));
   /** {{svg chart.svg}}: a chart's SVG, already made safe by svg.ts (scripts, handlers and external links removed). */
   hb.registerHelper('svg', (svg: InlinedSvg | undefined) => new SafeString(svg?.markup ?? ''));
 }

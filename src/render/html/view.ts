@@ -6,6 +6,7 @@ import type {
 } from '../../document/blocks.js';
 import type { World } from '../../world.js';
 import { inlineImage } from './images.js';
+import { qrSvg } from '../qr.js';
 import { plainRich } from './markup.js';
 import { inlineSvg, type InlinedSvg } from './svg.js';
 
@@ -65,6 +66,9 @@ export interface PageView {
   charts: ChartView[];
   /** Whether the edition is (partly) Japanese; otherwise the cover adds the organisation's Japanese name. */
   hasJapanese: boolean;
+  coverImage?: { src: string; width: number; height: number };
+  /** The back cover's web sites and social accounts, each with its QR code (shown in print only). */
+  links: { label: Txt; url: string; qr: InlinedSvg }[];
 }
 
 /** Turns any string into a token usable in an id attribute and a CSS selector. */
@@ -137,7 +141,10 @@ function altOf(caption: Txt): string {
   return plainRich(caption.primary).trim();
 }
 
-export function pageView(doc: BrochureDocument, world: World): PageView {
+/** Photos prepared for the screen (src/photos), by the path the view model gives. */
+export type ScreenPhotos = ReadonlyMap<string, { dataUrl: string; width: number; height: number }>;
+
+export function pageView(doc: BrochureDocument, world: World, screenPhotos: ScreenPhotos = new Map()): PageView {
   const ids = new Ids();
   const tables: TableView[] = [];
   const charts: ChartView[] = [];
@@ -154,7 +161,7 @@ export function pageView(doc: BrochureDocument, world: World): PageView {
           photos: block.photos.map((photo) => ({
             caption: photo.caption,
             alt: altOf(photo.caption),
-            ...(photo.file ? { image: inlineImage(world, photo.file) } : {}),
+            ...(photo.file ? { image: screenImage(world, photo.file, screenPhotos) } : {}),
           })),
         };
       case 'chart': {
@@ -181,5 +188,15 @@ export function pageView(doc: BrochureDocument, world: World): PageView {
       }),
     };
   });
-  return { doc, lang: doc.edition.primary, parts, tables, charts, hasJapanese: doc.edition.languages.includes('ja') };
+  const cover = doc.cover.photo ? screenImage(world, doc.cover.photo, screenPhotos) : undefined;
+  const links = doc.backCover.links.map((link) => ({ ...link, qr: { markup: qrSvg(link.url, link.url), styleElements: [], styleAttributes: [], text: '' } }));
+  return {
+    doc, lang: doc.edition.primary, parts, tables, charts, hasJapanese: doc.edition.languages.includes('ja'),
+    ...(cover ? { coverImage: cover } : {}), links,
+  };
+}
+
+function screenImage(world: World, file: string, screenPhotos: ScreenPhotos): { src: string; width: number; height: number } {
+  const prepared = screenPhotos.get(file);
+  return prepared ? { src: prepared.dataUrl, width: prepared.width, height: prepared.height } : inlineImage(world, file);
 }

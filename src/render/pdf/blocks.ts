@@ -1,92 +1,312 @@
-// One pdfmake node per view-model block. Tables repeat their header rows on every page, and a row span's label
-// on each page its rows reach, and never split a row; lists carry the marks of the
-// edition's language profile (・ ◆ ※ ▶ in Japanese, • * in English) and ①②③.
+// One pdfmake node per view-model block, and the grid they are set on. Blocks that are narrow by nature (short
+// lists, facts, figures, charts, photos, tables of a few short columns) sit two to a row; body text keeps to the
+// theme's measure (≤ ~40 full-width characters a line, JLREQ); wide tables and the timetable take the full width.
+// Nothing is left alone at a page edge: a heading or caption travels with what follows it, a list item, a
+// bilingual pair and a table row are never split, a table's caption and head repeat with its first row. Tables
+// size their columns from their content, numbers right-aligned under right-aligned heads; a narrow table stays
+// narrow. A URL in the text gets a QR code beside it. Lists carry the marks of the edition's language profile
+// (・ ◆ ※ ▶ in Japanese, • * in English) and ①②③.
 import type {
-  Block, ChartBlock, FactsBlock, FiguresBlock, ListBlock, PhotosBlock, TableBlock, TableRow, Txt,
+  Block, ChartBlock, FactsBlock, FiguresBlock, ListBlock, PhotosBlock, Rich, StepsBlock, TableBlock, TableRow, Txt,
 } from '../../document/blocks.js';
 import type { World } from '../../world.js';
 import type { RowSpanMark } from './engine/row-span-labels.js';
-import { COLOURS, SIZES } from './style.js';
+import type { PdfStyle } from './style.js';
 import { PdfText } from './text.js';
+import { qrCanvas } from '../qr.js';
+import type { PlacedPhoto } from '../../photos/index.js';
 import { languageProfile } from '../../i18n/profile.js';
 
 type Node = Record<string, unknown>;
 
 const CIRCLED = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩', '⑪', '⑫', '⑬', '⑭', '⑮', '⑯', '⑰', '⑱', '⑲', '⑳'];
 
-export class PdfBlocks {
-  constructor(private readonly text: PdfText, private readonly world: World, private readonly lang: string) {}
+const plainOf = (rich: Rich | undefined) => (rich ?? []).map((r) => r.text).join('');
+/** Display width of a text in ems: full-width characters count 1, others about a half. */
+export function ems(text: string): number {
+  let n = 0;
+  for (const ch of text) n += /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uff60]/u.test(ch) ? 1 : 0.55;
+  return n;
+}
+const txtEms = (txt: Txt | undefined) => (txt ? Math.max(ems(plainOf(txt.primary)), ems(plainOf(txt.secondary))) : 0);
+/** The http(s) links of a text, for QR codes beside it. */
+const webLinks = (txt: Txt) => [...new Set([...txt.primary, ...(txt.secondary ?? [])].map((r) => r.href).filter((h): h is string => !!h && /^https?:\/\//.test(h)))];
 
-  block(block: Block): Node {
+/** Photos already prepared for print (src/photos), by the path the view model gives. */
+export type PrintPhotos = ReadonlyMap<string, PlacedPhoto>;
+
+export class PdfBlocks {
+  constructor(
+    private readonly text: PdfText,
+    private readonly world: World,
+    private readonly lang: string,
+    private readonly style: PdfStyle,
+    private readonly photosForPrint: PrintPhotos = new Map(),
+  ) {}
+
+  private get c() { return this.style.colours; }
+  private get s() { return this.style.sizes; }
+  /** Width of body text: the measure, or the column when narrower. */
+  private measureWidth(width: number): number {
+    return Math.min(width, this.style.page.measure * this.s.body * 1.02);
+  }
+
+  /**
+   * The blocks of a section on the grid: narrow blocks paired in two columns, headings kept with what follows.
+   * `width` is the text width the blocks are set in.
+   */
+  layout(blocks: Block[], width: number): Node[] {
+    const gap = this.style.page.columnGap;
+    const half = (width - gap) / 2;
+    const out: Node[] = [];
+    let pendingHeading: Node | undefined;
+    const emit = (node: Node, small: boolean) => {
+      if (pendingHeading) {
+        // A heading never ends a page: it travels with a small block whole, or is repeated inside a table's head.
+        out.push(small ? { stack: [pendingHeading, node], unbreakable: true } : { stack: [{ ...pendingHeading, headlineLevel: 3 }, node] });
+        pendingHeading = undefined;
+      } else out.push(node);
+    };
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i]!;
+      if (block.kind === 'heading') {
+        if (pendingHeading) out.push(pendingHeading);
+        pendingHeading = this.heading(block.text);
+        continue;
+      }
+      if (block.kind === 'chart' && blocks[i + 1]?.kind === 'chart' && blocks[i + 2]?.kind === 'chart') {
+        // Charts are glanced at: three to a row.
+        const third = (width - 2 * gap) / 3;
+        let run = 0;
+        while (blocks[i + run]?.kind === 'chart') run++;
+        for (let k = 0; k < run; k += 3) {
+          const row = blocks.slice(i + k, i + k + 3).map((b) => ({ width: third, ...this.block(b, third) }));
+          while (row.length < 3) row.push({ width: third, text: '' } as Node & { width: number });
+          emit({ columns: row, columnGap: gap, unbreakable: true }, true);
+        }
+        i += run - 1;
+        continue;
+      }
+      const next = blocks[i + 1];
+      if (this.isNarrow(block, half) && next && next.kind !== 'heading' && this.isNarrow(next, half)) {
+        emit({
+          columns: [{ width: half, ...this.block(block, half) }, { width: half, ...this.block(next, half) }],
+          columnGap: gap,
+          unbreakable: true,
+          margin: [0, 0, 0, this.style.spacing.block / 2],
+        }, this.isSmall(block) && this.isSmall(next));
+        i++;
+        continue;
+      }
+      emit(this.block(block, width), this.isSmall(block));
+    }
+    if (pendingHeading) out.push(pendingHeading);
+    return out;
+  }
+
+  /** Short enough to be kept whole on one page (moved to the next page rather than split). */
+  isSmall(block: Block): boolean {
+    switch (block.kind) {
+      case 'list': return block.items.length <= 8;
+      case 'table': return block.rows.length <= 3;
+      case 'facts': return block.items.length <= 6;
+      case 'steps': case 'chart': case 'figures': case 'photos': case 'heading': return true;
+      case 'paragraph': return txtEms(block.text) < 400;
+    }
+  }
+
+  /** Fits a column of the two-column grid without crowding. */
+  private isNarrow(block: Block, half: number): boolean {
+    const perLine = half / this.s.body;
+    switch (block.kind) {
+      case 'chart': case 'figures': return true;
+      case 'photos': return block.photos.length <= 2;
+      case 'list': return block.marker !== 'note' && block.items.length >= 2 && block.items.length <= 8 && block.items.every((i) => txtEms(i) <= perLine * 3 && webLinks(i).length === 0);
+      case 'facts': return block.items.length <= 5 && block.items.every((i) => i.values.every((v) => txtEms(v) <= perLine * 2));
+      case 'table': return block.rows.length <= 8 && this.naturalWidths(block).reduce((a, b) => a + b, 0) <= half;
+      default: return false;
+    }
+  }
+
+  block(block: Block, width: number): Node {
     switch (block.kind) {
       case 'heading':
         return this.heading(block.text);
       case 'paragraph':
-        return this.paragraphBlock(block.text, block.tone);
+        return this.paragraphBlock(block.text, block.tone, width);
       case 'list':
-        return this.list(block);
+        return this.list(block, width);
       case 'table':
-        return this.table(block);
+        return this.table(block, width);
       case 'facts':
-        return this.facts(block);
+        return this.facts(block, width);
       case 'figures':
-        return this.figures(block);
+        return this.figures(block, width);
       case 'photos':
-        return this.photos(block);
+        return this.photos(block, width);
       case 'chart':
-        return this.chart(block);
+        return this.chart(block, width);
+      case 'steps':
+        return this.steps(block, width);
     }
   }
 
   private heading(txt: Txt): Node {
     return {
-      ...this.text.paragraph(txt, { fontSize: SIZES.heading, bold: true, color: COLOURS.brand }),
-      margin: [0, 10, 0, 4],
-      headlineLevel: 3,
+      ...this.text.paragraph(txt, { fontSize: this.s.heading, bold: this.style.fonts.heading === 'bold', color: this.c.brand, heading: true }),
+      margin: [0, this.style.spacing.block, 0, this.style.spacing.paragraph],
     };
   }
 
-  private paragraphBlock(txt: Txt, tone: 'lead' | 'callout' | 'note' | undefined): Node {
+  /** A QR code for each web link of a text, set beside it. */
+  private withQr(node: Node, txt: Txt, width: number): Node {
+    const links = webLinks(txt);
+    if (links.length === 0) return node;
+    const size = 40;
+    return {
+      columns: [
+        { width: '*', ...node },
+        ...links.map((url) => ({ width: size, ...qrCanvas(url, size), margin: [4, 0, 0, 0] })),
+      ],
+      columnGap: 4,
+      unbreakable: true,
+      ...(width ? {} : {}),
+    };
+  }
+
+  private paragraphBlock(txt: Txt, tone: 'lead' | 'callout' | 'note' | undefined, width: number): Node {
+    const measure = this.measureWidth(width);
+    const narrow = (node: Node): Node => ({ ...node, margin: [0, (node.margin as number[] | undefined)?.[1] ?? 0, width - measure, (node.margin as number[] | undefined)?.[3] ?? 0] });
     if (tone === 'callout') {
       return {
         table: {
           widths: ['*'],
-          body: [[{ ...this.text.paragraph(txt, { bold: true, color: COLOURS.brandDark }), margin: [8, 6, 8, 6] }]],
+          body: [[{ ...this.text.paragraph(txt, { bold: true, color: this.c.brandDark }), margin: [8, 5, 8, 5] }]],
         },
-        layout: { hLineWidth: () => 0, vLineWidth: (i: number) => (i === 0 ? 3 : 0), vLineColor: () => COLOURS.accent, fillColor: () => COLOURS.callout, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
-        margin: [0, 6, 0, 6],
+        layout: { hLineWidth: () => 0, vLineWidth: (i: number) => (i === 0 ? 3 : 0), vLineColor: () => this.c.accent, fillColor: () => this.c.accentTint, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
+        margin: [0, 3, 0, 3],
         unbreakable: true,
       };
     }
-    if (tone === 'note') return { ...this.text.paragraph(txt, { fontSize: SIZES.small, color: COLOURS.noteText }), margin: [0, 3, 0, 3] };
-    if (tone === 'lead') return { ...this.text.paragraph(txt, { bold: true }), margin: [0, 4, 0, 4] };
-    return { ...this.text.paragraph(txt), margin: [0, 2, 0, 4] };
+    if (tone === 'note') return this.withQr(narrow({ ...this.text.paragraph(txt, { fontSize: this.s.small, color: this.c.muted }), margin: [0, 2, 0, 2] }), txt, width);
+    if (tone === 'lead') return narrow({ ...this.text.paragraph(txt, { bold: true, color: this.c.brandDark }), margin: [0, 2, 0, this.style.spacing.paragraph] });
+    return this.withQr(narrow({ ...this.text.paragraph(txt), margin: [0, 1, 0, this.style.spacing.paragraph] }), txt, width);
   }
 
-  private list(block: ListBlock): Node {
-    const rows = block.items.map((item, index) => {
+  private list(block: ListBlock, width: number): Node {
+    const markerWidth = this.s.body * 1.3;
+    const item = (txt: Txt, index: number): Node => {
       const marker = block.marker === 'numbered' ? CIRCLED[index] ?? `${index + 1}.` : languageProfile(this.lang).marks[block.marker];
-      const colour = block.marker === 'merit' ? COLOURS.accent : block.marker === 'note' ? COLOURS.noteText : COLOURS.brand;
-      return {
+      const colour = block.marker === 'merit' ? this.c.accent : block.marker === 'note' ? this.c.muted : this.c.brand;
+      const node: Node = {
         columns: [
-          { width: 12, text: this.text.rich([{ text: marker, lang: item.primary[0]?.lang ?? 'ja' }], { color: colour, bold: block.marker === 'merit' }) },
-          { width: '*', ...this.text.paragraph(item, block.marker === 'note' ? { fontSize: SIZES.small, color: COLOURS.noteText } : {}) },
+          { width: markerWidth, text: this.text.rich([{ text: marker, lang: txt.primary[0]?.lang ?? 'ja' }], { color: colour, bold: block.marker === 'merit', ...(block.marker === 'note' ? { fontSize: this.s.small } : {}) }) },
+          { width: '*', ...this.text.paragraph(txt, block.marker === 'note' ? { fontSize: this.s.small, color: this.c.muted } : {}) },
         ],
-        columnGap: 2,
-        margin: [0, 1, 0, 2],
+        columnGap: 1,
+        margin: [0, 0.5, 0, 1.5],
+        // An item is never split between pages.
+        unbreakable: true,
       };
-    });
+      return this.withQr(node, txt, width);
+    };
+    const items = block.items.map(item);
     const stack: Node[] = [];
-    if (block.title) stack.push({ ...this.text.paragraph(block.title, { bold: true, color: COLOURS.brandDark }), margin: [0, 6, 0, 3] });
-    stack.push(...rows);
-    return { stack, margin: [0, 2, 0, 6] };
+    const title = block.title
+      ? { ...this.text.paragraph(block.title, { bold: this.style.fonts.caption === 'bold', color: block.marker === 'merit' ? this.c.accent : this.c.brandDark }), margin: [0, 3, 0, 2] }
+      : undefined;
+    // The title keeps with the first two items, and the last two items stay together: no item alone at a page edge.
+    const head = items.slice(0, 2);
+    const rest = items.slice(2);
+    stack.push({ stack: [...(title ? [title] : []), ...head], unbreakable: true });
+    if (rest.length >= 2) {
+      stack.push(...rest.slice(0, -2), { stack: rest.slice(-2), unbreakable: true });
+    } else stack.push(...rest);
+    const measure = block.items.some((i) => webLinks(i).length > 0) ? width : this.measureWidth(width);
+    const half = (width - this.style.page.columnGap) / 2;
+    // Four or more short items read better, and take half the height, in two columns.
+    const twoColumns = block.items.length >= 4 && width > 300 && block.items.every((i) => txtEms(i) * this.s.body <= half * 1.6 && webLinks(i).length === 0);
+    const node: Node = twoColumns
+      ? {
+        stack: [
+          ...(title ? [title] : []),
+          {
+            columns: [
+              { width: half, stack: items.slice(0, Math.ceil(items.length / 2)) },
+              { width: half, stack: items.slice(Math.ceil(items.length / 2)) },
+            ],
+            columnGap: this.style.page.columnGap,
+          },
+        ],
+        unbreakable: block.items.length <= 12,
+        margin: [0, 1, 0, this.style.spacing.paragraph + 1],
+      }
+      : { stack, margin: [0, 1, width - measure, this.style.spacing.paragraph + 1] };
+    if (block.marker === 'merit') {
+      return {
+        table: { widths: ['*'], body: [[{ ...node, margin: [7, 3, 7, 2] }]], dontBreakRows: block.items.length <= 4 },
+        layout: { hLineWidth: () => 0, vLineWidth: (i: number) => (i === 0 ? 2.5 : 0), vLineColor: () => this.c.accent, fillColor: () => this.c.accentTint, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
+        margin: [0, 2, 0, this.style.spacing.block / 2 + 1],
+      };
+    }
+    return node;
   }
 
-  private cellNode(content: Txt[], options: { align?: 'start' | 'center' | 'end'; bold?: boolean; mark?: RowSpanMark }): Node {
+  private cellNode(content: Txt[], options: { align?: 'start' | 'center' | 'end'; bold?: boolean; mark?: RowSpanMark; colour?: string }): Node {
     const alignment = options.align === 'center' ? 'center' : options.align === 'end' ? 'right' : 'left';
     const mark = options.mark ? { rowSpanLabel: options.mark } : undefined;
-    const paragraphs = content.map((txt) => this.text.paragraph(txt, { fontSize: SIZES.body * 0.95, alignment, bold: options.bold, mark }));
+    const paragraphs = content.map((txt) => this.text.paragraph(txt, {
+      fontSize: this.s.body * 0.95, alignment, bold: options.bold, mark,
+      ...(options.colour ? { color: options.colour, secondaryColor: options.colour } : {}),
+    }));
     return paragraphs.length === 1 ? paragraphs[0]! : { stack: paragraphs };
+  }
+
+  /** How each column aligns: a column whose every body cell is right-aligned has a right-aligned head too. */
+  private columnAligns(block: TableBlock): ('start' | 'center' | 'end' | undefined)[] {
+    const placed = this.placedCells(block);
+    return block.columns.map((column, index) => {
+      if (column.align) return column.align;
+      const cells = placed.filter((p) => p.column === index && p.span === 1).map((p) => p.cell);
+      return cells.length > 0 && cells.every((c) => c.align === 'end') ? 'end' : undefined;
+    });
+  }
+
+  /** Each body cell with the column it starts in (rows omit the cells a span from above covers). */
+  private placedCells(block: TableBlock): { cell: TableRow['cells'][number]; column: number; span: number }[] {
+    const width = block.columns.length;
+    const covered = new Array<number>(width).fill(0);
+    const out: { cell: TableRow['cells'][number]; column: number; span: number }[] = [];
+    for (const row of block.rows) {
+      const cells = [...row.cells];
+      let col = 0;
+      while (col < width) {
+        if (covered[col]! > 0) {
+          covered[col]! -= 1;
+          col++;
+          continue;
+        }
+        const cell = cells.shift();
+        if (!cell) break;
+        const span = Math.max(1, cell.colSpan ?? 1);
+        out.push({ cell, column: col, span });
+        if ((cell.rowSpan ?? 1) > 1) for (let c = col; c < col + span; c++) covered[c] = cell.rowSpan! - 1;
+        col += span;
+      }
+    }
+    return out;
+  }
+
+  /** Natural widths in points: the longest unbreakable stretch of each column's texts, capped. */
+  private naturalWidths(block: TableBlock): number[] {
+    const size = this.s.body * 0.95;
+    const padding = 10;
+    const longest = block.columns.map((column) => txtEms(column.header));
+    for (const { cell, column, span } of this.placedCells(block)) {
+      if (span > 1) continue;
+      for (const txt of cell.content) longest[column] = Math.max(longest[column]!, txtEms(txt));
+    }
+    return longest.map((n) => Math.min(n, 22) * size + padding);
   }
 
   /**
@@ -95,11 +315,11 @@ export class PdfBlocks {
    * a blank line under the group when rows may not split across pages, and rows must not. Each cell below holds
    * a copy of the label's first line, drawn only where the span's rows continue on a new page (row-span-labels.ts).
    */
-  private tableBody(block: TableBlock): { body: Node[][] } {
+  private tableBody(block: TableBlock, aligns: ('start' | 'center' | 'end' | undefined)[]): Node[][] {
     const width = block.columns.length;
-    const header = block.columns.map((c) => ({
-      ...this.cellNode([c.header], { align: c.align, bold: true }),
-      fillColor: COLOURS.tableHeader,
+    const header = block.columns.map((c, index) => ({
+      ...this.cellNode([c.header], { align: aligns[index], bold: true, colour: this.c.onBrand }),
+      fillColor: this.c.brand,
     }));
     const body: Node[][] = [header];
     // For each column: rows still covered by a span from above, the fill of that span and, in the span's first
@@ -128,12 +348,12 @@ export class PdfBlocks {
           col++;
           continue;
         }
-        const align = cell.align ?? block.columns[col]?.align;
+        const align = cell.align ?? aligns[col];
         const bold = Boolean(cell.header) || Boolean(row.group);
         const spanned = Boolean(cell.rowSpan && cell.rowSpan > 1);
         const spanId = `${block.id}:${rowIndex}:${col}`;
         const node: Node = this.cellNode(cell.content, { align, bold, ...(spanned ? { mark: { span: spanId } } : {}) });
-        const fill = row.group ? COLOURS.groupRow : cell.header ? COLOURS.tableStripe : undefined;
+        const fill = row.group ? this.c.group : cell.header ? this.c.stripe : undefined;
         if (fill) node.fillColor = fill;
         const span = cell.colSpan && cell.colSpan > 1 ? cell.colSpan : 1;
         if (spanned) {
@@ -153,125 +373,180 @@ export class PdfBlocks {
       }
       body.push(out);
     });
-    return { body };
+    return body;
   }
 
-  private table(block: TableBlock): Node {
-    const { body } = this.tableBody(block);
-    const weights = block.columns.map((c) => c.width);
-    const widths = weights.every((w) => w === undefined)
-      ? block.columns.map(() => '*')
-      : weights.map((w) => `${Math.round((w ?? 1) * 100) / 100}*`).map((w) => (w === '1*' ? '*' : w));
-    const starWidths = widths.map((w) => (w === '*' ? '*' : w));
-    const table: Node = {
-      stack: [
-        { ...this.text.paragraph(block.caption, { bold: true, color: COLOURS.brandDark }), margin: [0, 8, 0, 4] },
-        ...(block.captionNote ? [{ ...this.text.paragraph(block.captionNote, { fontSize: SIZES.small, color: COLOURS.noteText }), margin: [0, 0, 0, 4] }] : []),
-        {
-          table: {
-            headerRows: 1,
-            dontBreakRows: true,
-            keepWithHeaderRows: 1,
-            widths: this.resolveWidths(starWidths, weights),
-            body,
-          },
-          layout: {
-            hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === 1 || i === node.table.body.length ? 0.8 : 0.4),
-            vLineWidth: () => 0,
-            hLineColor: (i: number) => (i <= 1 ? COLOURS.brand : COLOURS.rule),
-            paddingLeft: () => 5,
-            paddingRight: () => 5,
-            paddingTop: () => 3,
-            paddingBottom: () => 3,
-          },
-        },
-      ],
-      margin: [0, 2, 0, 6],
-    };
-    if (block.notes && block.notes.length > 0) {
-      (table.stack as Node[]).push(...block.notes.map((n) => ({ ...this.text.paragraph(n, { fontSize: SIZES.small, color: COLOURS.noteText }), margin: [0, 3, 0, 0] })));
+  /**
+   * Column widths from the content: a column whose texts are short gets its natural width; the text columns
+   * share the rest in proportion to their longest texts. A table whose columns all fit stays that narrow.
+   */
+  private columnWidths(block: TableBlock, width: number): number[] {
+    const natural = this.naturalWidths(block);
+    const total = natural.reduce((a, b) => a + b, 0);
+    if (total <= width) {
+      // Narrow tables stay narrow; a little air when it costs nothing.
+      const air = Math.min((width - total) / natural.length, 24);
+      return natural.map((w) => Math.floor((w + air) * 100) / 100);
     }
-    return table;
+    const short = natural.map((w) => w <= 7 * this.s.body + 10);
+    const fixed = natural.reduce((sum, w, i) => sum + (short[i] ? w : 0), 0);
+    const flexible = natural.reduce((sum, w, i) => sum + (short[i] ? 0 : w), 0);
+    const left = Math.max(width - fixed, width * 0.4);
+    const scale = short.some((s) => s) && fixed < width * 0.6 ? 1 : width / total;
+    return natural.map((w, i) => Math.floor((short[i] && scale === 1 ? w : scale === 1 ? (w / flexible) * left : w * scale) * 100) / 100 - 0.01);
   }
 
-  /** Relative widths as fractions of the text width, so pdfmake's star columns follow the view model's weights. */
-  private resolveWidths(fallback: string[], weights: (number | undefined)[]): (string | number)[] {
-    if (weights.every((w) => w === undefined)) return fallback;
-    const total = weights.reduce<number>((sum, w) => sum + (w ?? 1), 0);
-    return weights.map((w) => `${(((w ?? 1) / total) * 100).toFixed(2)}%`);
+  private table(block: TableBlock, width: number): Node {
+    const aligns = this.columnAligns(block);
+    const body = this.tableBody(block, aligns);
+    const widths = this.columnWidths(block, width - 0.5);
+    // The caption (and its note) is the table's first head row: it repeats with the column heads on every page,
+    // so it is never left alone at the foot of a page.
+    const captionCell: Node = {
+      stack: [
+        this.text.paragraph(block.caption, { bold: this.style.fonts.caption === 'bold', color: this.c.brandDark }),
+        ...(block.captionNote ? [{ ...this.text.paragraph(block.captionNote, { fontSize: this.s.small, color: this.c.muted }), margin: [0, 1, 0, 0] }] : []),
+      ],
+      colSpan: block.columns.length,
+      border: [false, false, false, false],
+      margin: [-5, 0, 0, 1],
+    };
+    const captionRow: Node[] = [captionCell, ...block.columns.slice(1).map(() => ({}))];
+    const stack: Node[] = [{
+      table: {
+        headerRows: 2,
+        dontBreakRows: true,
+        keepWithHeaderRows: Math.min(2, block.rows.length),
+        widths,
+        body: [captionRow, ...body],
+      },
+      layout: {
+        hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 ? 0 : i === 1 || i === 2 || i === node.table.body.length ? 0.8 : 0.4),
+        vLineWidth: () => 0,
+        hLineColor: (i: number) => (i <= 2 ? this.c.brand : this.c.rule),
+        paddingLeft: () => 5,
+        paddingRight: () => 5,
+        paddingTop: (i: number) => (i === 0 ? 0 : 2),
+        paddingBottom: (i: number) => (i === 0 ? 2 : 2),
+      },
+    }];
+    if (block.notes && block.notes.length > 0) {
+      stack.push(...block.notes.map((n) => ({ ...this.text.paragraph(n, { fontSize: this.s.small, color: this.c.muted }), margin: [0, 2, 0, 0] })));
+    }
+    return { stack, margin: [0, 3, 0, this.style.spacing.block] };
   }
 
-  private facts(block: FactsBlock): Node {
+  private facts(block: FactsBlock, width: number): Node {
+    const labelWidth = Math.min(Math.max(...block.items.map((i) => txtEms(i.label))) * this.s.body * 0.95 + 12, width * 0.32);
     const body = block.items.map((item) => [
-      { ...this.cellNode([item.label], { bold: true }), fillColor: COLOURS.tableHeader },
-      item.values.length === 1 ? this.text.paragraph(item.values[0]!) : { stack: item.values.map((v) => ({ ...this.text.paragraph(v), margin: [0, 0, 0, 2] })) },
+      { ...this.cellNode([item.label], { bold: true, colour: this.c.brandDark }), fillColor: this.c.brandTint },
+      this.withQr(
+        item.values.length === 1 ? this.text.paragraph(item.values[0]!) : { stack: item.values.map((v) => ({ ...this.text.paragraph(v), margin: [0, 0, 0, 2] })) },
+        { primary: item.values.flatMap((v) => v.primary) }, width,
+      ),
     ]);
     const stack: Node[] = [];
-    if (block.caption) stack.push({ ...this.text.paragraph(block.caption, { bold: true, color: COLOURS.brandDark }), margin: [0, 8, 0, 4] });
+    const caption = block.caption
+      ? { ...this.text.paragraph(block.caption, { bold: this.style.fonts.caption === 'bold', color: this.c.brandDark }), margin: [0, 3, 0, 3] }
+      : undefined;
     stack.push({
-      table: { widths: ['22%', '*'], body, dontBreakRows: true },
+      table: { widths: [labelWidth, '*'], body: caption ? [[{ ...caption, colSpan: 2, border: [false, false, false, false], margin: [-5, 0, 0, 0] }, {}], ...body] : body, dontBreakRows: true, headerRows: caption ? 1 : 0, ...(caption ? { keepWithHeaderRows: 1 } : {}) },
       layout: {
-        hLineWidth: () => 0.4, vLineWidth: () => 0, hLineColor: () => COLOURS.rule,
-        paddingLeft: () => 5, paddingRight: () => 5, paddingTop: () => 3, paddingBottom: () => 3,
+        hLineWidth: (i: number) => (caption && i === 0 ? 0 : 0.4), vLineWidth: () => 0, hLineColor: () => this.c.rule,
+        paddingLeft: () => 5, paddingRight: () => 5, paddingTop: () => 2.5, paddingBottom: () => 2.5,
       },
     });
-    return { stack, margin: [0, 2, 0, 6] };
+    return { stack, margin: [0, 2, 0, this.style.spacing.block] };
   }
 
-  private figures(block: FiguresBlock): Node {
-    const body = block.items.map((item) => [
-      { ...this.text.paragraph(item.label, { bold: true, color: COLOURS.brand }), margin: [0, 2, 0, 2] },
-      {
-        stack: [
-          this.text.paragraph(item.value, { fontSize: SIZES.body * 1.25, bold: true, color: COLOURS.brandDark }),
-          ...(item.note ? [{ ...this.text.paragraph(item.note, { fontSize: SIZES.small, color: COLOURS.noteText }), margin: [0, 1, 0, 0] }] : []),
-        ],
-      },
-    ]);
+  private figures(block: FiguresBlock, width: number): Node {
+    const perRow = width > 300 && block.items.length > 1 ? Math.min(block.items.length, 3) : 1;
+    const cellOf = (item: FiguresBlock['items'][number]): Node => ({
+      stack: [
+        this.text.paragraph(item.label, { bold: true, color: this.c.brand, fontSize: this.s.body * 0.95 }),
+        { ...this.text.paragraph(item.value, { fontSize: this.s.figure, bold: this.style.fonts.figure === 'bold', color: this.c.brandDark }), margin: [0, 1, 0, 0] },
+        ...(item.note ? [{ ...this.text.paragraph(item.note, { fontSize: this.s.small, color: this.c.muted }), margin: [0, 1, 0, 0] }] : []),
+      ],
+    });
+    const rows: Node[][] = [];
+    for (let i = 0; i < block.items.length; i += perRow) {
+      const row = block.items.slice(i, i + perRow).map(cellOf);
+      while (row.length < perRow) row.push({ text: '' });
+      rows.push(row);
+    }
     return {
-      table: { widths: ['28%', '*'], body, dontBreakRows: true },
+      table: { widths: Array.from({ length: perRow }, () => '*'), body: rows, dontBreakRows: true },
       layout: {
-        hLineWidth: () => 0, vLineWidth: (i: number) => (i === 0 ? 3 : 0), vLineColor: () => COLOURS.brand,
-        fillColor: () => COLOURS.tableStripe, paddingLeft: () => 8, paddingRight: () => 6, paddingTop: () => 4, paddingBottom: () => 4,
+        hLineWidth: () => 0, vLineWidth: (i: number) => (i < perRow ? 3 : 0), vLineColor: () => this.c.brand,
+        fillColor: () => this.c.brandTint, paddingLeft: () => 8, paddingRight: () => 6, paddingTop: () => 4, paddingBottom: () => 5,
       },
-      margin: [0, 6, 0, 8],
+      margin: [0, 3, 0, this.style.spacing.block],
     };
   }
 
-  private photos(block: PhotosBlock): Node {
-    const perRow = 3;
+  /** Photos in frames of one aspect ratio (4:3), cropped around the data's focus point; captions under them. */
+  private photos(block: PhotosBlock, width: number): Node {
+    const withFiles = block.photos.filter((p) => p.file);
+    if (withFiles.length === 0) return { text: '' };
+    const perRow = Math.min(withFiles.length, width > 300 ? 3 : 2);
+    const gap = 8;
+    const frame = (width - gap * (perRow - 1)) / perRow;
     const rows: Node[] = [];
-    for (let i = 0; i < block.photos.length; i += perRow) {
-      const slice = block.photos.slice(i, i + perRow);
+    for (let i = 0; i < withFiles.length; i += perRow) {
+      const slice = withFiles.slice(i, i + perRow);
       const columns: Node[] = slice.map((photo) => {
-        const caption = { ...this.text.paragraph(photo.caption, { fontSize: SIZES.small, color: COLOURS.muted, alignment: 'center' }), margin: [0, 3, 0, 0] };
-        if (photo.file) {
-          const bytes = Buffer.from(this.world.readBytes(photo.file));
-          const mime = /\.png$/i.test(photo.file) ? 'image/png' : 'image/jpeg';
-          return { width: '*', stack: [{ image: `data:${mime};base64,${bytes.toString('base64')}`, fit: [150, 100], alignment: 'center' }, caption] };
-        }
-        // No image file in the data: the caption is printed in a tinted frame where the photo would be.
-        return {
-          width: '*',
-          table: { widths: ['*'], body: [[{ ...caption, margin: [4, 10, 4, 10] }]] },
-          layout: { hLineWidth: () => 0, vLineWidth: () => 0, fillColor: () => COLOURS.photo },
-        };
+        const caption = { ...this.text.paragraph(photo.caption, { fontSize: this.s.small, color: this.c.muted }), margin: [0, 2, 0, 0] };
+        const placed = this.photosForPrint.get(photo.file!);
+        const image = placed
+          ? { image: placed.dataUrl, width: frame, height: frame * 0.75 }
+          : { image: `data:image/jpeg;base64,${Buffer.from(this.world.readBytes(photo.file!)).toString('base64')}`, fit: [frame, frame * 0.75] };
+        return { width: frame, stack: [image, caption] };
       });
-      while (columns.length < perRow) columns.push({ width: '*', text: '' });
-      rows.push({ columns, columnGap: 8, margin: [0, 4, 0, 4], unbreakable: true });
+      rows.push({ columns, columnGap: gap, margin: [0, 2, 0, 4], unbreakable: true });
     }
-    return { stack: rows, margin: [0, 4, 0, 6] };
+    return { stack: rows, margin: [0, 2, 0, this.style.spacing.block / 2] };
   }
 
-  private chart(block: ChartBlock): Node {
+  private chart(block: ChartBlock, width: number): Node {
     return {
       stack: [
-        { ...this.text.paragraph(block.caption, { bold: true, color: COLOURS.brandDark }), margin: [0, 8, 0, 4] },
-        { svg: block.svg, width: Math.min(block.width, 240), alignment: 'center' },
+        { ...this.text.paragraph(block.caption, { bold: this.style.fonts.caption === 'bold', color: this.c.brandDark, fontSize: this.s.body * 0.95 }), margin: [0, 2, 0, 3] },
+        { svg: block.svg, width: Math.min(block.width, width, 240), alignment: 'center' },
       ],
       unbreakable: true,
-      margin: [0, 2, 0, 8],
+      margin: [0, 2, 0, this.style.spacing.block],
     };
+  }
+
+  /** A numbered step figure: boxes in a row joined by arrows (two rows when there are more than four steps). */
+  private steps(block: StepsBlock, width: number): Node {
+    const perRow = Math.min(block.steps.length, 4);
+    const arrow = 12;
+    const box = (width - arrow * (perRow - 1)) / perRow;
+    const rows: Node[] = [];
+    for (let i = 0; i < block.steps.length; i += perRow) {
+      const columns: Node[] = [];
+      block.steps.slice(i, i + perRow).forEach((step, k) => {
+        if (k > 0) columns.push({ width: arrow, canvas: [{ type: 'polyline', closePath: true, color: this.c.accent, points: [{ x: 2, y: 14 }, { x: 10, y: 20 }, { x: 2, y: 26 }] }] });
+        columns.push({
+          width: box,
+          table: {
+            widths: ['*'],
+            body: [[{
+              stack: [
+                { text: this.text.rich([{ text: CIRCLED[i + k] ?? String(i + k + 1), lang: step.title.primary[0]?.lang ?? 'ja' }], { color: this.c.accent, bold: true, fontSize: this.s.heading }) },
+                this.text.paragraph(step.title, { bold: true, color: this.c.brandDark, fontSize: this.s.body * 0.95 }),
+                ...(step.text ? [{ ...this.text.paragraph(step.text, { fontSize: this.s.small }), margin: [0, 2, 0, 0] }] : []),
+              ],
+            }]],
+          },
+          layout: { hLineWidth: () => 0, vLineWidth: () => 0, fillColor: () => this.c.brandTint, paddingLeft: () => 6, paddingRight: () => 6, paddingTop: () => 5, paddingBottom: () => 6 },
+        });
+      });
+      rows.push({ columns, columnGap: 0, margin: [0, 0, 0, 6] });
+    }
+    const caption = block.caption ? [{ ...this.text.paragraph(block.caption, { bold: true, color: this.c.brandDark }), margin: [0, 3, 0, 3] }] : [];
+    return { stack: [...caption, ...rows], unbreakable: true, margin: [0, 2, 0, this.style.spacing.block] };
   }
 
   get language(): string {

@@ -1,90 +1,66 @@
-// The PDF renderer: one BrochureDocument → one print-ready A4 PDF, as a pdfmake definition the engine (engine/) writes. Cover, table of contents with
-// page numbers, parts and sections (each section on a new page), running footer, outline (bookmarks) and document
-// metadata. Output is byte-identical for the same input: the dates come from the view model and pdfkit derives
-// the file id from them.
-import type { BrochureDocument, SectionView } from '../../document/blocks.js';
+// The PDF renderer: one BrochureDocument → one print-ready A4 PDF, as a pdfmake definition the engine (engine/)
+// writes. A designed front cover (title in the edition's languages over a key visual drawn from the theme or the
+// data's cover photo, to the page edge), the contents, parts and numbered sections flowing one after another on a
+// grid (a new page only where brochure.yaml asks), a running footer in the edition's languages, and a back cover
+// with the contact, the web sites and social accounts with QR codes, and the organisation's offices. Bookmarks and
+// document metadata. Output is byte-identical for the same input: the dates come from the view model and pdfkit
+// derives the file id from them.
+import type { BrochureDocument, PartView, SectionView, Txt } from '../../document/blocks.js';
 import type { World } from '../../world.js';
 import { plain } from '../../document/text.js';
-import { PdfBlocks } from './blocks.js';
+import { PdfBlocks, type PrintPhotos } from './blocks.js';
 import { renderDefinition } from './engine/index.js';
-import { COLOURS, PAGE, SIZES } from './style.js';
+import { pdfStyle, tint, type PdfStyle } from './style.js';
 import { PdfText, type PdfTypesetter } from './text.js';
+import { loadTheme } from '../theme.js';
+import { qrCanvas } from '../qr.js';
+import { preparePhoto, type PlacedPhoto } from '../../photos/index.js';
 
 type Node = Record<string, unknown>;
 
 export type { PdfTypesetter } from './text.js';
 
+export interface PdfOptions {
+  /** Photos prepared for print, by path (renderPdf prepares them; tests may pass their own). */
+  photos?: PrintPhotos;
+  /** Note pages added before the back cover, so that a booklet's page count is a multiple of 4. */
+  notePages?: number;
+}
+
 /** The pdfmake document definition: exposed for tests and for the layout benchmark. */
-export function pdfDefinition(doc: BrochureDocument, world: World, typesetter: PdfTypesetter): Node {
-  const text = new PdfText(typesetter);
-  const blocks = new PdfBlocks(text, world, doc.edition.primary);
+export function pdfDefinition(doc: BrochureDocument, world: World, typesetter: PdfTypesetter, options: PdfOptions = {}): Node {
+  const style = pdfStyle(loadTheme(world));
+  const text = new PdfText(typesetter, style);
+  const blocks = new PdfBlocks(text, world, doc.edition.primary, style, options.photos);
+  const { page, colours, sizes } = style;
   const content: Node[] = [];
 
-  // Cover.
-  content.push({
-    stack: [
-      { canvas: [{ type: 'rect', x: 0, y: 0, w: 499, h: 6, color: COLOURS.accent }], margin: [0, 0, 0, 160] },
-      { ...text.paragraph(doc.cover.title, { fontSize: SIZES.coverTitle, bold: true, color: COLOURS.brand }), margin: [0, 0, 0, 24] },
-      { ...text.paragraph(doc.cover.office, { fontSize: SIZES.partTitle * 0.8, bold: true, color: COLOURS.brandDark }), margin: [0, 0, 0, 40] },
-      { ...text.paragraph(doc.cover.organisation, { fontSize: SIZES.heading }), margin: [0, 0, 0, 4] },
-      ...(doc.edition.languages.includes('ja') ? [] : [{ text: text.rich([{ text: doc.cover.organisationJapanese, lang: 'ja' }], { fontSize: SIZES.body }), margin: [0, 0, 0, 4] }]),
-      { text: text.rich([{ text: doc.cover.organisationEnglish, lang: 'en' }], { fontSize: SIZES.body, color: COLOURS.muted }) },
-    ],
-  });
+  content.push(...frontCover(doc, text, style, options.photos));
+  content.push(contents(doc, text, style));
 
-  // Table of contents: parts and sections, page numbers resolved by pdfmake from the section anchors.
-  const tocRows: Node[][] = [];
-  for (const part of doc.parts) {
-    if (part.title) {
-      tocRows.push([{
-        colSpan: 2,
-        stack: [
-          { text: text.rich([{ text: `${part.numeral ?? ''}　`, lang: doc.edition.primary }, ...part.title.primary], { bold: true, color: COLOURS.brand, fontSize: SIZES.heading }) },
-          ...(part.title.secondary ? [{ text: text.rich(part.title.secondary, { fontSize: SIZES.small, color: COLOURS.secondaryText }) }] : []),
-        ],
-        margin: [0, 8, 0, 2],
-      }, {}]);
-    }
-    for (const section of part.sections) {
-      const label = [...(section.number ? [{ text: `${section.number} `, lang: doc.edition.primary }] : []), ...section.title.primary];
-      tocRows.push([
-        {
-          stack: [
-            { text: text.rich(label, { fontSize: SIZES.body + 0.5 }), linkToDestination: section.anchor },
-            ...(section.title.secondary ? [{ text: text.rich(section.title.secondary, { fontSize: SIZES.small, color: COLOURS.secondaryText }) }] : []),
-          ],
-          margin: [part.title ? 12 : 0, 2, 0, 2],
-        },
-        // A page number is one word: noWrap spares pdfmake's UAX #14 breaker (and loading it) for it.
-        { text: '', pageReference: section.anchor, noWrap: true, alignment: 'right', fontSize: SIZES.body, bold: true, color: COLOURS.brandDark, margin: [0, 2, 0, 2] },
-      ]);
-    }
-  }
-  content.push({
-    pageBreak: 'before',
-    stack: [
-      { ...text.paragraph(doc.labels.contents, { fontSize: SIZES.sectionTitle, bold: true, color: COLOURS.brand }), margin: [0, 0, 0, 12] },
-      { table: { widths: ['*', 30], body: tocRows, dontBreakRows: true }, layout: 'noBorders' },
-    ],
-  });
-
+  const sections = doc.parts.flatMap((p) => p.sections);
+  const backSection = sections.at(-1)?.id === 'contact' ? sections.at(-1) : undefined;
   doc.parts.forEach((part, partIndex) => {
     const partId = `part-${partIndex + 1}`;
     part.sections.forEach((section, sectionIndex) => {
+      if (section === backSection) return;
       content.push(...sectionNodes(section, {
-        text, blocks,
-        partHeading: sectionIndex === 0 && part.title
-          ? { id: partId, title: `${part.numeral ?? ''} ${plain(part.title.primary)}`.trim(), node: part }
-          : undefined,
+        text, blocks, style,
+        partHeading: sectionIndex === 0 && part.title ? { id: partId, part } : undefined,
+        newPage: sectionIndex === 0 && partIndex > 0 && part.newPage === true,
+        first: content.length === 2,
         parentId: part.title ? partId : undefined,
       }));
     });
   });
+  for (let i = 0; i < (options.notePages ?? 0); i++) content.push(notePage(doc, text, style));
+  content.push(...backCover(doc, backSection, { text, blocks, style }));
 
   const title = doc.meta.title;
+  const footerTitle: Txt = doc.cover.title;
   return {
-    pageSize: PAGE.size,
-    pageMargins: PAGE.margins,
+    pageSize: page.size,
+    pageMargins: page.margins,
     language: doc.meta.language,
     info: {
       title,
@@ -97,86 +73,312 @@ export function pdfDefinition(doc: BrochureDocument, world: World, typesetter: P
       modDate: doc.meta.created,
     },
     displayTitle: true,
-    defaultStyle: { font: typesetter.defaultFamily(doc.edition.primary), fontSize: SIZES.body, color: COLOURS.text, lineHeight: SIZES.lineHeight },
+    defaultStyle: { font: typesetter.defaultFamily(doc.edition.primary), fontSize: sizes.body, color: colours.ink, lineHeight: sizes.leading.cjk },
     content,
-    footer: (currentPage: number, pageCount: number) => currentPage === 1 ? null : {
-      columns: [
-        { text: text.rich([{ text: title, lang: doc.edition.primary }], { fontSize: SIZES.small, color: COLOURS.muted }) },
-        { text: text.rich([{ text: `${currentPage} / ${pageCount}`, lang: doc.edition.primary }], { fontSize: SIZES.small, color: COLOURS.muted }), alignment: 'right' },
-      ],
-      margin: [PAGE.margins[0], 18, PAGE.margins[2], 0],
+    background: (currentPage: number, pageSize: { width: number; height: number }) => {
+      if (currentPage === 1) return [coverBackground(style, pageSize, Boolean(doc.cover.photo && options.photos?.get(doc.cover.photo))), coverFoot(doc, text, style)];
+      // A thin brand bar at the head of every inner page.
+      return { canvas: [{ type: 'rect', x: 0, y: 0, w: pageSize.width, h: 6, color: colours.brand }] };
+    },
+    footer: (currentPage: number, pageCount: number) => {
+      if (currentPage === 1) return null;
+      if (currentPage === pageCount) return backFoot(doc, text, style);
+      const runs = [...footerTitle.primary, ...(footerTitle.secondary ? [{ text: separator(doc.edition.primary), lang: doc.edition.primary }, ...footerTitle.secondary] : [])];
+      return {
+        columns: [
+          { text: text.rich(runs, { fontSize: sizes.small, color: colours.muted }) },
+          { width: 40, text: text.rich([{ text: String(currentPage), lang: doc.edition.primary }], { fontSize: sizes.small, color: colours.brand, bold: true }), alignment: 'right' },
+        ],
+        margin: [page.margins[0], 20, page.margins[2], 0],
+      };
     },
   };
+}
+
+/** The front cover: a brand field to the page edge with the title, then the office, organisation and year. */
+function frontCover(doc: BrochureDocument, text: PdfText, style: PdfStyle, photos?: PrintPhotos): Node[] {
+  const { colours, sizes, page } = style;
+  const photo = doc.cover.photo ? photos?.get(doc.cover.photo) : undefined;
+  const onField = { color: colours.onBrand, secondaryColor: colours.onBrandMuted };
+  const title = text.paragraph(doc.cover.title, { fontSize: sizes.coverTitle, bold: true, heading: true, ...onField });
+  const year = String(doc.cover.year);
+  return [{
+    stack: [
+      ...(photo ? [{ image: photo.dataUrl, width: page.width, height: page.width * (photo.height / photo.width), absolutePosition: { x: 0, y: 0 } }] : []),
+      { ...text.paragraph(doc.cover.organisation, { fontSize: sizes.heading, ...onField }), margin: [0, 40, 0, 2] },
+      { text: text.rich([{ text: doc.cover.organisationEnglish, lang: 'en' }], { fontSize: sizes.small, color: colours.onBrandMuted }) },
+      // The title block ends on the field: a second language's title and office lines move it up.
+      { ...title, margin: [0, (photo ? 150 : 190) - (doc.cover.title.secondary ? 60 : 0) - (doc.cover.office.secondary ? 24 : 0), 0, 14] },
+      { ...text.paragraph(doc.cover.office, { fontSize: sizes.partTitle, bold: true, ...onField }) },
+    ],
+  }];
+}
+
+/** The lower half of the cover, on paper: the organisation in the edition's languages, Japanese and English, and the year. */
+function coverFoot(doc: BrochureDocument, text: PdfText, style: PdfStyle): Node {
+  const { colours, sizes, page } = style;
+  return {
+    columns: [
+      { width: '*', stack: [
+        { ...text.paragraph(doc.cover.organisation, { fontSize: sizes.heading, bold: true, color: colours.brandDark }), margin: [0, 2, 0, 2] },
+        ...(doc.edition.languages.includes('ja') ? [] : [{ text: text.rich([{ text: doc.cover.organisationJapanese, lang: 'ja' }], { fontSize: sizes.body, color: colours.ink }) }]),
+        { text: text.rich([{ text: doc.cover.organisationEnglish, lang: 'en' }], { fontSize: sizes.small, color: colours.muted }) },
+      ] },
+      { width: 190, text: text.rich([{ text: String(doc.cover.year), lang: 'en' }], { fontSize: sizes.coverTitle * 1.6, bold: true, color: colours.brand }), alignment: 'right', lineHeight: 1 },
+    ],
+    absolutePosition: { x: page.margins[0], y: page.height - 170 },
+  };
+}
+
+/** The key visual: the brand field over the upper 58 % of the page with circles in its tints, to the page edge. */
+function coverBackground(style: PdfStyle, size: { width: number; height: number }, hasPhoto: boolean): Node {
+  const { colours } = style;
+  const fieldHeight = size.height * 0.58;
+  const shapes: Node[] = [
+    { type: 'rect', x: 0, y: 0, w: size.width, h: fieldHeight, color: colours.brand },
+    { type: 'rect', x: 0, y: fieldHeight, w: size.width, h: 8, color: colours.accent },
+  ];
+  if (!hasPhoto) {
+    shapes.push(
+      { type: 'ellipse', x: size.width * 0.86, y: fieldHeight * 0.22, r1: 150, r2: 150, color: tint(colours.brand, 0.12) },
+      { type: 'ellipse', x: size.width * 0.98, y: fieldHeight * 0.82, r1: 210, r2: 210, color: tint(colours.brand, 0.06) },
+      { type: 'ellipse', x: size.width * 0.66, y: fieldHeight * 0.74, r1: 46, r2: 46, color: tint(colours.accent, 0.1) },
+      { type: 'rect', x: 0, y: 0, w: 10, h: fieldHeight, color: colours.brandDark },
+    );
+  }
+  return { canvas: shapes };
+}
+
+/** The back cover's foot (drawn as its footer, which knows it is the last page): the brand field to the page edge. */
+function backFoot(doc: BrochureDocument, text: PdfText, style: PdfStyle): Node {
+  const { width } = style.page;
+  const height = 110;
+  const top = style.page.margins[3] - height;
+  return {
+    stack: [
+      { canvas: [
+        { type: 'rect', x: 0, y: top - 6, w: width, h: 6, color: style.colours.accent },
+        { type: 'rect', x: 0, y: top, w: width, h: height, color: style.colours.brand },
+      ] },
+      {
+        // Drawn over the field: pulled up from under the canvas (pdfmake clips nothing in the footer's margin).
+        stack: [
+          text.paragraph(doc.cover.organisation, { fontSize: style.sizes.heading, bold: true, color: style.colours.onBrand, secondaryColor: style.colours.onBrandMuted }),
+          { text: text.rich([{ text: doc.cover.organisationEnglish, lang: 'en' }], { fontSize: style.sizes.small, color: style.colours.onBrandMuted }) },
+        ],
+        margin: [style.page.margins[0], top + 22 - style.page.margins[3], style.page.margins[2], 0],
+      },
+    ],
+  };
+}
+
+/** The contents: parts and sections with page numbers resolved by pdfmake from the section anchors. */
+function contents(doc: BrochureDocument, text: PdfText, style: PdfStyle): Node {
+  const { colours, sizes } = style;
+  const rows: Node[][] = [];
+  for (const part of doc.parts) {
+    if (part.title) {
+      rows.push([{
+        colSpan: 2,
+        stack: [
+          { text: text.rich([{ text: `${part.numeral ?? ''}　`, lang: doc.edition.primary }, ...part.title.primary], { bold: true, color: colours.brand, fontSize: sizes.heading }) },
+          ...(part.title.secondary ? [{ text: text.rich(part.title.secondary, { fontSize: text.secondarySize(sizes.body), color: colours.second }) }] : []),
+        ],
+        margin: [0, 7, 0, 1],
+      }, {}]);
+    }
+    for (const section of part.sections) {
+      const label = [...(section.number ? [{ text: `${section.number} `, lang: doc.edition.primary }] : []), ...section.title.primary];
+      rows.push([
+        {
+          stack: [
+            { text: text.rich(label, { fontSize: sizes.body }), linkToDestination: section.anchor },
+            ...(section.title.secondary ? [{ text: text.rich(section.title.secondary, { fontSize: text.secondarySize(sizes.body), color: colours.second }) }] : []),
+          ],
+          margin: [part.title ? 12 : 0, 1.5, 0, 1.5],
+        },
+        // A page number is one word: noWrap spares pdfmake's UAX #14 breaker (and loading it) for it.
+        { text: '', pageReference: section.anchor, noWrap: true, alignment: 'right', fontSize: sizes.body, bold: true, color: colours.brandDark, margin: [0, 1.5, 0, 1.5] },
+      ]);
+    }
+  }
+  return {
+    pageBreak: 'before',
+    stack: [
+      { ...text.paragraph(doc.labels.contents, { fontSize: sizes.sectionTitle, bold: true, color: colours.brand, heading: true }), margin: [0, 6, 0, 10] },
+      // Two columns, split at a part: the contents stay on one page.
+      tocColumns(rows, style),
+    ],
+  };
+}
+
+function tocColumns(rows: Node[][], style: PdfStyle): Node {
+  let split = Math.ceil(rows.length / 2);
+  // Start the second column at a part's title (a row spanning both cells) near the middle.
+  for (let i = split; i < rows.length; i++) if (rows[i]![0]!.colSpan) { split = i; break; }
+  const table = (body: Node[][]): Node => ({ width: '*', table: { widths: ['*', 24], body, dontBreakRows: true }, layout: 'noBorders' });
+  return rows.length < 16
+    ? table(rows)
+    : { columns: [table(rows.slice(0, split)), table(rows.slice(split))], columnGap: style.page.columnGap * 1.5 };
 }
 
 interface SectionOptions {
   text: PdfText;
   blocks: PdfBlocks;
-  partHeading?: { id: string; title: string; node: { numeral?: string; title?: import('../../document/blocks.js').Txt } };
+  style: PdfStyle;
+  partHeading?: { id: string; part: PartView };
+  /** brochure.yaml asks the part to start a page. */
+  newPage?: boolean;
+  /** The first section after the contents: it starts a page. */
+  first?: boolean;
   parentId?: string;
 }
 
-function sectionNodes(section: SectionView, options: SectionOptions): Node[] {
-  const { text, blocks } = options;
-  const nodes: Node[] = [];
-  const start: Node = { text: '', pageBreak: 'before' };
-  nodes.push(start);
-  if (options.partHeading) {
-    const { node, id, title } = options.partHeading;
-    const bannerStyle = { fontSize: SIZES.partTitle * 0.7, bold: true, color: '#ffffff' };
-    // The bookmark sits on the text node: pdfmake ignores id and outline on tables.
-    const lines: Node[] = [{
-      text: text.rich([{ text: `${node.numeral ?? ''}　`, lang: node.title!.primary[0]?.lang ?? 'ja' }, ...node.title!.primary], bannerStyle, { heading: true }),
-      lineHeight: 1.25,
-      id,
-      outline: true,
-      outlineText: title,
-      outlineExpanded: true,
-    }];
-    if (node.title!.secondary) {
-      lines.push({ text: text.rich(node.title!.secondary, { ...bannerStyle, fontSize: bannerStyle.fontSize * 0.75, color: '#d6e6f5' }), margin: [0, 2, 0, 0] });
-    }
-    nodes.push({
-      table: { widths: ['*'], body: [[{ stack: lines, margin: [10, 6, 10, 6] }]] },
-      layout: { hLineWidth: () => 0, vLineWidth: () => 0, fillColor: () => COLOURS.brand },
-      margin: [0, 0, 0, 10],
-    });
+/** The part's band: numeral and title on the brand colour, bookmarked. */
+function partBand(options: SectionOptions): Node | undefined {
+  if (!options.partHeading) return undefined;
+  const { text, style } = options;
+  const { id, part } = options.partHeading;
+  const bannerStyle = { fontSize: style.sizes.partTitle * 0.8, bold: true, color: style.colours.onBrand, heading: true };
+  // The bookmark sits on the text node: pdfmake ignores id and outline on tables.
+  const lines: Node[] = [{
+    text: text.rich([{ text: `${part.numeral ?? ''}　`, lang: part.title!.primary[0]?.lang ?? 'ja' }, ...part.title!.primary], bannerStyle, { heading: true }),
+    lineHeight: style.sizes.leading.heading,
+    id,
+    outline: true,
+    outlineText: `${part.numeral ?? ''} ${plain(part.title!.primary)}`.trim(),
+    outlineExpanded: true,
+  }];
+  if (part.title!.secondary) {
+    lines.push({ text: text.rich(part.title!.secondary, { ...bannerStyle, fontSize: Math.max(bannerStyle.fontSize * 0.72, style.sizes.secondary), color: style.colours.onBrandMuted }, { heading: true }), margin: [0, 1, 0, 0] });
   }
-  const titleStyle = { fontSize: SIZES.sectionTitle, bold: true, color: COLOURS.brandDark };
+  return {
+    table: { widths: ['*'], body: [[{ stack: lines, margin: [10, 5, 10, 5] }]] },
+    layout: { hLineWidth: () => 0, vLineWidth: () => 0, fillColor: () => style.colours.brand },
+    margin: [0, 0, 0, 8],
+  };
+}
+
+function sectionTitle(section: SectionView, options: SectionOptions): Node {
+  const { text, style } = options;
+  const titleStyle = { fontSize: style.sizes.sectionTitle, bold: style.fonts.heading === 'bold', color: style.colours.brandDark };
   const numberRuns = section.number ? [{ text: `${section.number} `, lang: section.title.primary[0]?.lang ?? 'ja' as const }] : [];
   const outlineText = `${section.number ? `${section.number} ` : ''}${plain(section.title.primary)}`;
-  nodes.push({
+  return {
     stack: [
       {
         text: text.rich([...numberRuns, ...section.title.primary], titleStyle, { heading: true }),
-        lineHeight: 1.2,
+        lineHeight: style.sizes.leading.heading,
         id: section.anchor,
         outline: true,
         outlineText,
         ...(options.parentId ? { outlineParentId: options.parentId } : {}),
       },
       ...(section.title.secondary
-        ? [{ text: text.rich(section.title.secondary, { ...titleStyle, fontSize: SIZES.sectionTitle * 0.7, color: COLOURS.secondaryText }), margin: [0, 2, 0, 0] }]
+        ? [{ text: text.rich(section.title.secondary, { ...titleStyle, fontSize: Math.max(style.sizes.sectionTitle * 0.7, style.sizes.secondary), color: style.colours.second }, { heading: true }), lineHeight: style.sizes.leading.heading, margin: [0, 1, 0, 0] }]
         : []),
-      { canvas: [{ type: 'line', x1: 0, y1: 2, x2: 499, y2: 2, lineWidth: 1.2, lineColor: COLOURS.accent }], margin: [0, 2, 0, 8] },
+      { canvas: [{ type: 'line', x1: 0, y1: 2, x2: style.page.textWidth, y2: 2, lineWidth: 1.2, lineColor: style.colours.accent }], margin: [0, 2, 0, 6] },
     ],
-  });
-  // Charts sit two to a row; everything else stacks.
-  for (let i = 0; i < section.blocks.length; i++) {
-    const block = section.blocks[i]!;
-    const next = section.blocks[i + 1];
-    if (block.kind === 'chart' && next?.kind === 'chart') {
-      nodes.push({ columns: [{ width: '*', ...blocks.block(block) }, { width: '*', ...blocks.block(next) }], columnGap: 16, unbreakable: true });
-      i++;
-    } else {
-      nodes.push(blocks.block(block));
-    }
+  };
+}
+
+function sectionNodes(section: SectionView, options: SectionOptions): Node[] {
+  const { blocks, style } = options;
+  const band = partBand(options);
+  const head: Node[] = [...(band ? [band] : []), sectionTitle(section, options)];
+  const body = blocks.layout(section.blocks, style.page.textWidth);
+  // The section's head keeps with its first block (or, for a long first block, with its opening).
+  const [first, ...rest] = body;
+  // A short first block travels with the head; a long one is not moved whole (that would leave a gap), its own
+  // keep-together rules (caption and head rows repeated, first items kept together) hold its opening.
+  const firstBlock = section.blocks.find((b) => b.kind !== 'heading');
+  const opening: Node = first && firstBlock && blocks.isSmall(firstBlock) && section.blocks[0]?.kind !== 'heading'
+    ? { stack: [...head, first], unbreakable: true }
+    : { stack: [{ stack: head, unbreakable: true }, ...(first ? [first] : [])] };
+  const breakBefore = options.newPage || options.first;
+  return [{
+    stack: [opening, ...rest],
+    margin: [0, breakBefore ? 0 : style.spacing.section, 0, 0],
+    ...(breakBefore ? { pageBreak: 'before' } : {}),
+  }];
+}
+
+/** A page for the reader's notes (メモ), ruled: what a booklet's extra pages carry instead of standing blank. */
+function notePage(doc: BrochureDocument, text: PdfText, style: PdfStyle): Node {
+  const lines = Math.floor((style.page.height - style.page.margins[1] - style.page.margins[3] - 40) / 24);
+  return {
+    pageBreak: 'before',
+    stack: [
+      { ...text.paragraph(doc.labels.notes, { fontSize: style.sizes.heading, bold: true, color: style.colours.brand }), margin: [0, 0, 0, 8] },
+      { canvas: Array.from({ length: lines }, (_, i) => ({ type: 'line', x1: 0, y1: 24 * (i + 1), x2: style.page.textWidth, y2: 24 * (i + 1), lineWidth: 0.4, lineColor: style.colours.rule })) },
+    ],
+  };
+}
+
+/** Between names in a row: a full-width slash in Japanese and Chinese, a spaced slash elsewhere. */
+const separator = (lang: string) => (lang === 'ja' || lang.startsWith('zh') ? '／' : ' / ');
+
+/** The back cover: the contact section, web sites and social accounts with QR codes, the organisation's offices. */
+function backCover(doc: BrochureDocument, contact: SectionView | undefined, options: { text: PdfText; blocks: PdfBlocks; style: PdfStyle }): Node[] {
+  const { text, style } = options;
+  const { colours, sizes, page } = style;
+  const back = doc.backCover;
+  const nodes: Node[] = [];
+  if (contact) nodes.push(sectionTitle(contact, { ...options }), ...options.blocks.layout(contact.blocks, page.textWidth));
+  if (back.links.length > 0) {
+    const size = 62;
+    const cells = back.links.map((link) => ({
+      width: (page.textWidth - 12 * 3) / 4,
+      stack: [
+        { ...qrCanvas(link.url, size), margin: [0, 0, 0, 3] },
+        text.paragraph(link.label, { fontSize: sizes.small, bold: true, color: colours.brandDark }),
+        { text: text.rich([{ text: link.url.replace(/^https?:\/\//, '').replace(/\/$/, ''), lang: 'en', href: link.url }], { fontSize: sizes.small * 0.9, color: colours.muted }) },
+      ],
+    }));
+    const rows: Node[] = [];
+    for (let i = 0; i < cells.length; i += 4) rows.push({ columns: cells.slice(i, i + 4), columnGap: 12, margin: [0, 0, 0, 8] });
+    nodes.push({ stack: [{ ...text.paragraph(back.linksTitle, { bold: true, color: colours.brand, fontSize: sizes.heading, heading: true }), margin: [0, 14, 0, 6] }, ...rows], unbreakable: true });
   }
-  return nodes;
+  if (back.offices.length > 0) {
+    nodes.push({
+      stack: [
+        { ...text.paragraph(back.officesTitle, { bold: true, color: colours.brand, fontSize: sizes.heading, heading: true }), margin: [0, 10, 0, 4] },
+        { text: back.offices.flatMap((office, i) => text.rich([...(i > 0 ? [{ text: separator(doc.edition.primary), lang: doc.edition.primary }] : []), ...office.primary], { fontSize: sizes.body, ...(office.current ? { bold: true, color: colours.brand } : {}) })) },
+        ...(back.offices.some((o) => o.secondary) ? [{ text: back.offices.flatMap((office, i) => text.rich([...(i > 0 ? [{ text: separator(doc.edition.secondary ?? doc.edition.primary), lang: doc.edition.secondary ?? doc.edition.primary }] : []), ...(office.secondary ?? office.primary)], { fontSize: text.secondarySize(sizes.body), color: colours.second })) }] : []),
+      ],
+      unbreakable: true,
+    });
+  }
+  return [{ stack: nodes, pageBreak: 'before' }];
+}
+
+/** Prepares the document's photos for print (sharp): by path, downscaled to ≤ 350 ppi at their placed size. */
+export async function printPhotos(doc: BrochureDocument, world: World): Promise<Map<string, PlacedPhoto>> {
+  const wanted = new Map<string, { x: number; y: number } | undefined>();
+  if (doc.cover.photo) wanted.set(doc.cover.photo, doc.cover.photoFocus);
+  for (const part of doc.parts) for (const section of part.sections) for (const block of section.blocks) {
+    if (block.kind === 'photos') for (const photo of block.photos) if (photo.file) wanted.set(photo.file, photo.focus);
+  }
+  const out = new Map<string, PlacedPhoto>();
+  for (const [file, focus] of wanted) out.set(file, await preparePhoto(world, file, { target: 'print', ...(focus ? { focus } : {}) }));
+  return out;
 }
 
 /** Renders one edition to PDF bytes. */
 export async function renderPdf(doc: BrochureDocument, world: World, typesetter: PdfTypesetter): Promise<Buffer> {
-  const fonts = typesetter.fontDictionary();
-  return renderDefinition(pdfDefinition(doc, world, typesetter), fonts);
+  const photos = await printPhotos(doc, world);
+  // pdfmake rewrites the font dictionary it is given while it resolves the files: each pass gets a fresh one.
+  const bytes = await renderDefinition(pdfDefinition(doc, world, typesetter, { photos }), typesetter.fontDictionary());
+  if (!doc.booklet) return bytes;
+  // A folded booklet has a multiple of 4 pages: note pages go before the back cover, never in the middle.
+  const notePages = (4 - (pageCount(bytes) % 4)) % 4;
+  if (notePages === 0) return bytes;
+  return renderDefinition(pdfDefinition(doc, world, typesetter, { photos, notePages }), typesetter.fontDictionary());
+}
+
+/** The page count from the page tree's /Count. */
+function pageCount(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const match = /\/Type \/Pages[\s\S]*?\/Count (\d+)/.exec(text);
+  return match ? Number(match[1]) : 0;
 }

@@ -1,34 +1,59 @@
-// The printed look of the brochure: page size, type sizes and colours. One place, so a designer can restyle the
-// PDF without reading layout code.
-export const PAGE = {
-  size: 'A4' as const,
-  /** left, top, right, bottom in points. */
-  margins: [48, 54, 48, 56] as [number, number, number, number],
-};
+// The printed look of the brochure, derived from the one theme (templates/theme.yaml, src/render/theme.ts) that
+// the HTML reads too: page geometry, the grid's columns, type sizes, leading and colours in pdfmake's terms.
+import type { LanguageTag } from '../../schema/index.js';
+import type { Theme } from '../theme.js';
 
-export const COLOURS = {
-  brand: '#0f4c81',
-  brandDark: '#0a3458',
-  accent: '#d9822b',
-  text: '#1f2328',
-  muted: '#57606a',
-  secondaryText: '#2f6f8f',
-  rule: '#c9d3dd',
-  tableHeader: '#e8eff6',
-  tableStripe: '#f6f8fa',
-  groupRow: '#f1f4f8',
-  callout: '#fff4e5',
-  noteText: '#4a5560',
-  photo: '#eef2f6',
-};
+/** A4 in points. */
+export const A4 = { width: 595.28, height: 841.89 };
 
-export const SIZES = {
-  body: 9.5,
-  small: 8,
-  secondaryRatio: 0.88,
-  heading: 11.5,
-  sectionTitle: 16,
-  partTitle: 20,
-  coverTitle: 40,
-  lineHeight: 1.45,
-};
+export interface PdfStyle {
+  page: {
+    size: 'A4';
+    width: number;
+    height: number;
+    /** left, top, right, bottom in points. */
+    margins: [number, number, number, number];
+    /** The width of the text area. */
+    textWidth: number;
+    columns: number;
+    columnGap: number;
+    /** Width of one column of the grid. */
+    columnWidth: number;
+    measure: number;
+  };
+  colours: Theme['colours'] & { stripe: string; group: string };
+  sizes: Theme['sizes'];
+  spacing: Theme['spacing'];
+  fonts: Theme['fonts'];
+}
+
+const CJK = new Set(['ja', 'ko', 'zh-Hans', 'zh-Hant', 'zh']);
+
+/** Leading for text of a language: 160–175 % for Japanese, Korean and Chinese (JLREQ), tighter for Latin. */
+export function leadingOf(style: PdfStyle, lang: LanguageTag | string): number {
+  return CJK.has(lang) ? style.sizes.leading.cjk : style.sizes.leading.latin;
+}
+
+/** Mixes a colour with white: tints for stripes and group rows, so they follow the brand colour. */
+export function tint(hex: string, amount: number): string {
+  const value = (i: number) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
+  return `#${[0, 1, 2].map((i) => Math.round(value(i) + (255 - value(i)) * amount).toString(16).padStart(2, '0')).join('')}`;
+}
+
+export function pdfStyle(theme: Theme): PdfStyle {
+  const margins = theme.page.margins;
+  const textWidth = A4.width - margins[0] - margins[2];
+  const columnGap = theme.spacing.columnGap;
+  const columns = theme.page.columns;
+  return {
+    page: {
+      size: 'A4', width: A4.width, height: A4.height, margins, textWidth, columns, columnGap,
+      columnWidth: (textWidth - columnGap * (columns - 1)) / columns,
+      measure: theme.page.measure,
+    },
+    colours: { ...theme.colours, stripe: tint(theme.colours.brandTint, 0.55), group: tint(theme.colours.brandTint, 0.3) },
+    sizes: theme.sizes,
+    spacing: theme.spacing,
+    fonts: theme.fonts,
+  };
+}

@@ -3,7 +3,7 @@
 // spaces). Readings are printed small after the name, since PDF has no ruby.
 import type { Rich, Run, Txt } from '../../document/blocks.js';
 import type { LanguageTag } from '../../schema/index.js';
-import { COLOURS, SIZES } from './style.js';
+import { leadingOf, type PdfStyle } from './style.js';
 
 /** A run of text with its pdfmake style, as handed to the typesetter. */
 export interface PdfSpan {
@@ -37,11 +37,11 @@ export interface TextOptions {
 }
 
 export class PdfText {
-  constructor(readonly typesetter: PdfTypesetter) {}
+  constructor(readonly typesetter: PdfTypesetter, readonly style: PdfStyle) {}
 
   private spans(run: Run, base: TextOptions): PdfSpan[] {
-    const fontSize = (base.fontSize ?? SIZES.body) * (run.small ? 0.86 : 1);
-    const colour = run.small ? COLOURS.muted : base.color;
+    const fontSize = (base.fontSize ?? this.style.sizes.body) * (run.small ? 0.86 : 1);
+    const colour = run.small ? this.style.colours.muted : base.color;
     const style: Record<string, unknown> = {
       ...base.mark,
       fontSize,
@@ -51,7 +51,7 @@ export class PdfText {
     };
     const spans: PdfSpan[] = [{ text: run.text, lang: run.lang, style }];
     // PDF has no ruby: the reading follows the name, smaller and grey.
-    if (run.reading) spans.push({ text: `（${run.reading}）`, lang: run.lang, style: { ...base.mark, fontSize: fontSize * 0.8, color: COLOURS.muted } });
+    if (run.reading) spans.push({ text: `（${run.reading}）`, lang: run.lang, style: { ...base.mark, fontSize: fontSize * 0.8, color: this.style.colours.muted } });
     return spans;
   }
 
@@ -62,24 +62,38 @@ export class PdfText {
     return this.typesetter.inlines(spans, options);
   }
 
-  /** A paragraph node; in bilingual editions the second language follows in a smaller, coloured line. */
-  paragraph(txt: Txt, base: TextOptions = {}): Record<string, unknown> {
+  /** The size of the second language for a primary size: a little smaller, never below the theme's minimum. */
+  secondarySize(primarySize: number): number {
+    return Math.max(primarySize * 0.9, Math.min(primarySize, this.style.sizes.secondary));
+  }
+
+  /** Leading of a text: its language's (JLREQ 160–175 % for CJK body text), or the heading leading. */
+  leading(rich: Rich, base: TextOptions & { heading?: boolean }): number {
+    if (base.heading) return this.style.sizes.leading.heading;
+    return leadingOf(this.style, rich[0]?.lang ?? 'ja');
+  }
+
+  /**
+   * A paragraph node; in bilingual editions the second language follows in a coloured line at a readable size.
+   * The pair is one unbreakable stack: a page never separates a text from its translation.
+   */
+  paragraph(txt: Txt, base: TextOptions & { heading?: boolean } = {}): Record<string, unknown> {
     const primary = {
-      text: this.rich(txt.primary, base),
+      text: this.rich(txt.primary, base, { heading: base.heading }),
       ...(base.alignment ? { alignment: base.alignment } : {}),
-      lineHeight: SIZES.lineHeight,
+      lineHeight: this.leading(txt.primary, base),
     };
     if (!txt.secondary) return base.margin ? { ...primary, margin: base.margin } : primary;
     const secondary = {
       text: this.rich(txt.secondary, {
         ...base,
-        fontSize: (base.fontSize ?? SIZES.body) * SIZES.secondaryRatio,
-        color: base.secondaryColor ?? COLOURS.secondaryText,
-      }),
+        fontSize: this.secondarySize(base.fontSize ?? this.style.sizes.body),
+        color: base.secondaryColor ?? this.style.colours.second,
+      }, { heading: base.heading }),
       ...(base.alignment ? { alignment: base.alignment } : {}),
-      lineHeight: SIZES.lineHeight,
+      lineHeight: this.leading(txt.secondary, base),
       margin: [0, 1, 0, 0],
     };
-    return { stack: [primary, secondary], ...(base.margin ? { margin: base.margin } : {}) };
+    return { stack: [primary, secondary], unbreakable: true, ...(base.margin ? { margin: base.margin } : {}) };
   }
 }

@@ -1,7 +1,7 @@
 // Cooking classes with local schools that introduce a municipality's dishes and sights (the seed's ④).
 import type { Block } from '../../document/blocks.js';
 import { textIn } from '../../document/text.js';
-import { cell, inYears, list, photos, rowsByFiscalYear, table, textList, type SectionDefinition } from '../kit.js';
+import { cell, inYears, list, photos, rowsByFiscalYear, steps, table, textList, type SectionDefinition } from '../kit.js';
 
 export const cookingClasses: SectionDefinition = {
   id: 'cooking-classes',
@@ -23,6 +23,7 @@ export const cookingClasses: SectionDefinition = {
         { header: t.label('columns.municipality'), width: 2 },
         { header: t.label('columns.dishes'), width: 5 },
       ], rows)] : []),
+      ...steps(context, file.flow),
       ...photos(context, file.photos),
     ];
     return { title: t.text(file.title), blocks };

@@ -1,7 +1,7 @@
 // Visits by host-country influencers whose videos promote Japanese regions on social media (the seed's ③).
 import type { Block } from '../../document/blocks.js';
 import { textIn } from '../../document/text.js';
-import { cell, inYears, list, photos, rowsByFiscalYear, table, textList, type SectionDefinition } from '../kit.js';
+import { cell, inYears, list, photos, rowsByFiscalYear, steps, table, textList, type SectionDefinition } from '../kit.js';
 
 export const influencerVisits: SectionDefinition = {
   id: 'influencer-visits',
@@ -31,6 +31,7 @@ export const influencerVisits: SectionDefinition = {
         { header: t.label('columns.spots'), width: 6 },
       ], rows)] : []),
       ...(file.merits && file.merits.length > 0 ? [list('merit', file.merits.map((m) => t.text(m)), t.label('merits'))] : []),
+      ...steps(context, file.flow),
       ...photos(context, file.photos),
     ];
     return { title: t.text(file.title), blocks };

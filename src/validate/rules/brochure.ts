@@ -26,6 +26,7 @@ export const SECTION_DATA: Record<SectionId, DataKey | null> = {
   outreach: 'outreach',
   'at-a-glance': null,
   contact: 'office',
+  message: 'office',
 };
 
 export const brochureSections: Rule = {

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateOffices } from '../index.js';
+import { solidPng } from '../../build/__fixtures__/offices.js';
 import { officeVariant, replaceOnce, removeVariants, validateVariant } from '../__fixtures__/variants.js';
 
 afterAll(removeVariants);
@@ -19,13 +20,36 @@ describe('the office folder', () => {
       'events.yaml': (text) => `${text}photos:\n  - {file: photos/fair.png, caption: {ja: 出展, ko: 출전}}\n  - {file: ../../secret.jpg, caption: {ja: 外, ko: 외}}\n`,
     });
     mkdirSync(join(dir, 'photos'));
-    // A photo is read up to its first bytes: it must look like a PNG or JPEG (photoProblem in files.ts).
-    writeFileSync(join(dir, 'photos', 'fair.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    writeFileSync(join(dir, 'photos', 'fair.png'), solidPng(1200, 900, [10, 20, 30]));
     const { diagnostics } = await validateOffices(world);
     expect(diagnostics.map((d) => [d.file, d.code, d.found])).toEqual([
       ['seoul/events.yaml', 'photo-outside-office', '../../secret.jpg'],
       ['seoul/partners.yaml', 'missing-photo', 'photos/gwangju.jpg'],
     ]);
     expect(diagnostics[1]!.expected?.en).toBe('a file at seoul/photos/gwangju.jpg');
+  });
+
+  it('holds photos clair can decode, sharp enough to print: HEIC and non-images are errors, < 200 ppi a warning', async () => {
+    const { world, dir } = officeVariant({
+      'events.yaml': (text) => `${text}photos:\n  - {file: photos/phone.HEIC, caption: {ja: 出展, ko: 출전}}\n  - {file: photos/notes.jpg, caption: {ja: 出展, ko: 출전}}\n  - {file: photos/thumb.png, caption: {ja: 出展, ko: 출전}}\n  - {file: photos/sharp.PNG, caption: {ja: 出展, ko: 출전}}\n`,
+    });
+    mkdirSync(join(dir, 'photos'));
+    const heic = Buffer.alloc(32);
+    heic.write('ftypheic', 4, 'latin1');
+    writeFileSync(join(dir, 'photos', 'phone.HEIC'), heic);
+    writeFileSync(join(dir, 'photos', 'notes.jpg'), 'meeting notes, not a photo');
+    writeFileSync(join(dir, 'photos', 'thumb.png'), solidPng(320, 240, [10, 20, 30]));
+    writeFileSync(join(dir, 'photos', 'sharp.PNG'), solidPng(1200, 900, [10, 20, 30]));
+    const { diagnostics } = await validateOffices(world);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.found])).toEqual([
+      ['photo-not-image', 'error', 'photos/phone.HEIC'],
+      ['photo-not-image', 'error', 'photos/notes.jpg'],
+      ['photo-low-resolution', 'warning', '320×240'],
+    ]);
+    expect(diagnostics[0]!.message.en).toContain('save it as JPEG');
+    // Each is located at its file: line in events.yaml.
+    expect(new Set(diagnostics.map((d) => d.file))).toEqual(new Set(['seoul/events.yaml']));
+    expect(diagnostics.every((d) => d.line > 0 && d.column > 0)).toBe(true);
+    expect(diagnostics[2]!.message.en).toMatch(/would print at 72 ppi/);
   });
 });

@@ -1,9 +1,12 @@
 // Rules about the office folder itself: the office id is the folder's name, and every photo a data file names
-// exists inside the folder (a build would otherwise fail late, or read outside the data).
+// exists inside the folder (a build would otherwise fail late, or read outside the data), is an image clair can
+// decode, and is sharp enough to print (a warning below 200 ppi at the size it is printed).
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { MAX_PHOTO_BYTES } from '../../load/source.js';
 import { FileLimitError, type World } from '../../world.js';
 import type { Rule } from './rule.js';
+import { imageHeader, type ImageHeader } from '../../photos/header.js';
+import { FRAME_RATIO, MIN_PPI, PRINT_WIDTH_PT } from '../../photos/index.js';
 
 export const officeId: Rule = {
   id: 'office-id',
@@ -40,8 +43,28 @@ export const photoFiles: Rule = {
         continue;
       }
       if (world.exists(path)) {
-        const problem = photoProblem(world, path, file);
-        if (problem) report({ file: dataFile, at: [...at, 'file'], found: file, ...problem });
+        const { problem, header } = photoProblem(world, path, file);
+        if (problem) {
+          report({ file: dataFile, at: [...at, 'file'], found: file, ...problem });
+          continue;
+        }
+        if (header?.width && header.height) {
+          // The frame is cut at 4:3 and printed at most PRINT_WIDTH_PT wide; EXIF may turn the photo, so the
+          // smaller of the two readings is taken.
+          const cropWidth = Math.min(Math.min(header.width, header.height * FRAME_RATIO), Math.min(header.height, header.width * FRAME_RATIO));
+          const ppi = Math.round(cropWidth / (PRINT_WIDTH_PT / 72));
+          if (ppi < MIN_PPI) {
+            report({
+              file: dataFile, at: [...at, 'file'], code: 'photo-low-resolution', severity: 'warning',
+              message: {
+                en: `the photo ${file} would print at ${ppi} ppi (${header.width}×${header.height} pixels); it looks soft below ${MIN_PPI} ppi`,
+                ja: `写真 ${file} は印刷すると ${ppi} ppi（${header.width}×${header.height} ピクセル）で、${MIN_PPI} ppi 未満はぼやけて見えます`,
+              },
+              found: `${header.width}×${header.height}`,
+              expected: { en: `at least ${Math.ceil((PRINT_WIDTH_PT / 72) * MIN_PPI)} pixels across the 4:3 frame`, ja: `4:3 の枠の幅で ${Math.ceil((PRINT_WIDTH_PT / 72) * MIN_PPI)} ピクセル以上` },
+            });
+          }
+        }
         continue;
       }
       report({
@@ -54,35 +77,39 @@ export const photoFiles: Rule = {
   },
 };
 
-const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const JPEG = [0xff, 0xd8, 0xff];
+/** Enough of a file to find a JPEG's frame header (its size) behind the EXIF block of a phone photo. */
+const HEAD_BYTES = 256 * 1024;
+
+type Problem = { code: string; message: { en: string; ja: string }; expected?: { en: string; ja: string } };
 
 /**
  * Why a photo file cannot go into a brochure, judged from its first bytes: not a regular file (a named pipe would
- * block the build, /dev/zero would fill the memory), too large, unreadable, or not a JPEG or PNG. The build reads
- * the file only after this check, and its problem is located at the data that names the photo.
+ * block the build, /dev/zero would fill the memory), too large, unreadable, or not an image clair decodes (HEIC
+ * included: "save it as JPEG"). The build reads the file only after this check, and its problem is located at
+ * the data that names the photo. Also returns what the header says (format, size) for the resolution check.
  */
-function photoProblem(world: World, path: string, file: string):
-  { code: string; message: { en: string; ja: string }; expected?: { en: string; ja: string } } | undefined {
+function photoProblem(world: World, path: string, file: string): { problem?: Problem; header?: ImageHeader } {
   let head: Uint8Array;
   try {
-    head = world.readHead(path, 16, MAX_PHOTO_BYTES).head;
+    head = world.readHead(path, HEAD_BYTES, MAX_PHOTO_BYTES).head;
   } catch (error) {
     if (error instanceof FileLimitError && error.code === 'EFBIG') {
-      return {
+      return { problem: {
         code: 'photo-too-large',
         message: { en: `the photo ${file} is ${error.reason.en}`, ja: `写真 ${file} は ${error.reason.ja}` },
-        expected: { en: `a JPEG or PNG of at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB (a photo for print need not be larger)`, ja: `${MAX_PHOTO_BYTES / 1024 / 1024} MB 以下の JPEG か PNG（印刷用の写真ならこれで十分です）` },
-      };
+        expected: { en: `an image of at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB (a photo for print need not be larger)`, ja: `${MAX_PHOTO_BYTES / 1024 / 1024} MB 以下の画像（印刷用の写真ならこれで十分です）` },
+      } };
     }
     const reason = error instanceof FileLimitError ? error.reason : { en: (error as NodeJS.ErrnoException).code ?? String(error), ja: (error as NodeJS.ErrnoException).code ?? String(error) };
-    return { code: 'photo-unreadable', message: { en: `cannot read the photo ${file}: ${reason.en}`, ja: `写真 ${file} を読めません: ${reason.ja}` } };
+    return { problem: { code: 'photo-unreadable', message: { en: `cannot read the photo ${file}: ${reason.en}`, ja: `写真 ${file} を読めません: ${reason.ja}` } } };
   }
-  const starts = (magic: number[]) => head.length >= magic.length && magic.every((byte, i) => head[i] === byte);
-  if (starts(PNG) || starts(JPEG)) return undefined;
-  return {
+  const header = imageHeader(head);
+  if (header && header.format !== 'heic') return { header };
+  return { problem: {
     code: 'photo-not-image',
-    message: { en: `the photo ${file} is not a JPEG or PNG image`, ja: `写真 ${file} は JPEG でも PNG でもありません` },
-    expected: { en: 'a JPEG (FF D8 FF) or PNG (89 50 4E 47) file', ja: 'JPEG（FF D8 FF）か PNG（89 50 4E 47）のファイル' },
-  };
+    message: header
+      ? { en: `the photo ${file} is HEIC, which clair cannot decode; save it as JPEG`, ja: `写真 ${file} は HEIC 形式で読み込めません。JPEG で保存し直してください` }
+      : { en: `the photo ${file} is not an image clair can read; save it as JPEG`, ja: `写真 ${file} は読み込める画像ではありません。JPEG で保存し直してください` },
+    expected: { en: 'a JPEG, PNG, WebP, TIFF or AVIF image', ja: 'JPEG・PNG・WebP・TIFF・AVIF の画像' },
+  } };
 }

@@ -2,7 +2,7 @@
 // and university lectures.
 import { Type, type Static } from '@sinclair/typebox';
 import {
-  BodySchema, CountSchema, FiscalYearSchema, PhotoSchema, SchemaKey, TextListSchema, TextSchema,
+  BodySchema, CompleteFiscalYearsSchema, CountSchema, FiscalYearSchema, PhotoSchema, SchemaKey, TextListSchema, TextSchema,
 } from './common.js';
 import { SocialAccountSchema } from './office.js';
 
@@ -12,6 +12,8 @@ const Intro = {
   merits: Type.Optional(TextListSchema),
   photos: Type.Optional(Type.Array(PhotoSchema)),
 };
+/** For the files whose list is counted per fiscal year (visits, classes, lectures). */
+const Complete = { completeFiscalYears: Type.Optional(CompleteFiscalYearsSchema) };
 
 export const InfluencerVisitSchema = Type.Object(
   {
@@ -34,7 +36,7 @@ export const InfluencerVisitSchema = Type.Object(
 export type InfluencerVisit = Static<typeof InfluencerVisitSchema>;
 
 export const InfluencerVisitsFileSchema = Type.Object(
-  { ...SchemaKey, ...Intro, visits: Type.Array(InfluencerVisitSchema) },
+  { ...SchemaKey, ...Intro, visits: Type.Array(InfluencerVisitSchema), ...Complete },
   { additionalProperties: false, $id: 'influencer-visits' },
 );
 export type InfluencerVisitsFile = Static<typeof InfluencerVisitsFileSchema>;
@@ -50,7 +52,7 @@ export const CookingClassSchema = Type.Object(
 export type CookingClass = Static<typeof CookingClassSchema>;
 
 export const CookingClassesFileSchema = Type.Object(
-  { ...SchemaKey, ...Intro, classes: Type.Array(CookingClassSchema) },
+  { ...SchemaKey, ...Intro, classes: Type.Array(CookingClassSchema), ...Complete },
   { additionalProperties: false, $id: 'cooking-classes' },
 );
 export type CookingClassesFile = Static<typeof CookingClassesFileSchema>;
@@ -88,7 +90,7 @@ export const LectureSchema = Type.Object(
 export type Lecture = Static<typeof LectureSchema>;
 
 export const LecturesFileSchema = Type.Object(
-  { ...SchemaKey, ...Intro, lectures: Type.Array(LectureSchema) },
+  { ...SchemaKey, ...Intro, lectures: Type.Array(LectureSchema), ...Complete },
   { additionalProperties: false, $id: 'lectures' },
 );
 export type LecturesFile = Static<typeof LecturesFileSchema>;

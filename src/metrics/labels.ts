@@ -11,7 +11,7 @@ export type PerLanguage = Record<LanguageTag, string>;
 
 export const UI_KEYS = [
   'title', 'officeTitle', 'metric', 'unit', 'withUnit', 'fiscalYear', 'change', 'changePercent', 'changeNote',
-  'missingNote', 'asOf', 'asOfMonthEnd', 'notes', 'noData',
+  'missingNote', 'provisionalNote', 'asOf', 'asOfMonthEnd', 'notes', 'noData',
 ] as const;
 export type UiKey = (typeof UI_KEYS)[number];
 

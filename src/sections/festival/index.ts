@@ -4,7 +4,7 @@ import type { Block } from '../../document/blocks.js';
 import { formatDate, formatNumber } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
 import type { Text } from '../../schema/index.js';
-import { cell, changeTxt, inYears, photos, table, textList, type SectionDefinition } from '../kit.js';
+import { cell, changeNotes, changeTxt, inYears, photos, table, textList, type SectionDefinition } from '../kit.js';
 
 export const festival: SectionDefinition = {
   id: 'festival',
@@ -47,7 +47,10 @@ export const festival: SectionDefinition = {
       { header: t.label('columns.festivalYear'), align: 'center', width: 1 },
       { header: t.label('columns.change'), align: 'center', width: 1 },
       { header: t.label('columns.municipalBooths'), width: 6 },
-    ], rows, (file.notes ?? []).map((n) => t.each((lang) => { const note = textIn(n, lang); return note === undefined ? undefined : note.startsWith('※') ? note : `※${note}`; }))));
+    ], rows, [
+      ...(file.notes ?? []).map((n) => t.each((lang) => { const note = textIn(n, lang); return note === undefined ? undefined : note.startsWith('※') ? note : `※${note}`; })),
+      ...changeNotes(context, 'festival-booths', editions.map((e) => e.fiscalYear)),
+    ]));
     blocks.push(...photos(context, file.photos));
     return { title: t.text(file.title), blocks };
   },

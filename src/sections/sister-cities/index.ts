@@ -3,7 +3,7 @@
 import type { Block } from '../../document/blocks.js';
 import { formatDate, formatNumber } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
-import { cell, changeTxt, inYears, list, photos, table, type SectionDefinition } from '../kit.js';
+import { cell, changeNotes, changeTxt, inYears, list, photos, table, type SectionDefinition } from '../kit.js';
 
 export const sisterCities: SectionDefinition = {
   id: 'sister-cities',
@@ -49,7 +49,7 @@ export const sisterCities: SectionDefinition = {
           cell(t.each((lang) => formatNumber(e.count, lang)), { align: 'end' }),
           cell(changeTxt(context, 'sister-city-exchanges', e.fiscalYear), { align: 'end' }),
         ],
-      }))));
+      })), changeNotes(context, 'sister-city-exchanges', exchanges.map((e) => e.fiscalYear))));
     }
     const cases = file.cases.filter((c) => inYears(c.fiscalYear, context.years));
     for (const year of [...new Set(cases.map((c) => c.fiscalYear))].sort((a, b) => b - a)) {

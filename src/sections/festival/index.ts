@@ -23,8 +23,9 @@ export const festival: SectionDefinition = {
       if (latest.venue) items.push({ label: t.label('festival.venue'), values: [t.text(latest.venue)] });
       if (latest.organiser) items.push({ label: t.label('festival.organiser'), values: [t.text(latest.organiser)] });
       if (latest.sponsors) {
+        // The label places the list: 【日本側】在大韓民国… without a typed space, "일본 측: …" in Korean.
         const side = (key: string, names: Text[]) => t.each((lang) =>
-          `${t.fill(key, lang, { country: textIn(data.office.countryName, lang) ?? '' })} ${t.joinList(names.map((n) => textIn(n, lang) ?? ''), lang)}`);
+          t.fill(key, lang, { country: textIn(data.office.countryName, lang) ?? '', list: t.joinList(names.map((n) => textIn(n, lang) ?? ''), lang) }));
         items.push({
           label: t.label('festival.sponsors'),
           values: [side('festival.japanSide', latest.sponsors.japan), side('festival.hostSide', latest.sponsors.host)],

@@ -14,7 +14,9 @@ export const sisterCities: SectionDefinition = {
     const { t, data } = context;
     const p = file.partnerships;
     const blocks: Block[] = [];
-    if (file.prefectureMarkNote) blocks.push({ kind: 'paragraph', tone: 'note', text: t.text(file.prefectureMarkNote) });
+    // "※は都道府県が提携" explains a mark in the list of partnerships: printed only with a list that has the mark.
+    const marked = (p.list ?? []).some((x) => x.prefectureLevel);
+    if (file.prefectureMarkNote && marked) blocks.push({ kind: 'paragraph', tone: 'note', text: t.text(file.prefectureMarkNote) });
     blocks.push({
       kind: 'figures',
       items: [{

@@ -8,6 +8,7 @@ import { editionLanguages, textLanguages } from './languages.js';
 import { prefectureNames } from './prefectures.js';
 import type { Rule } from './rule.js';
 import { festivalBooths, jetPlacements, jetYearFigures, sisterCityTotal, staffTotal } from './totals.js';
+import { japaneseWording } from './wording.js';
 
 export const RULES: readonly Rule[] = [
   officeId,
@@ -23,6 +24,7 @@ export const RULES: readonly Rule[] = [
   brochureSections,
   editionLanguages,
   textLanguages,
+  japaneseWording,
   prefectureNames,
   photoFiles,
 ];

@@ -9,6 +9,7 @@ import { prefectureNames } from './prefectures.js';
 import type { Rule } from './rule.js';
 import { festivalBooths, jetPlacements, jetYearFigures, sisterCityTotal, staffTotal } from './totals.js';
 import { japaneseWording } from './wording.js';
+import { danglingReferences } from './references.js';
 
 export const RULES: readonly Rule[] = [
   officeId,
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   editionLanguages,
   textLanguages,
   japaneseWording,
+  danglingReferences,
   prefectureNames,
   photoFiles,
 ];

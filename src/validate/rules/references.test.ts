@@ -32,7 +32,7 @@ describe('references that refer to nothing', () => {
   });
 
   it('warns when a survey sentence does not name a fiscal year the survey is counted in', async () => {
-    const sentence = '      description: {ja: 2020年度、2021年度及び2025年度に意識調査を実施, ko: '2020년도, 2021년도, 2023년도 및 2025년도에 의식 조사를 실시'}\n';
+    const sentence = '      description: {ja: 2020年度、2021年度及び2025年度に意識調査を実施, ko: "2020년도, 2021년도, 2023년도 및 2025년도에 의식 조사를 실시"}\n';
     const problems = await referenceProblems({ 'support.yaml': replaceOnce('      fiscalYears: [2020, 2021, 2023, 2025]\n', `      fiscalYears: [2020, 2021, 2023, 2025]\n${sentence}`) });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ code: 'sentence-without-year', pointer: '/surveys/surveys/0/description/ja' });

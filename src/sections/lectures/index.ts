@@ -21,7 +21,8 @@ export const lectures: SectionDefinition = {
         cells: [
           cell(t.label('lectures.round', { n: l.round }), { header: true, align: 'center' }),
           cell(t.text(l.university)),
-          cell(l.topics.map((topic) => t.each((lang) => `・${textIn(topic, lang) ?? ''}`))),
+          // Each language's own item mark (・ in Japanese, • in Korean), not the Japanese one everywhere.
+          cell(l.topics.map((topic) => t.each((lang) => `${t.raw('punctuation.itemMark', lang)}${textIn(topic, lang) ?? ''}`))),
         ],
       }));
       blocks.push(table(`lectures-${year}`, t.label('lectures.caption', { year }), [

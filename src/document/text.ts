@@ -6,6 +6,7 @@ import { prefectureName } from '../model/prefectures.js';
 import type { Body, LanguageTag, Person, Text } from '../schema/index.js';
 import type { World } from '../world.js';
 import type { Edition, Rich, Run, Txt } from './blocks.js';
+import { languageProfile } from '../i18n/profile.js';
 
 export type LabelTree = { [key: string]: string | LabelTree };
 
@@ -112,7 +113,8 @@ export class EditionText {
     const city = textIn(body.city, lang);
     if (!city) return prefecture;
     if (body.showPrefecture === false || !prefecture) return city;
-    return lang === 'ja' || lang === 'zh-Hans' ? `${prefecture}${city}` : `${prefecture} ${city}`;
+    const { placeOrder, placeSeparator } = languageProfile(lang);
+    return placeOrder === 'large-to-small' ? `${prefecture}${placeSeparator}${city}` : `${city}${placeSeparator}${prefecture}`;
   }
 
   body(body: Body): Txt {

@@ -7,9 +7,11 @@ import type { EditionText } from '../document/text.js';
 import type { MetricLabels, MetricSeries } from '../metrics/index.js';
 import { yearChange } from '../metrics/compare.js';
 import { MetricWords } from '../metrics/labels.js';
+import { languageProfile } from '../i18n/profile.js';
 import { formatChange, formatPercentChange } from '../document/format.js';
 import type { LanguageTag, OfficeData, Photo, SectionId, Text } from '../schema/index.js';
-import type { World } from '../world.js';
+import { FileLimitError, type World } from '../world.js';
+import { MAX_PHOTO_BYTES } from '../load/source.js';
 import { DataError } from '../diagnostics.js';
 
 export interface SectionContext {
@@ -120,9 +122,9 @@ export function photos(context: SectionContext, items: Photo[] | undefined): Blo
 function checkedImage(world: World, path: string, given: string): string {
   let bytes: Uint8Array;
   try {
-    bytes = world.readBytes(path);
+    bytes = world.readBytes(path, MAX_PHOTO_BYTES);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    const reason = error instanceof FileLimitError ? error.reason.en : (error as NodeJS.ErrnoException).code ?? String(error);
     throw new DataError([{
       severity: 'error', code: 'photo-unreadable', file: world.display(path), line: 0, column: 0, pointer: '',
       message: { en: `cannot read photo "${given}" (${reason})`, ja: `写真「${given}」を読めません（${reason}）` },
@@ -168,6 +170,6 @@ export function changeNotes(context: SectionContext, metricId: string, fiscalYea
   return [context.t.each((lang) => {
     const words = new MetricWords(context.metrics.labels, lang, context.data);
     const years = context.t.joinList(withheld.map((year) => words.fiscalYear(year)), lang);
-    return `※${words.ui('provisionalNote', { years })}`;
+    return `${languageProfile(lang).marks.note}${words.ui('provisionalNote', { years })}`;
   })];
 }

@@ -17,7 +17,7 @@ describe('validateOffices', () => {
     expect(result.files).toHaveLength(14);
     expect(result.offices.map((o) => o.id)).toEqual(['seoul']);
     const data = officeData(result.offices[0]!);
-    expect(data.office.staff.total).toBe(11);
+    expect(data.office.staff?.total).toBe(11);
     expect(data.festival?.editions[0]?.booths.exhibitors).toHaveLength(16);
   });
 

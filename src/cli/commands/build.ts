@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import type { OutputFormat } from '../../build/render-edition.js';
 import { DataError } from '../../diagnostics.js';
-import { UsageError, uiLanguageFromEnv } from '../../i18n/ui.js';
+import { UsageError, uiLanguageOf } from '../../i18n/ui.js';
 import { World } from '../../world.js';
 import { createTerminal } from '../terminal.js';
 
@@ -28,15 +28,14 @@ export function register(program: Command): void {
     .option('--lang <editions>', 'editions to build, comma-separated, e.g. ja,ko,ja-ko (default: all in brochure.yaml)')
     .option('--format <formats>', `formats, comma-separated: ${FORMATS.join(',')} (default: all)`)
     .option('--out <dir>', 'output root; files go to <dir>/<office>-<year>/', 'out')
-    .option('--ui-lang <lang>', 'language of messages: en or ja (default: from the locale)')
     .addHelpText('after', `
 Examples:
   clair build brochure                          every edition and format into out/seoul-2026/
   clair build brochure --lang ja --format pdf   only the Japanese PDF
   clair build brochure --data ../data --office beijing --out dist`)
-    .action(async (options: { office?: string; year?: string; lang?: string; format?: string; out: string; uiLang?: string }, command: Command) => {
+    .action(async (options: { office?: string; year?: string; lang?: string; format?: string; out: string }, command: Command) => {
       const globals = command.optsWithGlobals() as { data: string; debug: boolean; color?: boolean };
-      const uiLang = options.uiLang === 'ja' || options.uiLang === 'en' ? options.uiLang : uiLanguageFromEnv();
+      const uiLang = uiLanguageOf(command);
       const terminal = createTerminal({ color: globals.color !== false });
       const formats = options.format ? list(options.format) : FORMATS;
       for (const format of formats) {

@@ -2,7 +2,7 @@
 // Thin on purpose: it parses options, loads and checks the office, and hands the rest to src/metrics.
 import type { Command } from 'commander';
 import { byLocation, DataError, type Diagnostic, type UiLanguage } from '../../diagnostics.js';
-import { UsageError, uiLanguageFromEnv } from '../../i18n/ui.js';
+import { UsageError, uiLanguageOf } from '../../i18n/ui.js';
 import type { LoadedOffice } from '../../load/office.js';
 import type { MetricSeries } from '../../metrics/index.js';
 import { COMPARE_FORMATS, type CompareFormat } from '../../metrics/formats.js';
@@ -53,9 +53,8 @@ export function register(program: Command): void {
     .addHelpText('after', EXAMPLES)
     .action(async (options: CompareCliOptions, command: Command) => {
       const globals = command.optsWithGlobals() as { data: string; color?: boolean };
-      // Messages follow --lang only when it was given and is a UI language (en, ja); otherwise the locale.
-      const explicitLang = command.getOptionValueSource('lang') === 'cli';
-      await runCompare(options, { ...globals, uiLang: explicitLang && (options.lang === 'ja' || options.lang === 'en') ? options.lang : uiLanguageFromEnv() });
+      // --lang is the table's language only; messages follow --ui-lang or the locale, as in every command.
+      await runCompare(options, { ...globals, uiLang: uiLanguageOf(command) });
     });
 }
 

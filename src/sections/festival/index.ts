@@ -5,6 +5,7 @@ import { formatDate, formatNumber } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
 import type { Text } from '../../schema/index.js';
 import { cell, changeNotes, changeTxt, inYears, photos, table, textList, type SectionDefinition } from '../kit.js';
+import { languageProfile } from '../../i18n/profile.js';
 
 export const festival: SectionDefinition = {
   id: 'festival',
@@ -49,7 +50,7 @@ export const festival: SectionDefinition = {
       { header: t.label('columns.change'), align: 'center', width: 1 },
       { header: t.label('columns.municipalBooths'), width: 6 },
     ], rows, [
-      ...(file.notes ?? []).map((n) => t.each((lang) => { const note = textIn(n, lang); return note === undefined ? undefined : note.startsWith('※') ? note : `※${note}`; })),
+      ...(file.notes ?? []).map((n) => t.each((lang) => { const note = textIn(n, lang); const mark = languageProfile(lang).marks.note; return note === undefined ? undefined : note.startsWith(mark) ? note : `${mark}${note}`; })),
       ...changeNotes(context, 'festival-booths', editions.map((e) => e.fiscalYear)),
     ]));
     blocks.push(...photos(context, file.photos));

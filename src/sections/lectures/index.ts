@@ -2,6 +2,7 @@
 import type { Block } from '../../document/blocks.js';
 import { textIn } from '../../document/text.js';
 import { cell, fiscalYearsDescending, inYears, list, photos, table, textList, type SectionDefinition } from '../kit.js';
+import { languageProfile } from '../../i18n/profile.js';
 
 export const lectures: SectionDefinition = {
   id: 'lectures',
@@ -21,8 +22,7 @@ export const lectures: SectionDefinition = {
         cells: [
           cell(t.label('lectures.round', { n: l.round }), { header: true, align: 'center' }),
           cell(t.text(l.university)),
-          // Each language's own item mark (・ in Japanese, • in Korean), not the Japanese one everywhere.
-          cell(l.topics.map((topic) => t.each((lang) => `${t.raw('punctuation.itemMark', lang)}${textIn(topic, lang) ?? ''}`))),
+          cell(l.topics.map((topic) => t.each((lang) => `${languageProfile(lang).marks.bullet}${textIn(topic, lang) ?? ''}`))),
         ],
       }));
       blocks.push(table(`lectures-${year}`, t.label('lectures.caption', { year }), [

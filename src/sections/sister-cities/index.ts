@@ -4,6 +4,7 @@ import type { Block } from '../../document/blocks.js';
 import { formatDate, formatNumber } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
 import { cell, changeNotes, changeTxt, inYears, list, photos, table, type SectionDefinition } from '../kit.js';
+import { languageProfile } from '../../i18n/profile.js';
 
 export const sisterCities: SectionDefinition = {
   id: 'sister-cities',
@@ -25,7 +26,7 @@ export const sisterCities: SectionDefinition = {
         note: t.each((lang) => t.fill('asOf', lang, { date: formatDate(p.asOf, lang) })),
       }],
     });
-    blocks.push(list('bullet', file.definition.criteria.map((c) => t.text(c)), t.each((lang) => `※${t.fill('sisterCities.definition', lang, { source: textIn(file.definition.source, lang) ?? '' })}`)));
+    blocks.push(list('bullet', file.definition.criteria.map((c) => t.text(c)), t.each((lang) => `${languageProfile(lang).marks.note}${t.fill('sisterCities.definition', lang, { source: textIn(file.definition.source, lang) ?? '' })}`)));
     if (p.list && p.list.length > 0) {
       blocks.push(table('sister-city-partnerships', t.label('sisterCities.listCaption'), [
         { header: t.label('columns.japaneseSide') , width: 3 },
@@ -33,7 +34,7 @@ export const sisterCities: SectionDefinition = {
         { header: t.label('columns.since'), align: 'center', width: 1 },
       ], p.list.map((x) => ({
         cells: [
-          cell(t.each((lang) => `${t.bodyName(x.japan, lang)}${x.prefectureLevel ? '※' : ''}`)),
+          cell(t.each((lang) => `${t.bodyName(x.japan, lang)}${x.prefectureLevel ? languageProfile(lang).marks.note : ''}`)),
           cell(t.text(x.partner)),
           cell(t.each(() => (x.since ? String(x.since) : '')), { align: 'center' }),
         ],

@@ -3,8 +3,10 @@
 import { brochureSections } from './brochure.js';
 import { fiscalYearDates, programmeTimes, sinceYear } from './dates.js';
 import { duplicateEntries } from './duplicates.js';
+import { titleYear } from './edition.js';
 import { officeId, photoFiles } from './files.js';
 import { editionLanguages, textLanguages } from './languages.js';
+import { placeholderValues } from './placeholders.js';
 import { prefectureNames } from './prefectures.js';
 import type { Rule } from './rule.js';
 import { festivalBooths, jetPlacements, jetYearFigures, sisterCityTotal, staffTotal } from './totals.js';
@@ -29,6 +31,8 @@ export const RULES: readonly Rule[] = [
   danglingReferences,
   prefectureNames,
   photoFiles,
+  titleYear,
+  placeholderValues,
 ];
 
 export type { Issue, Rule, RuleContext, SharedValue } from './rule.js';

@@ -37,6 +37,10 @@ describe('chartSvg', () => {
     const values = withClass(doc, 'text', 'value').map((e) => e.textContent);
     expect(values).toEqual(['17', '17', '16 *1']);
     expect(withClass(doc, 'text', 'footnote').map((e) => e.textContent)).toEqual(['*1 2026年3月5日現在']);
+    // The part-year bar is drawn lighter and outlined; the full years are solid.
+    const bars = withClass(doc, 'rect', 'bar');
+    expect(bars.map((e) => e.getAttribute('data-part-year'))).toEqual([null, null, 'true']);
+    expect(bars.map((e) => e.getAttribute('fill-opacity'))).toEqual([null, null, '0.35']);
   });
 
   const supportCases = chartSvg(metric(seoul, 'support-cases'), { lang: 'ja', labels, office: seoulData });

@@ -28,7 +28,7 @@ export const surveys: SectionDefinition = {
     const rows = file.surveys
       .flatMap((s) => s.fiscalYears.filter((y) => inYears(y, context.years)).map((fiscalYear) => ({ fiscalYear, subject: s.subject })))
       .sort((a, b) => b.fiscalYear - a.fiscalYear)
-      .map((r) => ({ cells: [cell(t.each(() => String(r.fiscalYear)), { header: true, align: 'center' }), cell(t.text(r.subject))] }));
+      .map((r) => ({ cells: [cell(t.label('fiscalYear', { year: r.fiscalYear }), { header: true, align: 'center' }), cell(t.text(r.subject))] }));
     if (rows.length > 0) {
       blocks.push(table('surveys', t.label('support.surveysCaption'), [
         { header: t.label('columns.fiscalYear'), align: 'center', width: 1 },

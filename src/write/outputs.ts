@@ -35,10 +35,6 @@ export class OutputSet {
   private readonly nextLink: string;
   private version: string | undefined;
   private state: 'open' | 'committed' | 'closed' = 'open';
-  private readonly onSignal = (signal: NodeJS.Signals) => {
-    this.abandon();
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  };
 
   /** `dir` is the destination folder, e.g. out/seoul-2026. Takes the folder's lock and cleans what killed builds left. */
   constructor(readonly dir: string) {
@@ -48,9 +44,9 @@ export class OutputSet {
     this.lock = join(this.root, BOOKKEEPING, `${this.folder}.lock`);
     this.nextLink = join(this.root, BOOKKEEPING, `${this.folder}.next`);
     guard(this.root, () => mkdirSync(this.versions, { recursive: true }));
+    // No signal handlers: a build killed at any instant leaves a complete set (and the next build cleans up), while
+    // a handler would keep Ctrl-C or SIGTERM waiting until the event loop turns.
     takeLock(this.lock, dir);
-    process.once('SIGINT', this.onSignal);
-    process.once('SIGTERM', this.onSignal);
     try {
       guard(this.root, () => {
         this.recover();
@@ -151,8 +147,6 @@ export class OutputSet {
   private close(): void {
     this.state = 'closed';
     releaseLock(this.lock);
-    process.removeListener('SIGINT', this.onSignal);
-    process.removeListener('SIGTERM', this.onSignal);
   }
 }
 

@@ -5,6 +5,7 @@ import type { OutputFormat } from '../../build/render-edition.js';
 import { DataError } from '../../diagnostics.js';
 import { UsageError, uiLanguageOf } from '../../i18n/ui.js';
 import { World } from '../../world.js';
+import { escapeControls } from '../../controls.js';
 import { createTerminal } from '../terminal.js';
 
 
@@ -74,7 +75,7 @@ Examples:
           : `${result.officeId} ${result.year}: ${result.files.length} ${result.files.length === 1 ? "file" : "files"} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
         for (const file of result.files) {
           const pages = file.pages !== undefined ? (uiLang === 'ja' ? `${file.pages} ページ  ` : `${file.pages} pages  `) : '';
-          process.stdout.write(`  ${world.display(file.path)}  ${pages}${formatSize(file.bytes.byteLength)}\n`);
+          process.stdout.write(`  ${escapeControls(world.display(file.path))}  ${pages}${formatSize(file.bytes.byteLength)}\n`);
         }
       } catch (error) {
         step.fail(uiLang === 'ja' ? '作成できませんでした（以前の出力はそのままです）' : 'build failed (previous outputs are untouched)');

@@ -12,6 +12,7 @@ import type { OfficeData } from '../../schema/index.js';
 import { didYouMean } from '../../validate/suggest.js';
 import { chooseOffice } from '../../load/choose-office.js';
 import { World } from '../../world.js';
+import { escapeControls } from '../../controls.js';
 import { createTerminal, type Terminal } from '../terminal.js';
 
 interface CompareCliOptions {
@@ -190,5 +191,6 @@ export async function runCompare(options: CompareCliOptions, globals: { data: st
   const stdout = createTerminal({ color: globals.color, stream: process.stdout });
   const colours = { up: stdout.chalk.green, down: stdout.chalk.red, dim: stdout.chalk.dim, bold: stdout.chalk.bold };
   const output = renderComparison(format, { table, series, labels, lang, data, colours, bom: options.bom === true });
-  process.stdout.write(output);
+  // Markdown is read on terminals too; the table escapes its cells itself, before colouring them.
+  process.stdout.write(format === 'markdown' ? escapeControls(output) : output);
 }

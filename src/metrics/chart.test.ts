@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { World } from '../world.js';
+import { INSTALL_ROOT, World } from '../world.js';
 import { fixtureOffice, SEVERAL, SINGLE } from './__fixtures__/fixtures.js';
 import { CHART_FONT_FAMILIES, chartSvg, computeMetrics, loadMetricLabels, type MetricSeries } from './index.js';
 
@@ -30,6 +30,19 @@ const all = (doc: Document, name: string): Element[] => Array.from(doc.getElemen
 const withClass = (doc: Document, name: string, cls: string) => all(doc, name).filter((e) => e.getAttribute('class') === cls);
 
 describe('chartSvg', () => {
+  it('marks a figure of a fiscal year still running with its as-of date (the brochure date when it states none)', () => {
+    const data = fixtureOffice(join(INSTALL_ROOT, 'data'), 'seoul');
+    const festival = metric(computeMetrics(data), 'festival-booths');
+    const doc = parseSvg(chartSvg(festival, { lang: 'ja', labels, office: data }));
+    const values = withClass(doc, 'text', 'value').map((e) => e.textContent);
+    expect(values).toEqual(['17', '17', '16 *1']);
+    expect(withClass(doc, 'text', 'footnote').map((e) => e.textContent)).toEqual(['*1 2026年3月5日現在']);
+    // The part-year bar is drawn lighter and outlined; the full years are solid.
+    const bars = withClass(doc, 'rect', 'bar');
+    expect(bars.map((e) => e.getAttribute('data-part-year'))).toEqual([null, null, 'true']);
+    expect(bars.map((e) => e.getAttribute('fill-opacity'))).toEqual([null, null, '0.35']);
+  });
+
   const supportCases = chartSvg(metric(seoul, 'support-cases'), { lang: 'ja', labels, office: seoulData });
 
   it('is well-formed XML with a size and a view box', () => {

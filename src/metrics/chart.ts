@@ -151,9 +151,12 @@ export function chartSvg(series: MetricSeries, options: ChartOptions): string {
       parts.push(`<g class="year" data-fiscal-year="${fiscalYear}">`);
       if (value) {
         const barHeight = max === 0 ? 0 : (value.value / max) * plotHeight;
+        // A part-year figure (its fiscal year still running) is drawn as an outlined, lighter bar beside its as-of mark,
+        // so it does not read as a full year's total at a glance.
+        const partYear = value.provisional ? ` fill-opacity="0.35" stroke="${colour}" stroke-width="1"` : '';
         parts.push(
-          `<rect class="bar" data-fiscal-year="${fiscalYear}" data-value="${value.value}" x="${round(centre - barWidth / 2)}" ` +
-            `y="${round(baseline - barHeight)}" width="${round(barWidth)}" height="${round(barHeight)}" fill="${colour}"/>`,
+          `<rect class="bar"${value.provisional ? ' data-part-year="true"' : ''} data-fiscal-year="${fiscalYear}" data-value="${value.value}" x="${round(centre - barWidth / 2)}" ` +
+            `y="${round(baseline - barHeight)}" width="${round(barWidth)}" height="${round(barHeight)}" fill="${colour}"${partYear}/>`,
         );
         parts.push(text(label, { x: centre, y: baseline - barHeight - 4, size: valueSize, anchor: 'middle', cls: 'value' }));
       } else {

@@ -31,17 +31,28 @@ describe('compareTable', () => {
     expect(cells.find((c) => c.fiscalYear === 2025)).toEqual({ fiscalYear: 2025, value: null, change: null });
   });
 
-  it('carries the as-of date with the value', () => {
+  it('carries the as-of date with a part-year value, and withholds its change against the full year before', () => {
     const table = compareTable(seoul, { metrics: ['support-cases'], from: 2025, to: 2025 });
+    // 83 as of the end of January 2026 against 74 for all of 2024: not a +9 the office ever claimed.
     expect(table.rows[0]!.cells).toEqual([
-      { fiscalYear: 2025, value: 83, asOf: '2026-01', change: { absolute: 9, percent: (9 / 74) * 100 } },
+      { fiscalYear: 2025, value: 83, asOf: '2026-01', provisional: true, change: null, changeWithheld: true },
     ]);
+    expect(table.rows[0]).toMatchObject({ change: null, changeWithheld: true });
   });
 
   it('compares the first year shown with the year before it, even outside the range', () => {
-    const table = compareTable(seoul, { from: 2025, metrics: ['support-cases'] });
-    expect(table.fiscalYears).toEqual([2025]);
-    expect(table.rows[0]!.change).toEqual({ absolute: 9, percent: (9 / 74) * 100 });
+    const table = compareTable(seoul, { from: 2024, metrics: ['support-cases'], to: 2024 });
+    expect(table.fiscalYears).toEqual([2024]);
+    expect(table.rows[0]!.change).toEqual({ absolute: 15, percent: (15 / 59) * 100 });
+  });
+
+  it('compares two full years, and withholds only the changes that touch a part-year figure', () => {
+    const full = series('x', [[2023, 10], [2024, 12], [2025, 7]]);
+    const partYear = { ...full, values: full.values.map((v) => (v.fiscalYear === 2025 ? { ...v, asOf: '2026-01', provisional: true as const } : v)) };
+    expect(compareTable([full]).rows[0]!.change).toEqual({ absolute: -5, percent: (-5 / 12) * 100 });
+    const table = compareTable([partYear]);
+    expect(table.rows[0]!.cells.map((c) => c.change?.absolute ?? (c.changeWithheld ? 'withheld' : null))).toEqual([null, 2, 'withheld']);
+    expect(table.rows[0]).toMatchObject({ change: null, changeWithheld: true });
   });
 
   it('limits the columns to [from, to] and keeps metric order as asked', () => {

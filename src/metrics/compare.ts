@@ -24,8 +24,12 @@ export interface CompareCell {
   /** null: the data does not give this metric for this year (shown as "—", never as 0). */
   value: number | null;
   asOf?: string;
-  /** Versus fiscal year − 1, which may lie before the range; null when either value is missing. */
+  /** A part-year figure: the fiscal year had not ended at its as-of date. */
+  provisional?: true;
+  /** Versus fiscal year − 1, which may lie before the range; null when either value is missing or provisional. */
   change: Change | null;
+  /** The change is left out because a value is a part-year figure (not because one is missing). */
+  changeWithheld?: true;
 }
 
 export interface CompareRow {
@@ -36,6 +40,8 @@ export interface CompareRow {
   cells: CompareCell[];
   /** The change of the last fiscal year shown versus the year before it (the table's change columns). */
   change: Change | null;
+  /** That change is left out because a value is a part-year figure. */
+  changeWithheld?: true;
 }
 
 export interface CompareTable {
@@ -74,8 +80,20 @@ export function changeBetween(previous: number | undefined, current: number | un
   return { absolute, percent: previous === 0 ? null : (absolute / previous) * 100 };
 }
 
+/**
+ * The change of a fiscal year against the one before, or why there is none. A part-year figure (a year still
+ * running at its as-of date) against a full year would read as a rise or fall the office never claimed, so such a
+ * change is withheld rather than shown with a mark: a mark is easy to miss, a wrong trend is not.
+ */
+export function yearChange(series: MetricSeries, fiscalYear: number): { change: Change | null; withheld: boolean } {
+  const previous = valueIn(series, fiscalYear - 1);
+  const current = valueIn(series, fiscalYear);
+  if (previous && current && (previous.provisional || current.provisional)) return { change: null, withheld: true };
+  return { change: changeBetween(previous?.value, current?.value), withheld: false };
+}
+
 function changeFor(series: MetricSeries, fiscalYear: number): Change | null {
-  return changeBetween(valueIn(series, fiscalYear - 1)?.value, valueIn(series, fiscalYear)?.value);
+  return yearChange(series, fiscalYear).change;
 }
 
 function unknownMetric(id: string, known: readonly string[]): UsageError {
@@ -127,14 +145,18 @@ export function compareTable(series: readonly MetricSeries[], options: CompareOp
     file: s.file,
     cells: fiscalYears.map((fiscalYear) => {
       const found = valueIn(s, fiscalYear);
+      const { change, withheld } = yearChange(s, fiscalYear);
       return {
         fiscalYear,
         value: found ? found.value : null,
         ...(found?.asOf ? { asOf: found.asOf } : {}),
-        change: changeFor(s, fiscalYear),
+        ...(found?.provisional ? { provisional: true as const } : {}),
+        change,
+        ...(withheld ? { changeWithheld: true as const } : {}),
       };
     }),
     change: last === undefined ? null : changeFor(s, last),
+    ...(last !== undefined && yearChange(s, last).withheld ? { changeWithheld: true as const } : {}),
   }));
   return { fiscalYears, rows };
 }

@@ -18,10 +18,21 @@ function readYaml(dir: string, file: string): Raw | undefined {
   return existsSync(path) ? parse(readFileSync(path, 'utf8')) : undefined;
 }
 
-/** Counts listed items per fiscal year. */
-function tally(years: number[]): Yearly {
+/** Counts listed items per fiscal year, for the years the list is declared complete (there, no item is a 0). */
+function tally(years: number[], complete: number[] | undefined): Yearly {
   const out: Yearly = {};
-  for (const year of years) out[year] = { value: (out[year]?.value ?? 0) + 1 };
+  for (const year of complete ?? []) out[year] = { value: 0 };
+  for (const year of years) if (complete?.includes(year)) out[year] = { value: out[year]!.value + 1 };
+  return out;
+}
+
+/** A value of a fiscal year not ended at the brochure's date carries that date unless it states its own. */
+function withPublished(yearly: Yearly, published: string | undefined): Yearly {
+  const out: Yearly = {};
+  for (const [year, entry] of Object.entries(yearly)) {
+    const running = published !== undefined && published < `${Number(year) + 1}-03-31`;
+    out[Number(year)] = entry.asOf === undefined && running ? { ...entry, asOf: published } : entry;
+  }
   return out;
 }
 
@@ -47,14 +58,15 @@ function directCounts(dir: string): Record<string, Yearly> {
   const placements = (pick: (p: Raw) => number) =>
     figures((jet?.placements ?? []).map((p: Raw) => ({ fiscalYear: p.fiscalYear, value: pick(p), asOf: p.asOf })));
   const partnershipsAsOf: string | undefined = sister?.partnerships?.asOf;
-  return {
-    events: tally((events?.events ?? []).map((e: Raw) => e.fiscalYear)),
+  const published: string | undefined = readYaml(dir, 'brochure.yaml')?.published;
+  const counts: Record<string, Yearly> = {
+    events: tally((events?.events ?? []).map((e: Raw) => e.fiscalYear), events?.completeFiscalYears),
     'festival-booths': figures((festival?.editions ?? []).map((e: Raw) => ({ fiscalYear: e.fiscalYear, value: e.booths.count }))),
-    'influencer-visits': tally((visits?.visits ?? []).map((v: Raw) => v.fiscalYear)),
-    'influencer-destinations': tally((visits?.visits ?? []).flatMap((v: Raw) => v.destinations.map(() => v.fiscalYear))),
-    'cooking-classes': tally((cooking?.classes ?? []).map((c: Raw) => c.fiscalYear)),
+    'influencer-visits': tally((visits?.visits ?? []).map((v: Raw) => v.fiscalYear), visits?.completeFiscalYears),
+    'influencer-destinations': tally((visits?.visits ?? []).flatMap((v: Raw) => v.destinations.map(() => v.fiscalYear)), visits?.completeFiscalYears),
+    'cooking-classes': tally((cooking?.classes ?? []).map((c: Raw) => c.fiscalYear), cooking?.completeFiscalYears),
     'sns-municipalities': figures((sns?.featured ?? []).map((f: Raw) => ({ fiscalYear: f.fiscalYear, value: f.municipalities }))),
-    lectures: tally((lectures?.lectures ?? []).map((l: Raw) => l.fiscalYear)),
+    lectures: tally((lectures?.lectures ?? []).map((l: Raw) => l.fiscalYear), lectures?.completeFiscalYears),
     'jet-countries': figures((jet?.years ?? []).map((y: Raw) => ({ fiscalYear: y.fiscalYear, value: y.countries }))),
     'jet-participants': figures((jet?.years ?? []).map((y: Raw) => ({ fiscalYear: y.fiscalYear, value: y.participants }))),
     'jet-participants-from-office-country': figures((jet?.years ?? []).map((y: Raw) => ({ fiscalYear: y.fiscalYear, value: y.fromOfficeCountry }))),
@@ -62,7 +74,7 @@ function directCounts(dir: string): Record<string, Yearly> {
     'jet-placements-cir': placements((p) => p.byPosition.CIR),
     'jet-placements-sea': placements((p) => p.byPosition.SEA),
     'jet-placements-total': placements((p) => p.total),
-    seminars: tally((seminars?.themes ?? []).map((t: Raw) => t.fiscalYear)),
+    seminars: tally((seminars?.themes ?? []).map((t: Raw) => t.fiscalYear), seminars?.completeFiscalYears),
     'sister-city-exchanges': figures((sister?.exchangeProgrammes ?? []).map((e: Raw) => ({ fiscalYear: e.fiscalYear, value: e.count }))),
     // An as-of date from January to March belongs to the fiscal year that began the April before.
     'sister-city-partnerships': partnershipsAsOf
@@ -70,8 +82,9 @@ function directCounts(dir: string): Record<string, Yearly> {
       : {},
     'support-cases': figures((support?.cases?.yearly ?? []).map((y: Raw) => ({ fiscalYear: y.fiscalYear, value: y.count, asOf: y.asOf }))),
     'research-requests': {},
-    surveys: tally((support?.surveys?.surveys ?? []).flatMap((s: Raw) => s.fiscalYears)),
+    surveys: tally((support?.surveys?.surveys ?? []).flatMap((s: Raw) => s.fiscalYears), support?.surveys?.completeFiscalYears),
   };
+  return Object.fromEntries(Object.entries(counts).map(([id, yearly]) => [id, withPublished(yearly, published)]));
 }
 
 function asYearly(series: MetricSeries): Yearly {
@@ -102,7 +115,7 @@ describe('computeMetrics', () => {
   it('reads the brochure figures of the Seoul office', () => {
     const byId = new Map(computeMetrics(fixtureOffice(SINGLE, 'seoul')).map((s) => [s.id, s.values]));
     expect(byId.get('support-cases')).toEqual([
-      { fiscalYear: 2023, value: 59 }, { fiscalYear: 2024, value: 74 }, { fiscalYear: 2025, value: 83, asOf: '2026-01' },
+      { fiscalYear: 2023, value: 59 }, { fiscalYear: 2024, value: 74 }, { fiscalYear: 2025, value: 83, asOf: '2026-01', provisional: true },
     ]);
     expect(byId.get('festival-booths')).toEqual([
       { fiscalYear: 2023, value: 17 }, { fiscalYear: 2024, value: 17 }, { fiscalYear: 2025, value: 16 },
@@ -110,8 +123,8 @@ describe('computeMetrics', () => {
     // Three visits in 2025, one of them joint (Wakayama and Mie): four destinations.
     expect(byId.get('influencer-visits')?.find((v) => v.fiscalYear === 2025)?.value).toBe(3);
     expect(byId.get('influencer-destinations')?.find((v) => v.fiscalYear === 2025)?.value).toBe(4);
-    expect(byId.get('jet-placements-sea')).toEqual([{ fiscalYear: 2025, value: 0, asOf: '2025-07-01' }]);
-    expect(byId.get('sister-city-partnerships')).toEqual([{ fiscalYear: 2025, value: 172, asOf: '2026-03-05' }]);
+    expect(byId.get('jet-placements-sea')).toEqual([{ fiscalYear: 2025, value: 0, asOf: '2025-07-01', provisional: true }]);
+    expect(byId.get('sister-city-partnerships')).toEqual([{ fiscalYear: 2025, value: 172, asOf: '2026-03-05', provisional: true }]);
   });
 
   it('leaves a year without listed items missing instead of counting 0', () => {
@@ -144,21 +157,51 @@ describe('computeMetrics', () => {
     }
   });
 
-  it('sums a count metric per year for any list of items, and never yields a 0', () => {
+  it('sums a count metric per year over the years declared complete only, a complete year without items being 0', () => {
+    const yearsArb = fc.array(fc.integer({ min: 2000, max: 2030 }), { maxLength: 40 });
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 2000, max: 2030 }), { maxLength: 40 }), (years) => {
+      fc.property(yearsArb, fc.uniqueArray(fc.integer({ min: 2000, max: 2030 }), { maxLength: 10 }), (years, complete) => {
         const data = {
           events: {
-            title: 't', description: [], tableTitle: 't',
+            title: 't', description: [], tableTitle: 't', completeFiscalYears: complete,
             events: years.map((fiscalYear) => ({ fiscalYear, name: 'e', dates: { start: `${fiscalYear}-05-01` }, venue: 'v' })),
           },
         } as unknown as OfficeData;
         const events = computeMetrics(data).find((s) => s.id === 'events')!;
-        expect(events.values.reduce((sum, v) => sum + v.value, 0)).toBe(years.length);
-        expect(events.values.every((v) => v.value > 0)).toBe(true);
-        expect(events.values.map((v) => v.fiscalYear)).toEqual([...new Set(years)].sort((a, b) => a - b));
+        expect(events.values.map((v) => v.fiscalYear)).toEqual([...complete].sort((a, b) => a - b));
+        for (const value of events.values) expect(value.value).toBe(years.filter((y) => y === value.fiscalYear).length);
       }),
     );
+  });
+
+  it('counts nothing from a list of examples: a year not declared complete is neither charted nor compared', () => {
+    const byId = new Map(computeMetrics(fixtureOffice(join(INSTALL_ROOT, 'data'), 'seoul')).map((s) => [s.id, s.values]));
+    // 最近の主な観光展 / 訪問取材実績 / 実施実績 are selections: no 5 → 3 events, no 3 → 1 cooking classes.
+    expect(byId.get('events')).toEqual([]);
+    expect(byId.get('cooking-classes')).toEqual([]);
+    expect(byId.get('influencer-visits')).toEqual([]);
+  });
+});
+
+describe('figures of a fiscal year still running', () => {
+  const running = () => computeMetrics(fixtureOffice(join(INSTALL_ROOT, 'data'), 'seoul'));
+
+  it('carry the brochure date as their as-of date when they state none, and are provisional', () => {
+    const festival = running().find((s) => s.id === 'festival-booths')!;
+    // The brochure is dated 2026-03-05, inside fiscal year 2025 (to 2026-03-31).
+    expect(festival.values.find((v) => v.fiscalYear === 2025)).toEqual({ fiscalYear: 2025, value: 16, asOf: '2026-03-05', provisional: true });
+    expect(festival.values.find((v) => v.fiscalYear === 2024)).toEqual({ fiscalYear: 2024, value: 17 });
+  });
+
+  it('keep an as-of date the data states, and are provisional when it falls inside the year', () => {
+    const support = running().find((s) => s.id === 'support-cases')!;
+    expect(support.values.find((v) => v.fiscalYear === 2025)).toEqual({ fiscalYear: 2025, value: 83, asOf: '2026-01', provisional: true });
+  });
+
+  it('are final once the as-of date is past the end of the fiscal year', () => {
+    const data = fixtureOffice(join(INSTALL_ROOT, 'data'), 'seoul');
+    const festival = computeMetrics(data, { asOf: '2026-04-01' }).find((s) => s.id === 'festival-booths')!;
+    expect(festival.values.find((v) => v.fiscalYear === 2025)).toEqual({ fiscalYear: 2025, value: 16 });
   });
 });
 

@@ -13,7 +13,7 @@ const inLanguage = (wording: PerLanguage, lang: LanguageTag): string => (wording
 
 export const UI_KEYS = [
   'title', 'officeTitle', 'metric', 'unit', 'withUnit', 'fiscalYear', 'change', 'changePercent', 'changeNote',
-  'missingNote', 'asOf', 'asOfMonthEnd', 'notes', 'noData',
+  'missingNote', 'provisionalNote', 'asOf', 'asOfMonthEnd', 'notes', 'noData',
 ] as const;
 export type UiKey = (typeof UI_KEYS)[number];
 

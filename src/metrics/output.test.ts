@@ -82,7 +82,8 @@ describe('csv', () => {
     expect(text).toContain('\r\n');
     expect(parse(text)).toEqual([
       ['id', '項目', '単位', '2023年度', '2024年度', '2025年度', '前年度比', '増減率', '注記'],
-      ['support-cases', '自治体の活動支援（延べ）', '件', '59', '74', '83', '+9', '+12.2%', '2025年度 2026年1月末現在'],
+      ['support-cases', '自治体の活動支援（延べ）', '件', '59', '74', '83', '—', '—',
+        '2025年度 2026年1月末現在; 2025年度は年度途中の数値のため、前年度比を示しません（通年の数値と比べると、ない増減を示すことになるため）。'],
       ['sister-city-exchanges', '姉妹（友好）都市交流事業の実施', '件', '200', '216', '—', '—', '—', ''],
       ['jet-participants', 'JETプログラム参加者', '名', '—', '—', '5933', '—', '—', ''],
     ]);
@@ -112,13 +113,17 @@ describe('json', () => {
     expect(json.metrics[0]).toEqual({
       id: 'support-cases', label: "Support for municipalities' activities", unit: 'cases', kind: 'figure', source: 'support.yaml',
       values: [
-        { fiscalYear: 2024, value: 74, asOf: null, asOfDate: null, change: { absolute: 15, percent: 25.4 } },
-        { fiscalYear: 2025, value: 83, asOf: '2026-01', asOfDate: '2026-01-31', change: { absolute: 9, percent: 12.2 } },
+        { fiscalYear: 2024, value: 74, asOf: null, asOfDate: null, provisional: false, change: { absolute: 15, percent: 25.4 }, changeWithheld: false },
+        // A part-year figure: its as-of date, and no change against the full year before.
+        { fiscalYear: 2025, value: 83, asOf: '2026-01', asOfDate: '2026-01-31', provisional: true, change: null, changeWithheld: true },
       ],
-      change: { fiscalYear: 2025, absolute: 9, percent: 12.2 },
+      change: null,
+      changeWithheld: true,
       note: null,
     });
-    expect(json.metrics[1].values[0]).toEqual({ fiscalYear: 2024, value: null, asOf: null, asOfDate: null, change: null });
+    expect(json.metrics[1].values[0]).toEqual({
+      fiscalYear: 2024, value: null, asOf: null, asOfDate: null, provisional: false, change: null, changeWithheld: false,
+    });
   });
 });
 
@@ -162,8 +167,13 @@ describe('terminal table', () => {
     const text = renderComparison('table', {
       table: compareTable(series, { metrics: ['support-cases', 'events'] }), series, labels, lang: 'ja', data, colours,
     });
-    expect(text).toMatch(/<up>\s*\+9<\/up>\s+<up>\s*\+12\.2%<\/up>/);
+    // 2025 is a part-year figure: no change, so nothing coloured in its row; the fixture's events fall 5 → 3.
+    expect(text).not.toContain('<up>');
     expect(text).toMatch(/<down>\s*-2<\/down>\s+<down>\s*-40\.0%<\/down>/);
+    const earlier = renderComparison('table', {
+      table: compareTable(series, { metrics: ['support-cases'], to: 2024 }), series, labels, lang: 'ja', data, colours,
+    });
+    expect(earlier).toMatch(/<up>\s*\+15<\/up>\s+<up>\s*\+25\.4%<\/up>/);
     expect(render('seoul', 'table', 'ja')).not.toContain('\u001b[');
   });
 });

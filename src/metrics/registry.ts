@@ -4,9 +4,10 @@
 // Two kinds of metric, and why it matters for "missing" versus 0:
 // - `figure`: the data states the number for a fiscal year (support cases 83, JET participants 5,933). A stated 0
 //   is a real 0. A year without a stated figure is missing.
-// - `count`: the number of items the office lists for a fiscal year (events, cooking classes, lectures). The lists
-//   are selections ("recent main events"), and a list cannot say "none": a year with no listed item is missing,
-//   never 0, even when the office lists items for that year elsewhere.
+// - `count`: the number of items the office lists for a fiscal year (events, cooking classes, lectures). Most lists
+//   are selections ("最近の主な観光展", "実施実績" examples): counting them would turn examples into yearly totals
+//   and show declines the office never claimed. So a count is a metric only for the fiscal years the data declares
+//   complete (`completeFiscalYears`); there a year without items is a real 0, and every other year is missing.
 // Wording (labels, units) lives in templates/labels/metrics.yaml, not here.
 import type { OfficeData } from '../schema/index.js';
 import { JET_POSITIONS, type JetPosition } from '../schema/constants.js';
@@ -23,9 +24,12 @@ export interface MetricValue {
   value: number;
   /**
    * When the data states the figure as of a date: YYYY-MM-DD, or YYYY-MM for the end of that month (support
-   * cases "2026年1月末時点" are 2026-01). See asOfDate() for the calendar date.
+   * cases "2026年1月末現在" are 2026-01). See asOfDate() for the calendar date. A figure of a fiscal year still
+   * running at the brochure's date carries that date when the data states none (computeMetrics).
    */
   asOf?: string;
+  /** The fiscal year had not ended at the as-of date: a part-year figure, never compared with a full year. */
+  provisional?: true;
 }
 
 /** A value as read from the data, with the place it was read from (for reporting duplicates). */
@@ -42,6 +46,8 @@ export interface MetricDefinition {
   file: string;
   /** Values in data order; a `count` metric yields one value per listed item (value 1) and is summed per year. */
   extract(data: OfficeData): SourcedValue[];
+  /** For a `count`: the fiscal years whose list the data declares complete; only these are counted. */
+  completeYears?(data: OfficeData): readonly number[];
 }
 
 const item = (fiscalYear: number, path: (string | number)[]): SourcedValue => ({ fiscalYear, value: 1, path });
@@ -52,6 +58,11 @@ export function asOfDate(stated: string): string {
   const [year, month] = stated.split('-').map(Number) as [number, number];
   const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${stated}-${String(lastDay).padStart(2, '0')}`;
+}
+
+/** The last day of a fiscal year: 2025 → 2026-03-31. */
+export function fiscalYearEnd(fiscalYear: number): string {
+  return `${fiscalYear + 1}-03-31`;
 }
 
 /** The fiscal year (April–March, named by the year it starts) a calendar date falls in. */
@@ -85,6 +96,7 @@ export const METRICS: readonly MetricDefinition[] = [
     kind: 'count',
     file: 'events.yaml',
     extract: (data) => (data.events?.events ?? []).map((event, index) => item(event.fiscalYear, ['events', index])),
+    completeYears: (data) => data.events?.completeFiscalYears ?? [],
   },
   {
     id: 'festival-booths',
@@ -104,6 +116,7 @@ export const METRICS: readonly MetricDefinition[] = [
     kind: 'count',
     file: 'influencer-visits.yaml',
     extract: (data) => (data.influencerVisits?.visits ?? []).map((visit, index) => item(visit.fiscalYear, ['visits', index])),
+    completeYears: (data) => data.influencerVisits?.completeFiscalYears ?? [],
   },
   {
     // A joint visit (連携型) promotes several destinations in one trip: each destination counts.
@@ -115,6 +128,7 @@ export const METRICS: readonly MetricDefinition[] = [
       (data.influencerVisits?.visits ?? []).flatMap((visit, index) =>
         visit.destinations.map((_, d) => item(visit.fiscalYear, ['visits', index, 'destinations', d])),
       ),
+    completeYears: (data) => data.influencerVisits?.completeFiscalYears ?? [],
   },
   {
     id: 'cooking-classes',
@@ -122,6 +136,7 @@ export const METRICS: readonly MetricDefinition[] = [
     kind: 'count',
     file: 'cooking-classes.yaml',
     extract: (data) => (data.cookingClasses?.classes ?? []).map((cooking, index) => item(cooking.fiscalYear, ['classes', index])),
+    completeYears: (data) => data.cookingClasses?.completeFiscalYears ?? [],
   },
   {
     id: 'sns-municipalities',
@@ -141,6 +156,7 @@ export const METRICS: readonly MetricDefinition[] = [
     kind: 'count',
     file: 'lectures.yaml',
     extract: (data) => (data.lectures?.lectures ?? []).map((lecture, index) => item(lecture.fiscalYear, ['lectures', index])),
+    completeYears: (data) => data.lectures?.completeFiscalYears ?? [],
   },
   {
     id: 'jet-countries',
@@ -179,6 +195,7 @@ export const METRICS: readonly MetricDefinition[] = [
     kind: 'count',
     file: 'seminars.yaml',
     extract: (data) => (data.seminars?.themes ?? []).map((theme, index) => item(theme.fiscalYear, ['themes', index])),
+    completeYears: (data) => data.seminars?.completeFiscalYears ?? [],
   },
   {
     id: 'sister-city-exchanges',
@@ -241,6 +258,7 @@ export const METRICS: readonly MetricDefinition[] = [
       (data.support?.surveys.surveys ?? []).flatMap((survey, index) =>
         survey.fiscalYears.map((fiscalYear, y) => item(fiscalYear, ['surveys', 'surveys', index, 'fiscalYears', y])),
       ),
+    completeYears: (data) => data.support?.surveys.completeFiscalYears ?? [],
   },
 ];
 

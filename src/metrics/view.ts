@@ -69,6 +69,7 @@ export class AsOfNotes {
 export function compareView(table: CompareTable, words: MetricWords, options: { officeName?: string } = {}): CompareView {
   const asOf = new AsOfNotes(words);
   let anyMissing = false;
+  const withheld = new Set<number>();
   const rows = table.rows.map((row): ViewRow => {
     const cells = row.cells.map((cell) => {
       if (cell.value === null) anyMissing = true;
@@ -76,13 +77,19 @@ export function compareView(table: CompareTable, words: MetricWords, options: { 
       return cell.asOf && cell.value !== null ? `${text} ${asOf.marker(cell.asOf)}` : text;
     });
     const changes = changeView(row.change, words);
-    if (row.change === null || row.change.percent === null) anyMissing = true;
+    const last = row.cells[row.cells.length - 1];
+    if (row.changeWithheld && last) withheld.add(last.fiscalYear);
+    else if (row.change === null || row.change.percent === null) anyMissing = true;
     return { id: row.id, label: words.metric(row.id), unit: words.unit(row.id, row.unit), cells, ...changes };
   });
   const notes: string[] = [];
   const last = table.fiscalYears[table.fiscalYears.length - 1];
   if (last !== undefined) {
     notes.push(words.ui('changeNote', { current: words.fiscalYear(last), previous: words.fiscalYear(last - 1) }));
+  }
+  if (withheld.size > 0) {
+    const years = [...withheld].sort((a, b) => a - b).map((fiscalYear) => words.fiscalYear(fiscalYear));
+    notes.push(words.ui('provisionalNote', { years: years.join(words.lang === 'ja' || words.lang === 'zh-Hans' ? '、' : ', ') }));
   }
   if (anyMissing) notes.push(words.ui('missingNote'));
   for (const row of table.rows) {

@@ -54,6 +54,15 @@ export type TimeSlot = Static<typeof TimeSlotSchema>;
 /** Fiscal year (年度) by its starting calendar year: 2025 runs from 2025-04-01 to 2026-03-31. */
 export const FiscalYearSchema = Type.Integer({ minimum: 1950, maximum: 2200, description: 'Fiscal year (年度), April–March, named by the year it starts.' });
 
+/**
+ * The fiscal years for which a list names every item, not a selection (最近の主な…, 実績 examples). Only those
+ * years' counts of listed items are metrics: charted, compared and given a 前年度比.
+ */
+export const CompleteFiscalYearsSchema = Type.Array(FiscalYearSchema, {
+  uniqueItems: true,
+  description: 'Fiscal years whose list is complete (every item, not a selection); only their counts are charted and compared.',
+});
+
 export const CountSchema = Type.Integer({ minimum: 0, description: 'A whole number, 0 or more.' });
 
 /** A figure that the source states as a lower bound (80,000名以上) or as of a date. */

@@ -1,6 +1,6 @@
 // events.yaml: tourism fairs and other events where the office ran or supported municipal booths.
 import { Type, type Static } from '@sinclair/typebox';
-import { DateRangeSchema, FiscalYearSchema, PhotoSchema, SchemaKey, TextListSchema, TextSchema } from './common.js';
+import { CompleteFiscalYearsSchema, DateRangeSchema, FiscalYearSchema, PhotoSchema, SchemaKey, TextListSchema, TextSchema } from './common.js';
 
 export const EventSchema = Type.Object(
   {
@@ -21,6 +21,7 @@ export const EventsFileSchema = Type.Object(
     description: TextListSchema,
     tableTitle: TextSchema,
     events: Type.Array(EventSchema),
+    completeFiscalYears: Type.Optional(CompleteFiscalYearsSchema),
     photos: Type.Optional(Type.Array(PhotoSchema)),
     callToAction: Type.Optional(TextListSchema),
   },

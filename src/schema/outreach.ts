@@ -7,6 +7,7 @@ export const OutreachFileSchema = Type.Object(
     ...SchemaKey,
     title: TextSchema,
     description: TextListSchema,
+    websitesTitle: Type.Optional(TextSchema),
     searchHint: Type.Optional(TextSchema),
     callToAction: Type.Optional(TextSchema),
     newsletter: Type.Optional(

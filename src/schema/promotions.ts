@@ -2,7 +2,8 @@
 // and university lectures.
 import { Type, type Static } from '@sinclair/typebox';
 import {
-  BodySchema, CountSchema, FiscalYearSchema, PhotoSchema, SchemaKey, StepsSchema, TextListSchema, TextSchema,
+  BodySchema, CompleteFiscalYearsSchema, CountSchema, FiscalYearSchema, PhotoSchema, SchemaKey, StepsSchema, TextListSchema,
+  TextSchema,
 } from './common.js';
 import { SocialAccountSchema } from './office.js';
 
@@ -13,6 +14,8 @@ const Intro = {
   photos: Type.Optional(Type.Array(PhotoSchema)),
   flow: Type.Optional(StepsSchema),
 };
+/** For the files whose list is counted per fiscal year (visits, classes, lectures). */
+const Complete = { completeFiscalYears: Type.Optional(CompleteFiscalYearsSchema) };
 
 export const InfluencerVisitSchema = Type.Object(
   {
@@ -35,7 +38,7 @@ export const InfluencerVisitSchema = Type.Object(
 export type InfluencerVisit = Static<typeof InfluencerVisitSchema>;
 
 export const InfluencerVisitsFileSchema = Type.Object(
-  { ...SchemaKey, ...Intro, visits: Type.Array(InfluencerVisitSchema) },
+  { ...SchemaKey, ...Intro, visits: Type.Array(InfluencerVisitSchema), ...Complete },
   { additionalProperties: false, $id: 'influencer-visits' },
 );
 export type InfluencerVisitsFile = Static<typeof InfluencerVisitsFileSchema>;
@@ -51,7 +54,7 @@ export const CookingClassSchema = Type.Object(
 export type CookingClass = Static<typeof CookingClassSchema>;
 
 export const CookingClassesFileSchema = Type.Object(
-  { ...SchemaKey, ...Intro, classes: Type.Array(CookingClassSchema) },
+  { ...SchemaKey, ...Intro, classes: Type.Array(CookingClassSchema), ...Complete },
   { additionalProperties: false, $id: 'cooking-classes' },
 );
 export type CookingClassesFile = Static<typeof CookingClassesFileSchema>;
@@ -89,7 +92,7 @@ export const LectureSchema = Type.Object(
 export type Lecture = Static<typeof LectureSchema>;
 
 export const LecturesFileSchema = Type.Object(
-  { ...SchemaKey, ...Intro, lectures: Type.Array(LectureSchema) },
+  { ...SchemaKey, ...Intro, lectures: Type.Array(LectureSchema), ...Complete },
   { additionalProperties: false, $id: 'lectures' },
 );
 export type LecturesFile = Static<typeof LecturesFileSchema>;

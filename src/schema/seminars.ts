@@ -2,7 +2,7 @@
 // seminar's full programme.
 import { Type, type Static } from '@sinclair/typebox';
 import {
-  DateSchema, FiscalYearSchema, PersonSchema, PhotoSchema, SchemaKey, TextListSchema, TextSchema, TimeSlotSchema,
+  CompleteFiscalYearsSchema, DateSchema, FiscalYearSchema, PersonSchema, PhotoSchema, SchemaKey, TextListSchema, TextSchema, TimeSlotSchema, UrlSchema,
 } from './common.js';
 
 export const ProgrammeItemSchema = Type.Object(
@@ -39,6 +39,7 @@ export const SeminarsFileSchema = Type.Object(
     partner: Type.Optional(Type.Object({ name: TextSchema, abbreviation: Type.Optional(Type.String()) }, { additionalProperties: false })),
     description: TextListSchema,
     themes: Type.Array(Type.Object({ fiscalYear: FiscalYearSchema, theme: TextSchema }, { additionalProperties: false })),
+    completeFiscalYears: Type.Optional(CompleteFiscalYearsSchema),
     latest: Type.Optional(
       Type.Object(
         {
@@ -51,7 +52,15 @@ export const SeminarsFileSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
-    moreInformation: Type.Optional(TextSchema),
+    // A pointer ("詳細はこちら") is printed only together with what it points at: its address, and a QR code when marked.
+    moreInformation: Type.Optional(Type.Object(
+      {
+        text: TextSchema,
+        url: UrlSchema,
+        qr: Type.Optional(Type.Boolean({ description: 'Print a QR code of the address next to the text.' })),
+      },
+      { additionalProperties: false, description: 'Where to read more: the text, its address, and whether a QR code is printed.' },
+    )),
     photos: Type.Optional(Type.Array(PhotoSchema)),
   },
   { additionalProperties: false, $id: 'seminars' },

@@ -1,6 +1,6 @@
 // support.yaml: what the office does for Japanese municipalities — support cases, research requests and surveys.
 import { Type, type Static } from '@sinclair/typebox';
-import { CountSchema, DateSchema, FiscalYearSchema, PhotoSchema, SchemaKey, TextListSchema, TextSchema, YearMonthSchema } from './common.js';
+import { CompleteFiscalYearsSchema, CountSchema, DateSchema, FiscalYearSchema, PhotoSchema, SchemaKey, TextListSchema, TextSchema, YearMonthSchema } from './common.js';
 
 export const SupportFileSchema = Type.Object(
   {
@@ -36,12 +36,19 @@ export const SupportFileSchema = Type.Object(
     surveys: Type.Object(
       {
         title: TextSchema,
+        heading: Type.Optional(TextSchema),
         surveys: Type.Array(
           Type.Object(
-            { subject: TextSchema, reason: TextSchema, fiscalYears: Type.Array(FiscalYearSchema, { minItems: 1, uniqueItems: true }) },
+            {
+              subject: TextSchema,
+              reason: TextSchema,
+              fiscalYears: Type.Array(FiscalYearSchema, { minItems: 1, uniqueItems: true }),
+              description: Type.Optional(TextSchema),
+            },
             { additionalProperties: false },
           ),
         ),
+        completeFiscalYears: Type.Optional(CompleteFiscalYearsSchema),
         photos: Type.Optional(Type.Array(PhotoSchema)),
       },
       { additionalProperties: false },

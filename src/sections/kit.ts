@@ -5,7 +5,9 @@ import type {
 } from '../document/blocks.js';
 import type { EditionText } from '../document/text.js';
 import type { MetricLabels, MetricSeries } from '../metrics/index.js';
-import { changeBetween } from '../metrics/compare.js';
+import { yearChange } from '../metrics/compare.js';
+import { MetricWords } from '../metrics/labels.js';
+import { languageProfile } from '../i18n/profile.js';
 import { formatChange, formatPercentChange } from '../document/format.js';
 import type { LanguageTag, OfficeData, Photo, SectionId, Steps, Text } from '../schema/index.js';
 import { FileLimitError, type World } from '../world.js';
@@ -148,16 +150,31 @@ function checkedImage(world: World, path: string, given: string): string {
 
 
 /**
- * The change against the previous fiscal year of a metric, worded: "+16 (+8.0%)"; empty when either year has no
- * value (a missing year is not a zero).
+ * The change against the previous fiscal year of a metric, worded: "+16 (+8.0%)"; a dash when either year has no
+ * value (a missing year is not a zero) or when one is a part-year figure (see changeNotes).
  */
 export function changeTxt(context: SectionContext, metricId: string, fiscalYear: number): Txt {
   const series = context.metrics.series.find((s) => s.id === metricId);
-  const value = (year: number) => series?.values.find((v) => v.fiscalYear === year)?.value;
-  const change = changeBetween(value(fiscalYear - 1), value(fiscalYear));
+  const change = series ? yearChange(series, fiscalYear).change : null;
   return context.t.each((lang) => {
     if (!change) return '—';
     const percent = change.percent === null ? '' : ` (${formatPercentChange(change.percent / 100, lang)})`;
     return `${formatChange(change.absolute, lang)}${percent}`;
   });
+}
+
+/**
+ * The note under a table whose change column leaves out a part-year figure's change ("2025年度は年度途中の数値の
+ * ため、前年度比を示しません…"), so a dash there is not read as "no data".
+ */
+export function changeNotes(context: SectionContext, metricId: string, fiscalYears: readonly number[]): Txt[] {
+  const series = context.metrics.series.find((s) => s.id === metricId);
+  if (!series) return [];
+  const withheld = fiscalYears.filter((year) => yearChange(series, year).withheld).sort((a, b) => a - b);
+  if (withheld.length === 0) return [];
+  return [context.t.each((lang) => {
+    const words = new MetricWords(context.metrics.labels, lang, context.data);
+    const years = context.t.joinList(withheld.map((year) => words.fiscalYear(year)), lang);
+    return `${languageProfile(lang).marks.note}${words.ui('provisionalNote', { years })}`;
+  })];
 }

@@ -41,6 +41,8 @@ export function csvTable(table: CompareTable, words: MetricWords, options: { bom
     const notes = row.cells
       .filter((cell) => cell.asOf && cell.value !== null)
       .map((cell) => `${words.fiscalYear(cell.fiscalYear)} ${words.asOf(cell.asOf!)}`);
+    const last = row.cells[row.cells.length - 1];
+    if (row.changeWithheld && last) notes.push(words.ui('provisionalNote', { years: words.fiscalYear(last.fiscalYear) }));
     const note = words.note(row.id);
     if (note && row.cells.every((cell) => cell.value === null)) notes.push(note);
     return [

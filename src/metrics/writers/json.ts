@@ -11,8 +11,11 @@
 //     "values": [{ "fiscalYear": 2025, "value": 83 | null,   // null: not given by the data (never 0)
 //                  "asOf": "2026-01" | "2026-01-31" | null,  // as stated: a date, or a month meaning its end
 //                  "asOfDate": "2026-01-31" | null,          // the same as a calendar date
-//                  "change": { "absolute": 9, "percent": 12.2 | null } | null }],  // vs fiscalYear - 1
+//                  "provisional": true | false,              // the fiscal year had not ended at asOf (part-year)
+//                  "change": { "absolute": 9, "percent": 12.2 | null } | null,  // vs fiscalYear - 1
+//                  "changeWithheld": true | false }],        // null because a part-year figure is not compared
 //     "change": { "fiscalYear": 2025, "absolute": 9, "percent": 12.2 | null } | null,  // last column vs previous
+//     "changeWithheld": true | false,
 //     "note": "…" | null
 //   }]
 // }
@@ -44,9 +47,12 @@ export function jsonTable(table: CompareTable, words: MetricWords, office?: { id
         value: cell.value,
         asOf: cell.asOf ?? null,
         asOfDate: cell.asOf ? asOfDate(cell.asOf) : null,
+        provisional: cell.provisional === true,
         change: changeJson(cell.change),
+        changeWithheld: cell.changeWithheld === true,
       })),
       change: row.change === null || last === undefined ? null : { fiscalYear: last, ...changeJson(row.change)! },
+      changeWithheld: row.changeWithheld === true,
       note: row.cells.every((cell) => cell.value === null) ? words.note(row.id) ?? null : null,
     })),
   };

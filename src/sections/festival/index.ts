@@ -4,7 +4,7 @@ import type { Block } from '../../document/blocks.js';
 import { formatDate, formatNumber } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
 import type { Text } from '../../schema/index.js';
-import { cell, changeTxt, inYears, photos, table, textList, type SectionDefinition } from '../kit.js';
+import { cell, changeNotes, changeTxt, inYears, photos, table, textList, type SectionDefinition } from '../kit.js';
 import { languageProfile } from '../../i18n/profile.js';
 
 export const festival: SectionDefinition = {
@@ -24,8 +24,9 @@ export const festival: SectionDefinition = {
       if (latest.venue) items.push({ label: t.label('festival.venue'), values: [t.text(latest.venue)] });
       if (latest.organiser) items.push({ label: t.label('festival.organiser'), values: [t.text(latest.organiser)] });
       if (latest.sponsors) {
+        // The label places the list: 【日本側】在大韓民国… without a typed space, "일본 측: …" in Korean.
         const side = (key: string, names: Text[]) => t.each((lang) =>
-          `${t.fill(key, lang, { country: textIn(data.office.countryName, lang) ?? '' })} ${t.joinList(names.map((n) => textIn(n, lang) ?? ''), lang)}`);
+          t.fill(key, lang, { country: textIn(data.office.countryName, lang) ?? '', list: t.joinList(names.map((n) => textIn(n, lang) ?? ''), lang) }));
         items.push({
           label: t.label('festival.sponsors'),
           values: [side('festival.japanSide', latest.sponsors.japan), side('festival.hostSide', latest.sponsors.host)],
@@ -48,7 +49,10 @@ export const festival: SectionDefinition = {
       { header: t.label('columns.festivalYear'), align: 'center', width: 1 },
       { header: t.label('columns.change'), align: 'center', width: 1 },
       { header: t.label('columns.municipalBooths'), width: 6 },
-    ], rows, (file.notes ?? []).map((n) => t.each((lang) => { const note = textIn(n, lang); const mark = languageProfile(lang).marks.note; return note === undefined ? undefined : note.startsWith(mark) ? note : `${mark}${note}`; }))));
+    ], rows, [
+      ...(file.notes ?? []).map((n) => t.each((lang) => { const note = textIn(n, lang); const mark = languageProfile(lang).marks.note; return note === undefined ? undefined : note.startsWith(mark) ? note : `${mark}${note}`; })),
+      ...changeNotes(context, 'festival-booths', editions.map((e) => e.fiscalYear)),
+    ]));
     blocks.push(...photos(context, file.photos));
     return { title: t.text(file.title), blocks };
   },

@@ -16,7 +16,7 @@ export const jet: SectionDefinition = {
     const { t, data } = context;
     const nationality = (lang: LanguageTag) => textIn(data.office.nationality ?? data.office.countryName, lang) ?? '';
     const blocks: Block[] = [
-      { kind: 'heading', text: t.each((lang) => `${textIn(file.name, lang) ?? ''} (${file.englishName})`) },
+      { kind: 'heading', text: t.each((lang) => `${textIn(file.name, lang) ?? ''}${t.fill('parenthesised', lang, { text: file.englishName })}`) },
       ...textList(t, 'merit', file.description),
     ];
 
@@ -50,7 +50,7 @@ export const jet: SectionDefinition = {
 
     if (file.alumni) {
       const a = file.alumni;
-      blocks.push({ kind: 'heading', text: t.each(() => `${a.name} (${a.englishName})`) });
+      blocks.push({ kind: 'heading', text: t.each((lang) => `${a.name}${t.fill('parenthesised', lang, { text: a.englishName })}`) });
       blocks.push(...textList(t, 'bullet', a.description, t.label('jet.alumniWhat', { name: a.name })));
       blocks.push(...textList(t, 'bullet', a.activities, t.label('jet.alumniActivities')));
       blocks.push(...photos(context, a.photos));
@@ -59,14 +59,15 @@ export const jet: SectionDefinition = {
     if (file.positions.length > 0) {
       blocks.push({ kind: 'heading', text: t.label('jet.positionsTitle') });
       blocks.push(list('numbered', file.positions.map((p) => t.each((lang) => [
-        { text: `${textIn(p.name, lang) ?? ''} (${p.code})`, lang, strong: true },
+        { text: `${textIn(p.name, lang) ?? ''}${t.fill('parenthesised', lang, { text: p.code })}`, lang, strong: true },
         { text: ` …… ${textIn(p.duties, lang) ?? ''}`, lang },
       ]))));
     }
 
     const placements = file.placements.filter((p) => inYears(p.fiscalYear, context.years)).sort((a, b) => b.fiscalYear - a.fiscalYear)[0];
     if (placements) {
-      const asOf = t.each((lang) => `${languageProfile(lang).marks.note} ${t.fill('asOf', lang, { date: formatDate(placements.asOf, lang) })}`);
+      // The note mark of the language; a space after it only where words are spaced (※2025年…, ※ 2025년 …).
+      const asOf = t.each((lang) => `${languageProfile(lang).marks.note}${languageProfile(lang).wordSpaces ? ' ' : ''}${t.fill('asOf', lang, { date: formatDate(placements.asOf, lang) })}`);
       blocks.push(table('jet-placements', t.each((lang) => t.fill('jet.placementsTitle', lang, { nationality: nationality(lang) })), [
         ...JET_POSITIONS.map((code) => ({ header: t.each(() => code), align: 'center' as const })),
         { header: t.label('columns.total'), align: 'center' },
@@ -83,10 +84,10 @@ export const jet: SectionDefinition = {
         if (byPrefecture.length === 0 && byBody.length === 0) continue;
         details.push(t.each((lang) => {
           const parts = [
-            ...byPrefecture.map((p) => `${t.bodyName({ prefecture: p.prefecture }, lang)} ${t.fill('units.people', lang, { n: formatNumber(p.count, lang) })}`),
-            ...byBody.map((p) => `${textIn(p.label, lang) ?? t.raw(`jet.bodyTypes.${p.bodyType}`, lang)} ${t.fill('units.people', lang, { n: formatNumber(p.count, lang) })}`),
+            ...byPrefecture.map((p) => t.fill('jet.bodyCount', lang, { body: t.bodyName({ prefecture: p.prefecture }, lang), count: t.fill('units.people', lang, { n: formatNumber(p.count, lang) }) })),
+            ...byBody.map((p) => t.fill('jet.bodyCount', lang, { body: textIn(p.label, lang) ?? t.raw(`jet.bodyTypes.${p.bodyType}`, lang), count: t.fill('units.people', lang, { n: formatNumber(p.count, lang) }) })),
           ];
-          return `${code} : ${t.joinList(parts, lang)}`;
+          return `${code}${t.raw('punctuation.labelSeparator', lang)}${t.joinList(parts, lang)}`;
         }));
       }
       if (details.length > 0) blocks.push(list('merit', details));

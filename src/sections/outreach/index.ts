@@ -1,7 +1,7 @@
 // How the office informs municipalities: web sites, social accounts, newsletter and publications.
 import type { Block, Txt } from '../../document/blocks.js';
 import { formatYearMonth } from '../../document/format.js';
-import { textIn } from '../../document/text.js';
+import { languageOf, textIn } from '../../document/text.js';
 import { photos, textList, type SectionDefinition } from '../kit.js';
 import { languageProfile } from '../../i18n/profile.js';
 
@@ -16,15 +16,20 @@ export const outreach: SectionDefinition = {
     const blocks: Block[] = [...textList(t, 'bullet', file.description)];
 
     const sites: Txt[] = contact.websites.map((w) => t.each((lang) => [
-      { text: `${textIn(w.label, lang) ?? ''}: `, lang },
+      { text: `${textIn(w.label, lang) ?? ''}${t.raw('punctuation.labelSeparator', lang)}`, lang },
       { text: w.url, lang, href: w.url },
     ]));
-    if (sites.length > 0) blocks.push({ kind: 'list', marker: 'bullet', items: sites, title: file.searchHint ? t.text(file.searchHint) : t.label('outreach.websites') });
+    // As printed: the heading (クレアソウル事務所ホームページ), the search hint, then the addresses.
+    if (sites.length > 0) {
+      blocks.push({ kind: 'heading', text: file.websitesTitle ? t.text(file.websitesTitle) : t.label('outreach.websites') });
+      if (file.searchHint) blocks.push({ kind: 'paragraph', tone: 'callout', text: t.text(file.searchHint) });
+      blocks.push({ kind: 'list', marker: 'bullet', items: sites });
+    }
     if (contact.social.length > 0) {
       blocks.push({
         kind: 'list', marker: 'bullet', title: t.label('outreach.social'),
         items: contact.social.map((s) => t.each((lang) => [
-          { text: `${t.raw(`platforms.${s.platform}`, lang)}${s.handle ? ` (${s.handle})` : ''}${s.url ? ': ' : ''}`, lang },
+          { text: `${t.raw(`platforms.${s.platform}`, lang)}${s.handle ? t.fill('parenthesised', lang, { text: s.handle }) : ''}${s.url ? t.raw('punctuation.labelSeparator', lang) : ''}`, lang },
           ...(s.url ? [{ text: s.url, lang, href: s.url }] : []),
         ])),
       });
@@ -34,20 +39,27 @@ export const outreach: SectionDefinition = {
       const n = file.newsletter;
       blocks.push({ kind: 'heading', text: t.text(n.name) });
       blocks.push({ kind: 'paragraph', text: t.text(n.description) });
+      // The whole request, as printed: "★配信を希望される方は info@… にメールをお送りください。（件名を…）".
       blocks.push({
         kind: 'paragraph', tone: 'note',
-        text: t.each((lang) => [
-          { text: t.raw('outreach.subscribe', lang), lang },
-          { text: ` ${n.subscribeEmail}`, lang, href: `mailto:${n.subscribeEmail}` },
-          { text: ` ${textIn(n.subscribeInstructions, lang) ?? ''}`, lang },
-        ]),
+        text: t.each((lang) => {
+          const [before = '', after = ''] = t.raw('outreach.subscribe', lang).split('{email}');
+          return [
+            { text: before, lang },
+            { text: n.subscribeEmail, lang, href: `mailto:${n.subscribeEmail}` },
+            { text: after, lang },
+            { text: t.fill('parenthesised', lang, { text: textIn(n.subscribeInstructions, lang) ?? '' }), lang: languageOf(n.subscribeInstructions, lang) },
+          ];
+        }),
       });
     }
     for (const publication of file.publications) {
+      // A heading is printed only with something under it (`clair validate` warns about one without).
+      if (!publication.url && !publication.revised && !publication.description && !(publication.topics && publication.topics.length > 0)) continue;
       blocks.push({ kind: 'heading', text: t.text(publication.title) });
       const lines: Txt[] = [];
       if (publication.url) lines.push(t.each((lang) => [{ text: publication.url!, lang, href: publication.url }]));
-      if (publication.revised) lines.push(t.each((lang) => `${languageProfile(lang).marks.note} ${t.fill('outreach.revised', lang, { month: formatYearMonth(publication.revised!, lang) })}`));
+      if (publication.revised) lines.push(t.each((lang) => `${languageProfile(lang).marks.note}${languageProfile(lang).wordSpaces ? ' ' : ''}${t.fill('outreach.revised', lang, { month: formatYearMonth(publication.revised!, lang) })}`));
       if (publication.description) lines.push(t.text(publication.description));
       if (lines.length > 0) blocks.push({ kind: 'list', marker: 'bullet', items: lines });
       if (publication.topics && publication.topics.length > 0) {

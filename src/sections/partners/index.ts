@@ -17,7 +17,7 @@ export const partners: SectionDefinition = {
         { header: t.label('columns.cooperation'), width: 4 },
       ], group.organisations.map((o) => ({
         cells: [
-          cell(t.each((lang) => `${textIn(o.name, lang) ?? ''}${o.abbreviation ? ` (${o.abbreviation})` : ''}`), { header: true }),
+          cell(t.each((lang) => `${textIn(o.name, lang) ?? ''}${o.abbreviation ? t.fill('parenthesised', lang, { text: o.abbreviation }) : ''}`), { header: true }),
           cell(o.cooperation.map((c) => t.text(c.activity))),
         ],
       }))));

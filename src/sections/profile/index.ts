@@ -33,10 +33,15 @@ export const profile: SectionDefinition = {
 
     blocks.push({ kind: 'heading', text: t.each((lang) => t.fill('profile.aboutOffice', lang, { office: officeName(lang) })) });
     const established = office.established;
-    blocks.push(list('bullet', [
-      ...(established ? [t.each((lang) => t.fill('profile.established', lang, { date: formatYearMonth(established, lang) }))] : []),
-      ...office.description.map((d) => t.text(d)),
-    ]));
+    // As printed: "1993年10月設立。日本の地方自治体から…" opens the first bullet rather than standing alone.
+    const [first, ...rest] = office.description;
+    const openingBullets = established && first
+      ? [t.each((lang) => t.fill('profile.establishedLead', lang, { date: formatYearMonth(established, lang), text: textIn(first, lang) ?? '' })), ...rest.map((d) => t.text(d))]
+      : [
+          ...(established ? [t.each((lang) => t.fill('profile.established', lang, { date: formatYearMonth(established, lang) }))] : []),
+          ...office.description.map((d) => t.text(d)),
+        ];
+    blocks.push(list('bullet', openingBullets));
 
     const staff = office.staff;
     const roles = staff && t.each((lang) => t.joinList(staff.roles.map((role) => {

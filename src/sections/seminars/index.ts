@@ -2,7 +2,7 @@
 import type { Block, TableBlock, TableRow } from '../../document/blocks.js';
 import { formatDate, formatTimeSlot } from '../../document/format.js';
 import type { ProgrammeItem, ProgrammeSegment } from '../../schema/index.js';
-import { textIn, type EditionText } from '../../document/text.js';
+import { languageOf, textIn, type EditionText } from '../../document/text.js';
 import { cell, inYears, photos, table, textList, type SectionDefinition } from '../kit.js';
 
 function itemRow(t: EditionText, item: ProgrammeItem): TableRow {
@@ -68,7 +68,17 @@ export const seminars: SectionDefinition = {
         { header: t.label('columns.theme'), width: 5 },
       ], themes.map((x) => ({ cells: [cell(t.each(() => String(x.fiscalYear)), { header: true, align: 'center' }), cell(t.text(x.theme))] }))));
     }
-    if (file.moreInformation) blocks.push({ kind: 'paragraph', tone: 'note', text: t.text(file.moreInformation) });
+    // "詳細はこちら" only ever with the address it points at (a QR code of it where the data asks for one).
+    const more = file.moreInformation;
+    if (more) {
+      blocks.push({
+        kind: 'paragraph', tone: 'note',
+        text: t.each((lang) => [
+          { text: `${textIn(more.text, lang) ?? ''}${t.raw('punctuation.labelSeparator', lang)}`, lang: languageOf(more.text, lang) },
+          { text: more.url, lang, href: more.url },
+        ]),
+      });
+    }
     blocks.push(...photos(context, file.photos));
     if (latest) {
       blocks.push(table('seminar-programme', t.label('seminars.programme'), [

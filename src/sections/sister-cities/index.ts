@@ -3,7 +3,7 @@
 import type { Block } from '../../document/blocks.js';
 import { formatDate, formatNumber } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
-import { cell, changeTxt, inYears, list, photos, table, type SectionDefinition } from '../kit.js';
+import { cell, changeNotes, changeTxt, inYears, list, photos, table, type SectionDefinition } from '../kit.js';
 import { languageProfile } from '../../i18n/profile.js';
 
 export const sisterCities: SectionDefinition = {
@@ -15,7 +15,9 @@ export const sisterCities: SectionDefinition = {
     const { t, data } = context;
     const p = file.partnerships;
     const blocks: Block[] = [];
-    if (file.prefectureMarkNote) blocks.push({ kind: 'paragraph', tone: 'note', text: t.text(file.prefectureMarkNote) });
+    // "※は都道府県が提携" explains a mark in the list of partnerships: printed only with a list that has the mark.
+    const marked = (p.list ?? []).some((x) => x.prefectureLevel);
+    if (file.prefectureMarkNote && marked) blocks.push({ kind: 'paragraph', tone: 'note', text: t.text(file.prefectureMarkNote) });
     blocks.push({
       kind: 'figures',
       items: [{
@@ -50,7 +52,7 @@ export const sisterCities: SectionDefinition = {
           cell(t.each((lang) => formatNumber(e.count, lang)), { align: 'end' }),
           cell(changeTxt(context, 'sister-city-exchanges', e.fiscalYear), { align: 'end' }),
         ],
-      }))));
+      })), changeNotes(context, 'sister-city-exchanges', exchanges.map((e) => e.fiscalYear))));
     }
     const cases = file.cases.filter((c) => inYears(c.fiscalYear, context.years));
     for (const year of [...new Set(cases.map((c) => c.fiscalYear))].sort((a, b) => b - a)) {

@@ -12,14 +12,23 @@ export const snsChannel: SectionDefinition = {
     if (!file) return undefined;
     const { t } = context;
     const blocks: Block[] = [];
+    // A reading and a gloss are for readers who need them: only in the languages the data gives them in (the
+    // katakana トランドラン and 小さな声で… of 도란도란 for Japanese readers, nothing for Korean ones).
+    const own = (text: typeof file.channelMeaning, lang: Parameters<typeof t.raw>[1]) =>
+      text === undefined ? undefined : typeof text === 'string' ? text : text[lang];
     if (file.channelMeaning) {
       blocks.push({
         kind: 'paragraph', tone: 'note',
-        text: t.each((lang) => t.fill('snsChannel.meaning', lang, {
-          name: textIn(file.channelName, lang) ?? '',
-          reading: file.channelReading ? t.fill('parenthesised', lang, { text: textIn(file.channelReading, lang) ?? '' }) : '',
-          meaning: textIn(file.channelMeaning, lang) ?? '',
-        })),
+        text: t.each((lang) => {
+          const meaning = own(file.channelMeaning, lang);
+          if (meaning === undefined) return undefined;
+          const reading = own(file.channelReading, lang);
+          return t.fill('snsChannel.meaning', lang, {
+            name: textIn(file.channelName, lang) ?? '',
+            reading: reading ? t.fill('parenthesised', lang, { text: reading }) : '',
+            meaning,
+          });
+        }),
       });
     }
     blocks.push(...textList(t, 'bullet', file.description));
@@ -33,7 +42,8 @@ export const snsChannel: SectionDefinition = {
         })),
       });
     }
-    if (file.target) blocks.push({ kind: 'paragraph', tone: 'lead', text: t.text(file.target) });
+    // The data's target text stands under its heading, as printed.
+    if (file.target) blocks.push({ kind: 'heading', text: t.label('snsChannel.target') }, { kind: 'paragraph', tone: 'lead', text: t.text(file.target) });
     if (file.merits && file.merits.length > 0) blocks.push(list('merit', file.merits.map((m) => t.text(m)), t.label('merits')));
     if (file.campaign) blocks.push({ kind: 'paragraph', tone: 'callout', text: t.text(file.campaign) });
     blocks.push(list('bullet', file.accounts.map((a) => t.each((lang) => [

@@ -16,7 +16,7 @@ describe('the office folder', () => {
 
   it('holds every photo a data file names', async () => {
     const { world, dir } = officeVariant({
-      'partners.yaml': replaceOnce('activity: {ja: 光州 AI クラスター視察, ko: 광주 AI 클러스터 시찰}', 'activity: {ja: 視察, ko: 시찰}\n            photo: {file: photos/gwangju.jpg, caption: {ja: 視察, ko: 시찰}}'),
+      'partners.yaml': replaceOnce('activity: {ja: 光州AIクラスター視察, ko: 광주 AI 클러스터 시찰}', 'activity: {ja: 視察, ko: 시찰}\n            photo: {file: photos/gwangju.jpg, caption: {ja: 視察, ko: 시찰}}'),
       'events.yaml': (text) => `${text}photos:\n  - {file: photos/fair.png, caption: {ja: 出展, ko: 출전}}\n  - {file: ../../secret.jpg, caption: {ja: 外, ko: 외}}\n`,
     });
     mkdirSync(join(dir, 'photos'));

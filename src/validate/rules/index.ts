@@ -10,6 +10,8 @@ import { placeholderValues } from './placeholders.js';
 import { prefectureNames } from './prefectures.js';
 import type { Rule } from './rule.js';
 import { festivalBooths, jetPlacements, jetYearFigures, sisterCityTotal, staffTotal } from './totals.js';
+import { japaneseWording } from './wording.js';
+import { danglingReferences } from './references.js';
 
 export const RULES: readonly Rule[] = [
   officeId,
@@ -25,6 +27,8 @@ export const RULES: readonly Rule[] = [
   brochureSections,
   editionLanguages,
   textLanguages,
+  japaneseWording,
+  danglingReferences,
   prefectureNames,
   photoFiles,
   titleYear,

@@ -3,9 +3,10 @@
 // written and an error with --strict, when a brochure is about to be printed.
 import type { Rule } from './rule.js';
 
+// A reading (ユク・ドンイル) or a gloss (channelMeaning: what 도란도란 means) is for the readers who need it.
 const isReading = (at: readonly (string | number)[]) => {
   const key = at[at.length - 1];
-  return typeof key === 'string' && /^reading$|Reading$/.test(key);
+  return typeof key === 'string' && /^reading$|Reading$|Meaning$/.test(key);
 };
 
 export const textLanguages: Rule = {

@@ -61,7 +61,7 @@ export function photoCacheDir(): string {
 }
 
 // Bump when the processing changes, so old cache entries are not reused.
-const PIPELINE_VERSION = 1;
+const PIPELINE_VERSION = 2;
 
 /** The crop box of the frame's aspect ratio inside an image, centred on the focus point as far as it can be. */
 export function cropBox(width: number, height: number, focus = { x: 0.5, y: 0.5 }): { left: number; top: number; width: number; height: number } {

@@ -1,6 +1,7 @@
 // Every text has every language the office publishes in (office.yaml `languages`), and every edition of the
 // brochure is in languages the office declares. A missing translation is a warning while the data is being
 // written and an error with --strict, when a brochure is about to be printed.
+import { didYouMean } from '../suggest.js';
 import type { Rule } from './rule.js';
 
 // A reading (ユク・ドンイル) or a gloss (channelMeaning: what 도란도란 means) is for the readers who need it.
@@ -19,6 +20,19 @@ export const textLanguages: Rule = {
       if (text === null || typeof text !== 'object') continue;
       // A reading (ユク・ドンイル for 陸東一) glosses a name for the editions whose script needs it, not for all.
       if (isReading(at)) continue;
+      // Any BCP 47 tag passes the schema (a language is data); a tag the office does not publish in is a slip.
+      for (const tag of Object.keys(text).filter((key) => !languages.includes(key))) {
+        const guess = didYouMean(tag, languages);
+        report({
+          file, at: [...at, tag], where: 'key', code: 'unknown-language',
+          message: {
+            en: `"${tag}" is not one of the office's languages (${declared})${guess ? `; did you mean "${guess}"?` : ''}`,
+            ja: `「${tag}」は事務所の言語（${declared}）にありません${guess ? `（「${guess}」の誤りでは？）` : ''}`,
+          },
+          found: tag,
+          expected: { en: `one of ${declared}`, ja: `${declared} のいずれか` },
+        });
+      }
       const missing = languages.filter((tag) => !(tag in text));
       if (missing.length === 0) continue;
       report({

@@ -127,8 +127,10 @@ export function readOffice(world: World, dir: string, dataFiles: readonly DataFi
     }
     present.add(entry.key);
     const read = readDataFile(world, path);
-    if (read.ok) office.sources[entry.key] = read.source;
-    else office.diagnostics.push(...read.diagnostics);
+    if (read.ok) {
+      office.sources[entry.key] = read.source;
+      office.diagnostics.push(...(read.source.warnings ?? []));
+    } else office.diagnostics.push(...read.diagnostics);
   }
   for (const entry of dataFiles) {
     if (!entry.required) continue;

@@ -6,6 +6,7 @@ import type { LoadedOffice } from '../load/office.js';
 import type { LanguageTag } from '../schema/common.js';
 import type { Office, OfficeData } from '../schema/index.js';
 import type { World } from '../world.js';
+import { withSourceLines } from '../load/source.js';
 import { readOffice, resolveTargets, UNREADABLE, type OfficeTarget } from './discover.js';
 import { pointerOf } from './paths.js';
 import { RULES, type Issue, type RuleContext, type SharedValue } from './rules/index.js';
@@ -113,8 +114,15 @@ function checkOffice(world: World, target: OfficeTarget, validators: ValidatorSe
     shownFiles = files.filter((file) => only.has(file));
   }
   if (options.strict) kept = kept.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d));
-  office.diagnostics = capPerFile(kept.sort(byLocation), maxPerFile, omitted);
+  office.diagnostics = capPerFile(kept.sort(byLocation), maxPerFile, omitted).map((d) => withSourceLine(d, sourceByKey));
   return { office, files: shownFiles };
+}
+
+/** The line a diagnostic points at, from the file it is in, for the caret display. */
+function withSourceLine(d: Diagnostic, sources: LoadedOffice['sources']): Diagnostic {
+  if (d.sourceLine !== undefined || d.line < 1) return d;
+  const source = Object.values(sources).find((s) => s?.path === d.file);
+  return source ? withSourceLines([d], source.text)[0]! : d;
 }
 
 function collectShared(data: Partial<OfficeData>, validators: ValidatorSet): Map<SharedSchemaName, SharedValue[]> {

@@ -1,6 +1,8 @@
 // events.yaml: tourism fairs and other events where the office ran or supported municipal booths.
 import { Type, type Static } from '@sinclair/typebox';
-import { DateRangeSchema, FiscalYearSchema, PhotoSchema, SchemaKey, TextListSchema, TextSchema } from './common.js';
+import {
+  BodySchema, DateRangeSchema, FiscalYearSchema, ParticipantsSchema, PhotoSchema, PlaceFields, SchemaKey, TextListSchema, TextSchema,
+} from './common.js';
 
 export const EventSchema = Type.Object(
   {
@@ -9,6 +11,11 @@ export const EventSchema = Type.Object(
     dates: DateRangeSchema,
     venue: TextSchema,
     location: Type.Optional(TextSchema),
+    ...PlaceFields,
+    organiser: Type.Optional(TextSchema),
+    partners: Type.Optional(Type.Array(TextSchema, { minItems: 1 })),
+    participants: Type.Optional(ParticipantsSchema),
+    municipalities: Type.Optional(Type.Array(BodySchema, { minItems: 1 })),
   },
   { additionalProperties: false },
 );

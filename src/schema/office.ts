@@ -1,7 +1,7 @@
 // office.yaml: who the office is — the organisation, the office itself, its staff, contact and access.
 import { Type, type Static } from '@sinclair/typebox';
 import {
-  BodySchema, CountSchema, DateSchema, EmailSchema, LanguageTagSchema, SchemaKey, TextListSchema, TextSchema,
+  BodySchema, CountSchema, CountryCodeSchema, DateSchema, EmailSchema, LanguageTagSchema, SchemaKey, TextListSchema, TextSchema,
   UrlSchema, YearMonthSchema,
 } from './common.js';
 
@@ -21,8 +21,18 @@ export const OfficeSchema = Type.Object(
     name: TextSchema,
     shortName: TextSchema,
     city: TextSchema,
-    country: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166 country code of the office, e.g. KR.' }),
+    country: CountryCodeSchema,
     countryName: TextSchema,
+    // The countries the office covers (Singapore: the ASEAN countries and India). Without it, only `country`.
+    countries: Type.Optional(Type.Array(
+      Type.Object(
+        { code: CountryCodeSchema, name: TextSchema, nationality: Type.Optional(TextSchema) },
+        { additionalProperties: false, description: 'A country the office covers: its code, its name, how its people are called.' },
+      ),
+      { minItems: 1 },
+    )),
+    // Words kept in their own script in every language (a proper name such as 한복 in an English text).
+    scriptExceptions: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { uniqueItems: true })),
     // How people of the office's country are called (韓国人 / 한국인, 中国人, French…), for the JET figures.
     nationality: Type.Optional(TextSchema),
     languages: Type.Array(LanguageTagSchema, {

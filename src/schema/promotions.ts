@@ -2,7 +2,8 @@
 // and university lectures.
 import { Type, type Static } from '@sinclair/typebox';
 import {
-  BodySchema, CountSchema, FiscalYearSchema, PhotoSchema, SchemaKey, TextListSchema, TextSchema,
+  BodySchema, CountSchema, DateRangeSchema, FiscalYearSchema, ParticipantsSchema, PhotoSchema, PlaceFields, SchemaKey,
+  TextListSchema, TextSchema,
 } from './common.js';
 import { SocialAccountSchema } from './office.js';
 
@@ -42,10 +43,18 @@ export type InfluencerVisitsFile = Static<typeof InfluencerVisitsFileSchema>;
 export const CookingClassSchema = Type.Object(
   {
     fiscalYear: FiscalYearSchema,
-    host: BodySchema,
-    dishes: Type.Array(TextSchema, { minItems: 1 }),
+    // One municipality presents its food (Seoul's classes), or several supply the ingredients.
+    host: Type.Optional(BodySchema),
+    suppliers: Type.Optional(Type.Array(BodySchema, { minItems: 1 })),
+    dishes: Type.Optional(Type.Array(TextSchema, { minItems: 1 })),
+    ingredients: Type.Optional(Type.Array(TextSchema, { minItems: 1 })),
+    partner: Type.Optional(TextSchema),
+    ...PlaceFields,
+    dates: Type.Optional(DateRangeSchema),
+    participants: Type.Optional(ParticipantsSchema),
+    media: Type.Optional(Type.Array(TextSchema, { minItems: 1 })),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'A cooking class: who presented or supplied what, with whom, where and when.' },
 );
 export type CookingClass = Static<typeof CookingClassSchema>;
 

@@ -1,11 +1,13 @@
 // The semantic rules, in the order their findings are most useful to read. Adding a rule means one module and one
 // line here.
 import { brochureSections } from './brochure.js';
+import { cookingClassContent, countryCodes, countryTotals } from './countries.js';
 import { fiscalYearDates, programmeTimes, sinceYear } from './dates.js';
 import { duplicateEntries } from './duplicates.js';
 import { officeId, photoFiles } from './files.js';
 import { editionLanguages, textLanguages } from './languages.js';
 import { prefectureNames } from './prefectures.js';
+import { textScripts } from './scripts.js';
 import type { Rule } from './rule.js';
 import { festivalBooths, jetPlacements, jetYearFigures, sisterCityTotal, staffTotal } from './totals.js';
 
@@ -16,6 +18,9 @@ export const RULES: readonly Rule[] = [
   jetYearFigures,
   festivalBooths,
   sisterCityTotal,
+  countryTotals,
+  countryCodes,
+  cookingClassContent,
   fiscalYearDates,
   programmeTimes,
   sinceYear,
@@ -23,6 +28,7 @@ export const RULES: readonly Rule[] = [
   brochureSections,
   editionLanguages,
   textLanguages,
+  textScripts,
   prefectureNames,
   photoFiles,
 ];

@@ -188,24 +188,51 @@ function lineSlip(line: string, lineStart: number): Hint | undefined {
       };
     }
     // {en: Time: 10am}: a colon and a space inside a flow collection start a nested key.
-    const entries = inside.slice(1).split(',');
-    let at = flowOpen + 1;
-    for (const entry of entries) {
-      const colons = [...entry.matchAll(/:(?=[ \t]|$)/g)];
-      if (colons.length > 1 && !/["']/.test(entry)) {
-        const second = colons[1]!.index!;
-        const value = entry.slice(colons[0]!.index! + 1).trim().replace(/[}\]]+$/, '');
-        return {
-          code: 'yaml-colon-in-flow', severity: 'error', offset: lineStart + at + second,
-          message: {
-            en: 'a colon followed by a space inside {…} or […] starts a new key; put the text with the colon in quotes',
-            ja: '{…} や […] の中で「コロン＋空白」があると新しいキーになります。コロンを含むテキストは引用符で囲んでください',
-          },
-          found: showValue(entry.trim()),
-          expected: { en: `the text in quotes: "${value}"`, ja: `引用符で囲んだテキスト（"${value}"）` },
-        };
+    const colon = secondColonInFlow(line, flowOpen);
+    if (colon) {
+      return {
+        code: 'yaml-colon-in-flow', severity: 'error', offset: lineStart + colon.at,
+        message: {
+          en: 'a colon followed by a space inside {…} or […] starts a new key; put the text with the colon in quotes',
+          ja: '{…} や […] の中で「コロン＋空白」があると新しいキーになります。コロンを含むテキストは引用符で囲んでください',
+        },
+        found: showValue(colon.entry),
+        expected: { en: `the text in quotes: "${colon.value}"`, ja: `引用符で囲んだテキスト（"${colon.value}"）` },
+      };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The second `: ` of one entry of a flow collection, at the entry's own depth (a nested {…} has its own), outside
+ * quotes and comments: `{ja: 時間, en: Time: 10am}` has one at "Time: 10am".
+ */
+function secondColonInFlow(line: string, from: number): { at: number; entry: string; value: string } | undefined {
+  const stack: { colons: number; entryStart: number; firstColon: number }[] = [];
+  let quote: string | undefined;
+  for (let i = from; i < line.length; i++) {
+    const c = line[i]!;
+    const before = line[i - 1] ?? ' ';
+    if (quote) {
+      if (c === quote) quote = undefined;
+      continue;
+    }
+    if ((c === '"' || c === "'") && /[\s{[,:]/.test(before)) quote = c;
+    else if (c === '#' && /\s/.test(before)) break;
+    else if (c === '{' || c === '[') stack.push({ colons: 0, entryStart: i + 1, firstColon: -1 });
+    else if (c === '}' || c === ']') stack.pop();
+    else if (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (c === ',') Object.assign(top, { colons: 0, entryStart: i + 1, firstColon: -1 });
+      else if (c === ':' && /\s/.test(line[i + 1] ?? ' ')) {
+        if (++top.colons === 1) top.firstColon = i;
+        else {
+          const rest = line.slice(i + 1);
+          const end = i + 1 + (rest.search(/[,}\]]/) < 0 ? rest.length : rest.search(/[,}\]]/));
+          return { at: i, entry: line.slice(top.entryStart, end).trim(), value: line.slice(top.firstColon + 1, end).trim() };
+        }
       }
-      at += entry.length + 1;
     }
   }
   return undefined;

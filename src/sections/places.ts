@@ -41,7 +41,8 @@ export function placeIn(
   const single = coveredCountries(office).length === 1;
   const country = where.country && !(single && where.country === coveredCountries(office)[0]!.code)
     ? countryName(office, where.country, lang) : undefined;
-  if (city && country) return t.fill('details.place', lang, { city, country });
+  // A city-state (Singapore) is named once.
+  if (city && country && city !== country) return t.fill('details.place', lang, { city, country });
   return city ?? country;
 }
 

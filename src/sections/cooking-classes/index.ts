@@ -36,7 +36,7 @@ export const cookingClasses: SectionDefinition = {
       ];
     }, (a, b) => (b.dates?.start ?? '').localeCompare(a.dates?.start ?? ''));
     const columns: TableColumn[] = [
-      { header: t.label('columns.fiscalYear'), align: 'center', width: 1 },
+      { header: t.label('columns.fiscalYear'), align: 'center', width: withFacts || withDates ? 1.3 : 1 },
       ...(withDates ? [{ header: t.label('columns.dates'), align: 'center' as const, width: 2 }] : []),
       { header: t.label('columns.municipality'), width: 2 },
       { header: t.label(onlyIngredients ? 'details.ingredients' : 'columns.dishes'), width: withFacts ? 3 : 5 },

@@ -36,12 +36,13 @@ export const events: SectionDefinition = {
     const blocks: Block[] = [
       ...textList(t, 'bullet', file.description),
       ...(rows.length > 0 ? [table('events-booths', t.text(file.tableTitle), [
-        { header: t.label('columns.fiscalYear'), align: 'center', width: 1 },
-        { header: t.label('columns.eventName'), width: 4 },
+        // With more columns the fiscal year's share must still hold "2021" on one line.
+        { header: t.label('columns.fiscalYear'), align: 'center', width: withFacts || withBodies ? 1.4 : 1 },
+        { header: t.label('columns.eventName'), width: withFacts || withBodies ? 3 : 4 },
         { header: t.label('columns.dates'), align: 'center', width: 2 },
         { header: t.label('columns.venue'), width: 3 },
         ...(withFacts ? [{ header: t.label('details.column'), width: 3 }] : []),
-        ...(withBodies ? [{ header: t.label('columns.municipality'), width: 3 }] : []),
+        ...(withBodies ? [{ header: t.label('columns.municipality'), width: 2.5 }] : []),
       ], rows)] : []),
       ...photos(context, file.photos),
       ...(file.callToAction ?? []).map((text): Block => ({ kind: 'paragraph', tone: 'callout', text: t.text(text) })),

@@ -5,6 +5,7 @@ import { formatDate, formatNumber } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
 import { cell, changeTxt, inYears, list, photos, table, type SectionDefinition } from '../kit.js';
 import { countryName, coveredCountries } from '../places.js';
+import { languageProfile } from '../../i18n/profile.js';
 
 export const sisterCities: SectionDefinition = {
   id: 'sister-cities',
@@ -29,7 +30,7 @@ export const sisterCities: SectionDefinition = {
         ...(p.byCountry ?? []).map((c) => figure(withCountry(c.country), c.total)),
       ],
     });
-    blocks.push(list('bullet', file.definition.criteria.map((c) => t.text(c)), t.each((lang) => `※${t.fill('sisterCities.definition', lang, { source: textIn(file.definition.source, lang) ?? '' })}`)));
+    blocks.push(list('bullet', file.definition.criteria.map((c) => t.text(c)), t.each((lang) => `${languageProfile(lang).marks.note}${t.fill('sisterCities.definition', lang, { source: textIn(file.definition.source, lang) ?? '' })}`)));
     if (p.list && p.list.length > 0) {
       const withCountries = covered.length > 1 && p.list.some((x) => x.country);
       blocks.push(table('sister-city-partnerships', t.label('sisterCities.listCaption'), [
@@ -39,7 +40,7 @@ export const sisterCities: SectionDefinition = {
         { header: t.label('columns.since'), align: 'center', width: 1 },
       ], p.list.map((x) => ({
         cells: [
-          cell(t.each((lang) => `${t.bodyName(x.japan, lang)}${x.prefectureLevel ? '※' : ''}`)),
+          cell(t.each((lang) => `${t.bodyName(x.japan, lang)}${x.prefectureLevel ? languageProfile(lang).marks.note : ''}`)),
           cell(t.text(x.partner)),
           ...(withCountries ? [cell(t.each((lang) => (x.country ? countryName(data.office, x.country, lang) : '')))] : []),
           cell(t.each(() => (x.since ? String(x.since) : '')), { align: 'center' }),

@@ -128,6 +128,24 @@ const OFFICES: FixtureOffice[] = [
     },
     foreign: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303F\uFF00-\uFFEF]/u,
   },
+  {
+    // Unlike Seoul: English, several countries, records with their country and city, sections left out.
+    officeId: 'singapore',
+    lang: 'en',
+    parts: [
+      { numeral: 'Ⅰ', numbers: ['①', '②'] },
+      { numeral: 'Ⅱ', numbers: ['①', '②'] },
+      { numeral: 'Ⅲ', numbers: ['①'] },
+    ],
+    expected: {
+      ja: ['1988年（昭和63年）に設立', '海外事務所：7か所（ニューヨーク、', '栃木県小山市', 'インドネシア・ジャカルタ'],
+      own: [
+        'founded in 1988', 'Overseas offices: 7 (New York, London, Paris', 'CLAIR Singapore: overview', 'Address and contact',
+        'Oyama City, Tochigi', 'Taro Yamada, Director, CLAIR Singapore', 'Jakarta, Indonesia',
+      ],
+    },
+    foreign: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303F\uFF00-\uFFEF]/u,
+  },
 ];
 
 const plain = (rich: Rich) => rich.map((r) => r.text).join('');

@@ -26,7 +26,7 @@ export const EventsFileSchema = Type.Object(
     ...SchemaKey,
     title: TextSchema,
     description: TextListSchema,
-    tableTitle: TextSchema,
+    tableTitle: Type.Optional(TextSchema),
     events: Type.Array(EventSchema),
     photos: Type.Optional(Type.Array(PhotoSchema)),
     callToAction: Type.Optional(TextListSchema),

@@ -64,7 +64,7 @@ export const OfficeSchema = Type.Object(
       },
       { additionalProperties: false },
     )),
-    dispatchingBodies: Type.Array(BodySchema),
+    dispatchingBodies: Type.Optional(Type.Array(BodySchema)),
     residentRepresentatives: Type.Optional(Type.Array(BodySchema, { description: 'Representatives of municipalities stationed at the office.' })),
     contact: Type.Object(
       {
@@ -72,12 +72,12 @@ export const OfficeSchema = Type.Object(
         address: TextSchema,
         phone: Type.String({ pattern: '^\\+[0-9() -]+$', description: 'Phone number in international form, e.g. +82(0)-2-733-5681.' }),
         email: EmailSchema,
-        websites: Type.Array(Type.Object({ label: TextSchema, url: UrlSchema, language: Type.Optional(LanguageTagSchema) }, { additionalProperties: false })),
-        social: Type.Array(SocialAccountSchema),
+        websites: Type.Optional(Type.Array(Type.Object({ label: TextSchema, url: UrlSchema, language: Type.Optional(LanguageTagSchema) }, { additionalProperties: false }))),
+        social: Type.Optional(Type.Array(SocialAccountSchema)),
       },
       { additionalProperties: false },
     ),
-    access: Type.Object(
+    access: Type.Optional(Type.Object(
       {
         routes: Type.Array(
           Type.Object({ from: TextSchema, minutes: CountSchema, approximate: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
@@ -85,7 +85,7 @@ export const OfficeSchema = Type.Object(
         note: Type.Optional(TextSchema),
       },
       { additionalProperties: false },
-    ),
+    )),
     asOf: Type.Optional(DateSchema),
   },
   { additionalProperties: false, $id: 'office' },

@@ -36,16 +36,16 @@ export const SisterCitiesFileSchema = Type.Object(
       { additionalProperties: false },
     ),
     prefectureMarkNote: Type.Optional(TextSchema),
-    definition: Type.Object({ source: TextSchema, criteria: TextListSchema }, { additionalProperties: false }),
-    exchangeProgrammes: Type.Array(
+    definition: Type.Optional(Type.Object({ source: TextSchema, criteria: TextListSchema }, { additionalProperties: false })),
+    exchangeProgrammes: Type.Optional(Type.Array(
       Type.Object({ fiscalYear: FiscalYearSchema, count: CountSchema }, { additionalProperties: false }),
-    ),
-    cases: Type.Array(
+    )),
+    cases: Type.Optional(Type.Array(
       Type.Object(
         { fiscalYear: FiscalYearSchema, japan: BodySchema, partner: TextSchema, country: Type.Optional(CountryCodeSchema), description: TextSchema },
         { additionalProperties: false },
       ),
-    ),
+    )),
     photos: Type.Optional(Type.Array(PhotoSchema)),
   },
   { additionalProperties: false, $id: 'sister-cities' },

@@ -34,14 +34,15 @@ export const contact: SectionDefinition = {
         { label: t.label('contact.email'), values: [t.each((lang) => [{ text: c.email, lang, href: `mailto:${c.email}` }])] },
       ],
     }];
-    if (office.access.routes.length > 0) {
+    const access = office.access;
+    if (access && access.routes.length > 0) {
       blocks.push({
-        kind: 'list', marker: 'bullet', title: t.label(office.access.routes.length === 1 ? 'details.accessFromOne' : 'contact.access'),
-        items: office.access.routes.map((r) => t.each((lang) => t.fill(r.approximate ? 'contact.routeApprox' : 'contact.route', lang, {
+        kind: 'list', marker: 'bullet', title: t.label(access.routes.length === 1 ? 'details.accessFromOne' : 'contact.access'),
+        items: access.routes.map((r) => t.each((lang) => t.fill(r.approximate ? 'contact.routeApprox' : 'contact.route', lang, {
           from: textIn(r.from, lang) ?? '', minutes: formatNumber(r.minutes, lang),
         }))),
       });
-      if (office.access.note) blocks.push({ kind: 'paragraph', tone: 'note', text: t.text(office.access.note) });
+      if (access.note) blocks.push({ kind: 'paragraph', tone: 'note', text: t.text(access.note) });
     }
     return { title: t.label('contact.title'), blocks };
   },

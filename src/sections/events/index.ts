@@ -35,7 +35,7 @@ export const events: SectionDefinition = {
     ], (a, b) => b.dates.start.localeCompare(a.dates.start));
     const blocks: Block[] = [
       ...textList(t, 'bullet', file.description),
-      ...(rows.length > 0 ? [table('events-booths', t.text(file.tableTitle), [
+      ...(rows.length > 0 ? [table('events-booths', file.tableTitle ? t.text(file.tableTitle) : t.label('details.eventsCaption'), [
         // With more columns the fiscal year's share must still hold "2021" on one line.
         { header: t.label('columns.fiscalYear'), align: 'center', width: withFacts || withBodies ? 1.4 : 1 },
         { header: t.label('columns.eventName'), width: withFacts || withBodies ? 3 : 4 },

@@ -14,12 +14,12 @@ export const outreach: SectionDefinition = {
     const contact = data.office.contact;
     const blocks: Block[] = [...textList(t, 'bullet', file.description)];
 
-    const sites: Txt[] = contact.websites.map((w) => t.each((lang) => [
+    const sites: Txt[] = (contact.websites ?? []).map((w) => t.each((lang) => [
       { text: `${textIn(w.label, lang) ?? ''}: `, lang },
       { text: w.url, lang, href: w.url },
     ]));
     if (sites.length > 0) blocks.push({ kind: 'list', marker: 'bullet', items: sites, title: file.searchHint ? t.text(file.searchHint) : t.label('outreach.websites') });
-    if (contact.social.length > 0) {
+    if (contact.social && contact.social.length > 0) {
       blocks.push({
         kind: 'list', marker: 'bullet', title: t.label('outreach.social'),
         items: contact.social.map((s) => t.each((lang) => [

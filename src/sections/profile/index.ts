@@ -50,8 +50,8 @@ export const profile: SectionDefinition = {
         ...(staff && roles
           ? [{ label: t.label('profile.staff'), values: [t.each((lang) => t.fill('units.people', lang, { n: formatNumber(staff.total, lang) })), roles] }]
           : []),
-        ...(office.dispatchingBodies.length > 0
-          ? [{ label: t.label('profile.dispatchingBodies'), values: [t.each((lang) => t.joinList(office.dispatchingBodies.map((b) => t.bodyName(b, lang)), lang))] }]
+        ...(office.dispatchingBodies && office.dispatchingBodies.length > 0
+          ? [{ label: t.label('profile.dispatchingBodies'), values: [t.each((lang) => t.joinList(office.dispatchingBodies!.map((b) => t.bodyName(b, lang)), lang))] }]
           : []),
         ...(office.residentRepresentatives && office.residentRepresentatives.length > 0
           ? [{

@@ -30,7 +30,7 @@ export const sisterCities: SectionDefinition = {
         ...(p.byCountry ?? []).map((c) => figure(withCountry(c.country), c.total)),
       ],
     });
-    blocks.push(list('bullet', file.definition.criteria.map((c) => t.text(c)), t.each((lang) => `${languageProfile(lang).marks.note}${t.fill('sisterCities.definition', lang, { source: textIn(file.definition.source, lang) ?? '' })}`)));
+    if (file.definition) blocks.push(list('bullet', file.definition.criteria.map((c) => t.text(c)), t.each((lang) => `${languageProfile(lang).marks.note}${t.fill('sisterCities.definition', lang, { source: textIn(file.definition!.source, lang) ?? '' })}`)));
     if (p.list && p.list.length > 0) {
       const withCountries = covered.length > 1 && p.list.some((x) => x.country);
       blocks.push(table('sister-city-partnerships', t.label('sisterCities.listCaption'), [
@@ -47,7 +47,7 @@ export const sisterCities: SectionDefinition = {
         ],
       }))));
     }
-    const exchanges = file.exchangeProgrammes.filter((e) => inYears(e.fiscalYear, context.years)).sort((a, b) => b.fiscalYear - a.fiscalYear);
+    const exchanges = (file.exchangeProgrammes ?? []).filter((e) => inYears(e.fiscalYear, context.years)).sort((a, b) => b.fiscalYear - a.fiscalYear);
     if (exchanges.length > 0) {
       blocks.push(table('sister-city-exchanges', t.label('sisterCities.exchangesCaption'), [
         { header: t.label('columns.fiscalYear'), align: 'center' },
@@ -61,7 +61,7 @@ export const sisterCities: SectionDefinition = {
         ],
       }))));
     }
-    const cases = file.cases.filter((c) => inYears(c.fiscalYear, context.years));
+    const cases = (file.cases ?? []).filter((c) => inYears(c.fiscalYear, context.years));
     for (const year of [...new Set(cases.map((c) => c.fiscalYear))].sort((a, b) => b - a)) {
       blocks.push(table(`sister-city-cases-${year}`, t.label('sisterCities.casesCaption', { year }), [
         { header: t.label('columns.japaneseSide'), width: 2 },

@@ -314,7 +314,7 @@ export function parseYaml(path: string, bytes: Uint8Array): ParseResult {
   const quick = quickParse(text);
   // A file that may hold a slip (a `#` after text, a comma in {…}) parsed, but perhaps not as its author meant:
   // the full parser below looks at it.
-  if (quick !== undefined && !mayHoldSlips(text)) {
+  if (quick !== undefined && !mayHoldSlips(text, quick)) {
     // Positions are only needed to report a problem: the full parse runs on the first question.
     let located: Document.Parsed | undefined;
     const full = () => (located ??= parseDocument());

@@ -29,11 +29,18 @@ export function hintDiagnostic(file: string, hint: Hint, pos: Position): Diagnos
 
 /**
  * Cheap test of whether a file that parsed may hold one of the slips below, so that only such files pay for the
- * position-keeping parse: a `#` after text on a line, a flow mapping with a comma, or a full-width space that
- * starts a key or a list item.
+ * position-keeping parse: a `#` after text on a line, a key without a value (what a comma in `{en: Bangkok,
+ * Thailand}` leaves), or a full-width space that starts a key or a list item.
  */
-export function mayHoldSlips(text: string): boolean {
-  return /[^\s#][ \t]+#/.test(text) || /\{[^}\n]*,/.test(text) || /^[ \t]*\u3000+(?:-|[^\s:]+:)/m.test(text);
+export function mayHoldSlips(text: string, data: unknown): boolean {
+  // A comment after a closing bracket or quote cannot cut a text short.
+  return /[^\s#}\]"'][ \t]+#/.test(text) || /^[ \t]*\u3000+(?:-|[^\s:]+:)/m.test(text) || hasNull(data, 0);
+}
+
+function hasNull(value: unknown, depth: number): boolean {
+  if (value === null) return true;
+  if (typeof value !== 'object' || depth > 64) return false;
+  return (Array.isArray(value) ? value : Object.values(value as object)).some((child) => hasNull(child, depth + 1));
 }
 
 const lineAt = (text: string, offset: number) => {

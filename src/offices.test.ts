@@ -135,7 +135,7 @@ const OFFICES: FixtureOffice[] = [
     parts: [
       { numeral: 'Ⅰ', numbers: ['①', '②'] },
       { numeral: 'Ⅱ', numbers: ['①', '②'] },
-      { numeral: 'Ⅲ', numbers: ['①'] },
+      { numeral: 'Ⅲ', numbers: [undefined, '①'] },
     ],
     expected: {
       ja: ['1988年（昭和63年）に設立', '海外事務所：7か所（ニューヨーク、', '栃木県小山市', 'インドネシア・ジャカルタ'],

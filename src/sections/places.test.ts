@@ -53,6 +53,12 @@ describe('an office that covers several countries', () => {
     expect(table('ja', 'events', 'events-booths')[1]![3]).toBe('テスト用の会場（タイ・バンコク）');
   });
 
+  it('gives JET participants by country, a year without a country\'s figure as —', () => {
+    expect(table('en', 'jet', 'jet-participants-by-country')).toEqual([
+      ['Country', 'FY2020', 'FY2021'], ['Singapore', '9', '10'], ['the Philippines', '11', '12'], ['India', '—', '8'],
+    ]);
+  });
+
   it('words the research requests with their year and place', () => {
     expect(table('en', 'research-requests', 'research-requests-recorded')).toEqual([
       ['FY', 'Request', 'Place'], ['2021', 'Test request A', 'Viet Nam'], ['2021', 'Test request B', 'Delhi, India'],

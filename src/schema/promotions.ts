@@ -90,6 +90,8 @@ export const LectureSchema = Type.Object(
     fiscalYear: FiscalYearSchema,
     round: Type.Integer({ minimum: 1 }),
     university: TextSchema,
+    ...PlaceFields,
+    participants: Type.Optional(ParticipantsSchema),
     topics: Type.Array(TextSchema, { minItems: 1 }),
   },
   { additionalProperties: false },

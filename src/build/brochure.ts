@@ -46,7 +46,8 @@ export interface BuildResult {
 
 function selectEditions(all: Edition[], requested: string[] | undefined): Edition[] {
   if (!requested || requested.length === 0) return all;
-  return requested.map((id) => {
+  // `--lang ja,ja` asks for one edition: built once, reported once.
+  return [...new Set(requested)].map((id) => {
     const edition = all.find((e) => e.id === id);
     if (!edition) {
       throw new UsageError({

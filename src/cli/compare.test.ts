@@ -134,8 +134,8 @@ describe.concurrent('clair compare', () => {
       expect(run.stdout).toBe('');
     });
 
-    it('refuses two figures for one fiscal year, in Japanese with --lang ja', async () => {
-      const run = await clair(['--data', DUPLICATE, 'compare', '--lang', 'ja']);
+    it('refuses two figures for one fiscal year, in Japanese with --ui-lang ja', async () => {
+      const run = await clair(['--data', DUPLICATE, 'compare', '--ui-lang', 'ja']);
       expect(run.status).toBe(1);
       expect(run.stderr).toMatch(/duplicate\/zedland\/sister-cities\.yaml:6:\d+\s+エラー\s+exchangeProgrammes に 2023年度 が2回あります/);
     });
@@ -153,10 +153,25 @@ describe.concurrent('clair compare', () => {
     });
 
     it('says why a metric never has values', async () => {
-      const run = await clair(['--data', SINGLE, 'compare', '--metrics', 'research-requests', '--lang', 'ja']);
+      const run = await clair(['--data', SINGLE, 'compare', '--metrics', 'research-requests', '--ui-lang=ja']);
       expect(run.status).toBe(1);
       expect(run.stderr).toContain('research-requests: 依頼調査は事例のみで、年度別の件数はデータにありません。');
       expect(run.stderr).toContain('seoul: research-requestsの数値がありません');
+    });
+
+    it('takes the table language from --lang and the message language from --ui-lang or the locale only', async () => {
+      const table = await clair(['--data', DUPLICATE, 'compare', '--lang', 'ja'], { LANG: 'en_US.UTF-8' });
+      expect(table.stderr).toMatch(/\berror\b.*exchangeProgrammes/);
+      const locale = await clair(['--data', DUPLICATE, 'compare', '--lang', 'en'], { LANG: 'ja_JP.UTF-8' });
+      expect(locale.stderr).toMatch(/エラー/);
+    });
+  });
+
+  describe('--ui-lang', () => {
+    it('refuses an unknown message language with exit code 2', async () => {
+      const run = await clair(['--data', SINGLE, 'compare', '--ui-lang', 'ko']);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('--ui-lang must be "en" or "ja", not "ko"');
     });
   });
 

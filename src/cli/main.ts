@@ -5,7 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError } from '../diagnostics.js';
-import { UsageError, uiLanguageFromEnv } from '../i18n/ui.js';
+import { UsageError, uiLanguageFromArgv, uiLanguageOf } from '../i18n/ui.js';
 import { INSTALL_ROOT } from '../world.js';
 import { registerCommands } from './commands/index.js';
 import { createTerminal } from './terminal.js';
@@ -31,6 +31,7 @@ export function buildProgram(): Command {
     .option('--data <dir>', 'data root holding one folder per office', './data')
     .option('--debug', 'show stack traces for unexpected errors', false)
     .option('--no-color', 'plain output without colours (also NO_COLOR=1)')
+    .option('--ui-lang <lang>', 'language of messages: en or ja (default: from the locale) / メッセージの言語')
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({
@@ -38,6 +39,10 @@ export function buildProgram(): Command {
       writeErr: (s) => process.stderr.write(s),
     });
   registerCommands(program);
+  // An unknown --ui-lang is refused before any command runs, whichever command it was given to.
+  program.hook('preAction', (_program, action) => {
+    uiLanguageOf(action);
+  });
   program.addHelpText('after', `
 Examples:
   clair validate                       check every office under ./data
@@ -57,13 +62,12 @@ export async function main(argv: string[]): Promise<void> {
     });
   }
   const debug = argv.includes('--debug');
-  // `--lang` chooses the message language only for validate; for build it names editions, for compare the output.
+  // Messages follow --ui-lang in every command (--lang names editions or a table's language, never the messages'),
+  // except validate's older --lang, still honoured.
   const langIndex = argv.indexOf('--lang');
-  const command = argv.slice(2).find((arg) => ['validate', 'build', 'compare'].includes(arg));
-  let uiLang = uiLanguageFromEnv();
-  if (command === 'validate' && langIndex >= 0 && (argv[langIndex + 1] === 'ja' || argv[langIndex + 1] === 'en')) uiLang = argv[langIndex + 1] as 'en' | 'ja';
-  const uiLangIndex = argv.indexOf('--ui-lang');
-  if (uiLangIndex >= 0 && (argv[uiLangIndex + 1] === 'ja' || argv[uiLangIndex + 1] === 'en')) uiLang = argv[uiLangIndex + 1] as 'en' | 'ja';
+  let uiLang = uiLanguageFromArgv(argv);
+  const explicit = argv.some((arg) => arg === '--ui-lang' || arg.startsWith('--ui-lang='));
+  if (!explicit && argv.slice(2).includes('validate') && langIndex >= 0 && (argv[langIndex + 1] === 'ja' || argv[langIndex + 1] === 'en')) uiLang = argv[langIndex + 1] as 'en' | 'ja';
   const terminal = createTerminal({ color: !argv.includes('--no-color') });
   const program = buildProgram();
   try {
@@ -81,7 +85,9 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (error instanceof DataError) {
-      process.exitCode = EXIT_DATA;
+      // A data file that exists but cannot be read (load/source.ts's UNREADABLE, not imported here to keep the
+      // YAML parser off start-up) is an I/O failure, as in `clair validate`.
+      process.exitCode = error.diagnostics.some((d) => d.code === 'unreadable') ? EXIT_USAGE : EXIT_DATA;
       return;
     }
     const code = (error as NodeJS.ErrnoException)?.code;

@@ -69,8 +69,10 @@ describe('clair validate on broken data', () => {
     expect(run.stdout).toMatch(/✖ 7 errors, 2 warnings in 7 files \(15 checked\)\n$/);
   });
 
-  it('speaks Japanese with --lang ja or a Japanese locale', () => {
-    const flag = clair(['validate', BROKEN_ROOT, '--lang', 'ja'], { cwd: FIXTURES });
+  it('speaks Japanese with --ui-lang ja (or --ui-lang=ja, or the older --lang ja) or a Japanese locale', () => {
+    const flag = clair(['validate', BROKEN_ROOT, '--ui-lang', 'ja'], { cwd: FIXTURES });
+    expect(clair(['--ui-lang=ja', 'validate', BROKEN_ROOT], { cwd: FIXTURES }).stdout).toBe(flag.stdout);
+    expect(clair(['validate', BROKEN_ROOT, '--lang', 'ja'], { cwd: FIXTURES }).stdout).toBe(flag.stdout);
     expect(flag.stdout).toContain('broken/seoul/festival.yaml:11:14  エラー  2025年度のおまつり: booths.count は 17 ですが、出展団体は 16 件です');
     expect(flag.stdout).toContain('✖ 7 ファイルにエラー 7 件、警告 2 件（15 ファイルを確認）');
     const locale = clair(['validate', BROKEN_ROOT], { cwd: FIXTURES, env: { LANG: 'ja_JP.UTF-8' } });
@@ -127,7 +129,7 @@ describe('clair validate on hostile files', () => {
       fc.property(damage, (edits) => {
         for (const name of FILES) writeFileSync(join(dir, name), ORIGINAL[name]!);
         for (const [name, mutations] of edits) {
-          let bytes = new Uint8Array(readFileSync(join(dir, name)));
+          let bytes: Uint8Array = new Uint8Array(readFileSync(join(dir, name)));
           for (const mutate of mutations) bytes = mutate(bytes);
           writeFileSync(join(dir, name), bytes);
         }
@@ -152,6 +154,8 @@ describe('clair validate, used wrongly', () => {
     expect(clair(['validate', '--format', 'xml']).status).toBe(2);
     const lang = clair(['validate', '--lang', 'ko']);
     expect(lang).toMatchObject({ status: 2, stderr: 'error: --lang must be "en" or "ja", not "ko"\n' });
+    const uiLang = clair(['validate', '--ui-lang=ko']);
+    expect(uiLang).toMatchObject({ status: 2, stderr: 'error: --ui-lang must be "en" or "ja", not "ko"\n' });
   });
 
   it('exits 2 for a data file it cannot read, after reporting the rest', () => {

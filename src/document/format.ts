@@ -1,15 +1,31 @@
 // Numbers, dates, fiscal years and Japanese eras in each language's conventions. Both renderers receive these
 // strings ready-made, so a date reads the same in the PDF and the HTML.
+// Japanese, Korean, Chinese, English and French dates are written out here as their editors expect them; any other
+// language gets Intl's long date in its profile's locale (templates/languages), in the Gregorian calendar the
+// data's fiscal years are counted in.
+import { languageProfile } from '../i18n/profile.js';
 import type { LanguageTag } from '../schema/index.js';
 
-const NUMBER_LOCALE: Record<LanguageTag, string> = { ja: 'ja-JP', ko: 'ko-KR', 'zh-Hans': 'zh-CN', en: 'en-GB', fr: 'fr-FR' };
+const localeOf = (lang: LanguageTag) => languageProfile(lang).locale;
+
+const intlDates = new Map<string, Intl.DateTimeFormat>();
+/** Intl's wording of a date in the language's locale, Gregorian calendar and Latin digits. */
+function intlDate(lang: LanguageTag, date: CalendarDate, options: Intl.DateTimeFormatOptions): string {
+  const key = `${lang}\u0000${JSON.stringify(options)}`;
+  let format = intlDates.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(localeOf(lang), { ...options, calendar: 'gregory', numberingSystem: 'latn', timeZone: 'UTC' });
+    intlDates.set(key, format);
+  }
+  return format.format(new Date(Date.UTC(date.year, date.month - 1, date.day)));
+}
 
 const numberFormats = new Map<LanguageTag, Intl.NumberFormat>();
 /** 5933 → "5,933" (ja, ko, en, zh), "5 933" (fr, with a narrow no-break space). */
 export function formatNumber(value: number, lang: LanguageTag): string {
   let format = numberFormats.get(lang);
   if (!format) {
-    format = new Intl.NumberFormat(NUMBER_LOCALE[lang], { maximumFractionDigits: 1 });
+    format = new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 1 });
     numberFormats.set(lang, format);
   }
   return format.format(value);
@@ -28,7 +44,7 @@ export function formatPercentChange(ratio: number, lang: LanguageTag): string {
   const percent = Math.round(ratio * 1000) / 10;
   let format = percentFormats.get(lang);
   if (!format) {
-    format = new Intl.NumberFormat(NUMBER_LOCALE[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    format = new Intl.NumberFormat(localeOf(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     percentFormats.set(lang, format);
   }
   const body = format.format(Math.abs(percent));
@@ -51,7 +67,7 @@ function weekdayIndex(date: CalendarDate): number {
   return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
 }
 
-const WEEKDAYS: Record<LanguageTag, string[]> = {
+const WEEKDAYS: Record<string, string[]> = {
   ja: ['日', '月', '火', '水', '木', '金', '土'],
   ko: ['일', '월', '화', '수', '목', '금', '토'],
   'zh-Hans': ['日', '一', '二', '三', '四', '五', '六'],
@@ -67,7 +83,7 @@ const FR_MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juill
  */
 export function formatDate(iso: string, lang: LanguageTag, options: { weekday?: boolean } = {}): string {
   const date = parseIsoDate(iso);
-  const weekday = options.weekday ? WEEKDAYS[lang][weekdayIndex(date)] : undefined;
+  const weekday = options.weekday ? WEEKDAYS[lang]?.[weekdayIndex(date)] : undefined;
   switch (lang) {
     case 'ja':
       return `${date.year}年${date.month}月${date.day}日${weekday ? `（${weekday}）` : ''}`;
@@ -79,6 +95,8 @@ export function formatDate(iso: string, lang: LanguageTag, options: { weekday?: 
       return `${weekday ? `${weekday} ` : ''}${date.day} ${EN_MONTHS[date.month - 1]} ${date.year}`;
     case 'fr':
       return `${weekday ? `${weekday} ` : ''}${date.day === 1 ? '1er' : date.day} ${FR_MONTHS[date.month - 1]} ${date.year}`;
+    default:
+      return intlDate(lang, date, { year: 'numeric', month: 'long', day: 'numeric', ...(options.weekday ? { weekday: 'short' } : {}) });
   }
 }
 
@@ -95,6 +113,8 @@ export function formatYearMonth(yearMonth: string, lang: LanguageTag): string {
       return `${EN_MONTHS[month - 1]} ${year}`;
     case 'fr':
       return `${FR_MONTHS[month - 1]} ${year}`;
+    default:
+      return intlDate(lang, { year, month, day: 1 }, { year: 'numeric', month: 'long' });
   }
 }
 
@@ -111,6 +131,8 @@ export function formatMonthDay(iso: string, lang: LanguageTag): string {
       return `${day} ${EN_MONTHS[month - 1]!.slice(0, 3)}`;
     case 'fr':
       return `${day === 1 ? '1er' : day} ${FR_MONTHS[month - 1]}`;
+    default:
+      return intlDate(lang, { year: 2000, month, day }, { month: 'long', day: 'numeric' });
   }
 }
 
@@ -133,6 +155,8 @@ export function formatDayRange(start: string, end: string | undefined, lang: Lan
       return sameMonth ? `${a.day}–${b.day} ${EN_MONTHS[b.month - 1]!.slice(0, 3)}` : `${formatMonthDay(start, lang)} – ${formatMonthDay(end, lang)}`;
     case 'fr':
       return sameMonth ? `${a.day === 1 ? '1er' : a.day}–${b.day} ${FR_MONTHS[b.month - 1]}` : `${formatMonthDay(start, lang)} – ${formatMonthDay(end, lang)}`;
+    default:
+      return `${formatMonthDay(start, lang)} – ${formatMonthDay(end, lang)}`;
   }
 }
 

@@ -115,7 +115,7 @@ export class EditionText {
     if (body.showPrefecture === false || !prefecture) return city;
     // 栃木県小山市, 도치기현 오야마시, but "Oyama City, Tochigi": each language's place order (src/i18n/profile.ts).
     const { placeOrder, placeSeparator } = languageProfile(lang);
-    return placeOrder === 'small-to-large' ? `${city}${placeSeparator}${prefecture}` : `${prefecture}${placeSeparator}${city}`;
+    return placeOrder === 'large-to-small' ? `${prefecture}${placeSeparator}${city}` : `${city}${placeSeparator}${prefecture}`;
   }
 
   body(body: Body): Txt {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Diagnostic, Localized } from '../diagnostics.js';
 import { DataError, showValue } from '../diagnostics.js';
 import { readDataFile, type SourceFile } from '../load/source.js';
+import { LANGUAGE_TAG_PATTERN } from '../schema/constants.js';
 import { didYouMean } from '../validate/suggest.js';
 import { World } from '../world.js';
 
@@ -65,8 +66,6 @@ export interface LanguageProfile {
   };
 }
 
-/** A BCP 47 tag as offices write them (language, then script, region or variant subtags): ja, zh-Hans, pt-BR. */
-export const LANGUAGE_TAG_PATTERN = '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$';
 const TAG = new RegExp(LANGUAGE_TAG_PATTERN);
 
 type Defaults = Omit<LanguageProfile, 'tag' | 'script' | 'file' | 'locale' | 'html'> & { html: Omit<LanguageProfile['html'], 'lang'> };

@@ -23,14 +23,20 @@ export function chooseOffice(world: World, requested: string | undefined): strin
     });
   }
   if (offices.length === 1) return offices[0]!;
-  if (offices.length === 0) {
-    throw new UsageError({
-      en: `no office data under ${root} (expected a folder per office holding office.yaml; use --data DIR)`,
-      ja: `${root} に事務所のデータがありません（事務所ごとに office.yaml を含むフォルダが必要です。--data DIR で指定できます）`,
-    });
-  }
+  if (offices.length === 0) throw noOfficeData(root);
   throw new UsageError({
     en: `the data root holds several offices; choose one with --office: ${offices.join(', ')}`,
     ja: `データに複数の事務所があります。--office で指定してください: ${offices.join(', ')}`,
+  });
+}
+
+/**
+ * A data root without any office: wrong usage (exit 2) for every command, worded once. An office is a folder of
+ * the data root that holds office.yaml (World.offices).
+ */
+export function noOfficeData(root: string): UsageError {
+  return new UsageError({
+    en: `no office data under ${root} (expected a folder per office holding office.yaml; use --data DIR)`,
+    ja: `${root} に事務所のデータがありません（事務所ごとに office.yaml を含むフォルダが必要です。--data DIR で指定できます）`,
   });
 }

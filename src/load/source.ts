@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node } from 'yaml';
 import type { Diagnostic, Localized } from '../diagnostics.js';
 import { showValue } from '../diagnostics.js';
-import type { World } from '../world.js';
+import { FileLimitError, type World } from '../world.js';
+import { contentProblems } from './content.js';
 import { hintDiagnostic, mayHoldSlips, slipsBehindErrors, slipsInDocument } from './yaml-hints.js';
 
 /**
@@ -23,6 +24,11 @@ function yaml(): typeof import('yaml') {
  * archive of thousands of events is a few hundred, and the YAML parser needs seconds for several megabytes.
  */
 export const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * Larger photos are refused before they are read: a phone's JPEG is 2–10 MB and a brochure prints photos a few
+ * centimetres wide; a file of hundreds of megabytes is a mistake (a video, a raw scan) that would fill the memory.
+ */
+export const MAX_PHOTO_BYTES = 32 * 1024 * 1024;
 /** Aliases beyond this many are treated as an expansion attack ("billion laughs"). */
 export const MAX_ALIASES = 200;
 /** Deeper nesting is refused before it can exhaust the stack; clair's data nests less than ten levels deep. */
@@ -84,18 +90,16 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/** A data file larger than MAX_FILE_BYTES: refused whole, without parsing. */
+function tooLarge(path: string, size: number): Diagnostic {
+  return problem(path, 'file-too-large', 0, 0, {
+    en: `file is ${size.toLocaleString('en')} bytes; clair reads data files of at most ${MAX_FILE_BYTES.toLocaleString('en')} bytes`,
+    ja: `ファイルが ${size.toLocaleString('ja')} バイトあります。データファイルは ${MAX_FILE_BYTES.toLocaleString('ja')} バイトまでです`,
+  }, { found: `${size} bytes`, expected: { en: `at most ${MAX_FILE_BYTES} bytes`, ja: `${MAX_FILE_BYTES} バイト以下` } });
+}
+
 export function decodeUtf8(path: string, bytes: Uint8Array): { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] } {
-  if (bytes.length > MAX_FILE_BYTES) {
-    return {
-      ok: false,
-      diagnostics: [
-        problem(path, 'file-too-large', 0, 0, {
-          en: `file is ${bytes.length.toLocaleString('en')} bytes; clair reads data files of at most ${MAX_FILE_BYTES.toLocaleString('en')} bytes`,
-          ja: `ファイルが ${bytes.length.toLocaleString('ja')} バイトあります。データファイルは ${MAX_FILE_BYTES.toLocaleString('ja')} バイトまでです`,
-        }, { found: `${bytes.length} bytes`, expected: { en: `at most ${MAX_FILE_BYTES} bytes`, ja: `${MAX_FILE_BYTES} バイト以下` } }),
-      ],
-    };
-  }
+  if (bytes.length > MAX_FILE_BYTES) return { ok: false, diagnostics: [tooLarge(path, bytes.length)] };
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     const { line, column } = bytePosition(bytes, bad);
@@ -192,6 +196,26 @@ function closingQuote(text: string, open: number): number {
 
 type Located = { line: number; column: number };
 
+/** The tags of YAML's core schema: `!!str 12` keeps a number as text. clair defines no tag of its own. */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
+
+/**
+ * Any other tag (`!!js/function`, `!include ../../secrets.yaml`, `!<tag:yaml.org,2002:python/object>`) is an
+ * error naming it: the parser would otherwise drop it and keep the value as plain text, or build a set or binary.
+ */
+function unknownTag(path: string, text: string, pos: (offset: number) => Located, node: Node, tag: string): Diagnostic {
+  const start = node.range?.[0] ?? 0;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = /(![^\s]*)\s*$/.exec(text.slice(lineStart, start));
+  const at = before ? lineStart + before.index : -1;
+  const written = before ? before[1]! : tag;
+  const { line, column } = pos(at >= 0 ? at : start);
+  return problem(path, 'yaml-tag', line, column, {
+    en: `the YAML tag ${written} is not one clair knows; data files use plain values (a tag can run code or read other files in other programs)`,
+    ja: `YAML のタグ ${written} は clair では使えません。データファイルには値をそのまま書いてください（タグは他のプログラムではコードの実行や別ファイルの読み込みに使われます）`,
+  }, { found: written, expected: { en: 'a value without a tag (or !!str, !!int, !!float, !!bool, !!null)', ja: 'タグのない値（または !!str, !!int, !!float, !!bool, !!null）' } });
+}
+
 /**
  * Duplicate keys and excessive nesting, in one pass over the parsed document. The parser's own `uniqueKeys`
  * check compares each key with every earlier one of its mapping, which hangs on a file of 100,000 keys; a set
@@ -203,7 +227,10 @@ function structureProblems(doc: Document.Parsed, path: string, text: string, pos
   const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
-    if (isAlias(node) || !(isMap(node) || isSeq(node))) continue;
+    if (isAlias(node)) continue;
+    const tag = (node as { tag?: string } | null)?.tag;
+    if (tag !== undefined && !CORE_TAGS.has(tag) && problems.length < 100) problems.push(unknownTag(path, text, pos, node as Node, tag));
+    if (!(isMap(node) || isSeq(node))) continue;
     if (depth > MAX_DEPTH) {
       const { line, column } = pos(node.range?.[0] ?? 0);
       return [tooDeep(path, line, column)];
@@ -224,13 +251,15 @@ function structureProblems(doc: Document.Parsed, path: string, text: string, pos
         } else if (item.key) {
           stack.push({ node: item.key, depth: depth + 1 });
         }
+        const keyTag = (item.key as { tag?: string } | null)?.tag;
+        if (isScalar(item.key) && keyTag !== undefined && !CORE_TAGS.has(keyTag)) problems.push(unknownTag(path, text, pos, item.key as Node, keyTag));
         stack.push({ node: item.value, depth: depth + 1 });
       } else {
         stack.push({ node: item, depth: depth + 1 });
       }
     }
   }
-  return problems;
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 function locateIn(doc: Document.Parsed, pos: (offset: number) => Located, segments: readonly (string | number)[], where: 'value' | 'key' = 'value'): Located {
@@ -318,7 +347,10 @@ export function parseYaml(path: string, bytes: Uint8Array): ParseResult {
     // Positions are only needed to report a problem: the full parse runs on the first question.
     let located: Document.Parsed | undefined;
     const full = () => (located ??= parseDocument());
-    return { ok: true, source: { path, text, data: quick, locate: (segments, where) => locateIn(full(), pos, segments, where) } };
+    const locate: SourceFile['locate'] = (segments, where) => locateIn(full(), pos, segments, where);
+    const content = contentProblems(path, quick, locate, text);
+    if (content.length > 0) return { ok: false, diagnostics: content };
+    return { ok: true, source: { path, text, data: quick, locate } };
   }
   let doc: Document.Parsed;
   try {
@@ -378,6 +410,8 @@ export function parseYaml(path: string, bytes: Uint8Array): ParseResult {
   }
 
   const locate = (segments: readonly (string | number)[], where: 'value' | 'key' = 'value') => locateIn(doc, pos, segments, where);
+  const content = contentProblems(path, data, locate, text);
+  if (content.length > 0) return { ok: false, diagnostics: withSourceLines(content, text) };
   return { ok: true, source: { path, text, data, locate, ...(warnings.length > 0 ? { warnings } : {}) } };
 }
 
@@ -399,8 +433,14 @@ export const UNREADABLE = 'unreadable';
 export function readDataFile(world: World, path: string): ParseResult {
   let bytes: Uint8Array;
   try {
-    bytes = world.readBytes(path);
+    // Read no further than the limit: a file linked to /dev/zero or of gigabytes is refused before it is read.
+    bytes = world.readBytes(path, MAX_FILE_BYTES);
   } catch (error) {
+    if (error instanceof FileLimitError && error.code === 'EFBIG') return { ok: false, diagnostics: [tooLarge(world.display(path), error.size)] };
+    if (error instanceof FileLimitError) {
+      const { en, ja } = error.reason;
+      return { ok: false, diagnostics: [problem(world.display(path), UNREADABLE, 0, 0, { en: `cannot read the file: ${en}`, ja: `ファイルを読めません: ${ja}` })] };
+    }
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     return {
       ok: false,

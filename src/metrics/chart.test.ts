@@ -1,7 +1,7 @@
 // chartSvg: a well-formed, deterministic SVG of basic elements with one bar per fiscal year and its value, worded
 // in the language asked — and one that pdfmake (svg-to-pdfkit) really draws.
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
-import pdfmake from 'pdfmake';
+import { renderDefinition } from '../render/pdf/engine/index.js';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -115,10 +115,8 @@ describe('chartSvg', () => {
 
   it('is drawn by pdfmake through svg-to-pdfkit, text and all', async () => {
     const svg = chartSvg(metric(seoul, 'support-cases'), { lang: 'en', labels, office: seoulData, fontFamily: 'Helvetica' });
-    pdfmake.setUrlAccessPolicy(() => false);
-    pdfmake.setLocalAccessPolicy(() => false);
-    pdfmake.setFonts({ Helvetica: { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' } });
-    const pdf = await pdfmake.createPdf({ content: [{ svg, width: 480 }], defaultStyle: { font: 'Helvetica' } }).getBuffer();
+    const helvetica = { Helvetica: { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' } };
+    const pdf = await renderDefinition({ content: [{ svg, width: 480 }], defaultStyle: { font: 'Helvetica' } }, helvetica);
     const document = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl }).promise;
     const page = await document.getPage(1);
     const text = (await page.getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');

@@ -9,7 +9,7 @@ import { MetricWords, type MetricLabels } from './labels.js';
 import { AsOfNotes } from './view.js';
 
 /** Default font-family per language; the brochure builder passes the family names it registered with pdfmake. */
-export const CHART_FONT_FAMILIES: Record<LanguageTag, string> = {
+export const CHART_FONT_FAMILIES: Record<LanguageTag, string | undefined> = {
   ja: "'Noto Sans CJK JP', 'Noto Sans JP', sans-serif",
   ko: "'Noto Sans CJK KR', 'Noto Sans KR', sans-serif",
   'zh-Hans': "'Noto Sans CJK SC', 'Noto Sans SC', sans-serif",
@@ -100,7 +100,7 @@ export function chartSvg(series: MetricSeries, options: ChartOptions): string {
   const width = options.width ?? 480;
   const height = options.height ?? 240;
   const words = new MetricWords(options.labels, options.lang, options.office);
-  const fontFamily = options.fontFamily ?? CHART_FONT_FAMILIES[options.lang];
+  const fontFamily = options.fontFamily ?? CHART_FONT_FAMILIES[options.lang] ?? 'sans-serif';
   const colour = options.colour ?? '#1f4e8c';
   const margin = Math.max(4, Math.round(Math.min(width, height) * 0.03));
   const innerWidth = width - 2 * margin;

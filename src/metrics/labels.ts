@@ -2,12 +2,14 @@
 // there, not in code), and the number, date and fiscal-year conventions of each language.
 import { join } from 'node:path';
 import { CORE_SCHEMA, load as parseYaml } from 'js-yaml';
-import { LANGUAGE_TAGS, type LanguageTag } from '../schema/constants.js';
+import { LANGUAGE_TAGS, type LanguageTag, type ShippedLanguage } from '../schema/constants.js';
 import type { OfficeData, Text } from '../schema/index.js';
 import type { World } from '../world.js';
 import { METRICS, UNIT_IDS, type UnitId } from './registry.js';
 
-export type PerLanguage = Record<LanguageTag, string>;
+export type PerLanguage = Record<ShippedLanguage, string>;
+/** A wording in `lang`, in English for a language clair ships no metric wording for. */
+const inLanguage = (wording: PerLanguage, lang: LanguageTag): string => (wording as Record<string, string>)[lang] ?? wording.en;
 
 export const UI_KEYS = [
   'title', 'officeTitle', 'metric', 'unit', 'withUnit', 'fiscalYear', 'change', 'changePercent', 'changeNote',
@@ -163,27 +165,27 @@ export class MetricWords {
     this.dateFormat = formats.date;
     this.monthFormat = formats.month;
     this.params = {
-      country: textIn(data?.office?.countryName, lang) ?? labels.placeholders.country[lang],
-      festival: textIn(data?.festival?.name, lang) ?? labels.placeholders.festival[lang],
+      country: textIn(data?.office?.countryName, lang) ?? inLanguage(labels.placeholders.country, lang),
+      festival: textIn(data?.festival?.name, lang) ?? inLanguage(labels.placeholders.festival, lang),
     };
   }
 
   ui(key: UiKey, params: Record<string, string> = {}): string {
-    return fill(this.labels.ui[key][this.lang], params);
+    return fill(inLanguage(this.labels.ui[key], this.lang), params);
   }
 
   metric(id: string): string {
     const wording = this.labels.metrics[id];
-    return wording ? fill(wording.label[this.lang], this.params) : id;
+    return wording ? fill(inLanguage(wording.label, this.lang), this.params) : id;
   }
 
   /** The unit of a metric: its own wording when it has one, else its unit's. */
   unit(id: string, unit: UnitId): string {
-    return this.labels.metrics[id]?.unit?.[this.lang] ?? this.labels.units[unit][this.lang];
+    return (this.labels.metrics[id]?.unit as Record<string, string> | undefined)?.[this.lang] ?? inLanguage(this.labels.units[unit], this.lang);
   }
 
   note(id: string): string | undefined {
-    return this.labels.metrics[id]?.note?.[this.lang];
+    return (this.labels.metrics[id]?.note as Record<string, string> | undefined)?.[this.lang];
   }
 
   fiscalYear(fiscalYear: number): string {

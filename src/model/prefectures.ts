@@ -82,5 +82,7 @@ export function prefectureByName(ja: string): Prefecture | undefined {
  * anyway can fall back to the name as written.
  */
 export function prefectureName(ja: string, lang: LanguageTag): string | undefined {
-  return byJapaneseName.get(ja)?.[lang];
+  const prefecture = byJapaneseName.get(ja) as Record<string, string | number> | undefined;
+  const name = prefecture?.[lang];
+  return typeof name === 'string' ? name : undefined;
 }

@@ -3,11 +3,12 @@
 // rest of clair reads, so the two cannot drift apart.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
-import { LANGUAGE_TAGS } from './constants.js';
+import { LANGUAGE_TAG_PATTERN } from './constants.js';
 
-export { LANGUAGE_TAGS, type LanguageTag } from './constants.js';
-export const LanguageTagSchema = Type.Union(LANGUAGE_TAGS.map((tag) => Type.Literal(tag)), {
-  description: 'A language tag: ja, ko, zh-Hans, en or fr.',
+export { LANGUAGE_TAGS, LANGUAGE_TAG_PATTERN, type LanguageTag } from './constants.js';
+export const LanguageTagSchema = Type.String({
+  pattern: LANGUAGE_TAG_PATTERN,
+  description: 'A BCP 47 language tag: ja, ko, zh-Hans, en, fr, th…',
 });
 
 const nonEmpty = (description: string) => Type.String({ minLength: 1, description });
@@ -19,16 +20,9 @@ const nonEmpty = (description: string) => Type.String({ minLength: 1, descriptio
 export const TextSchema = Type.Union(
   [
     nonEmpty('Language-neutral text, shown as-is in every edition.'),
-    Type.Object(
-      {
-        ja: Type.Optional(nonEmpty('Japanese')),
-        ko: Type.Optional(nonEmpty('Korean')),
-        'zh-Hans': Type.Optional(nonEmpty('Simplified Chinese')),
-        en: Type.Optional(nonEmpty('English')),
-        fr: Type.Optional(nonEmpty('French')),
-      },
-      { additionalProperties: false, minProperties: 1, description: 'One string per language tag.' },
-    ),
+    Type.Record(Type.String({ pattern: LANGUAGE_TAG_PATTERN }), nonEmpty('The text in the language of its key.'), {
+      additionalProperties: false, minProperties: 1, description: 'One string per language tag (ja, ko, zh-Hans, en, fr, th…).',
+    }),
   ],
   { description: 'Text: a language-neutral string, or {ja: …, ko: …}.' },
 );

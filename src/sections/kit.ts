@@ -8,7 +8,8 @@ import type { MetricLabels, MetricSeries } from '../metrics/index.js';
 import { changeBetween } from '../metrics/compare.js';
 import { formatChange, formatPercentChange } from '../document/format.js';
 import type { LanguageTag, OfficeData, Photo, SectionId, Text } from '../schema/index.js';
-import type { World } from '../world.js';
+import { FileLimitError, type World } from '../world.js';
+import { MAX_PHOTO_BYTES } from '../load/source.js';
 import { DataError } from '../diagnostics.js';
 
 export interface SectionContext {
@@ -119,9 +120,9 @@ export function photos(context: SectionContext, items: Photo[] | undefined): Blo
 function checkedImage(world: World, path: string, given: string): string {
   let bytes: Uint8Array;
   try {
-    bytes = world.readBytes(path);
+    bytes = world.readBytes(path, MAX_PHOTO_BYTES);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    const reason = error instanceof FileLimitError ? error.reason.en : (error as NodeJS.ErrnoException).code ?? String(error);
     throw new DataError([{
       severity: 'error', code: 'photo-unreadable', file: world.display(path), line: 0, column: 0, pointer: '',
       message: { en: `cannot read photo "${given}" (${reason})`, ja: `写真「${given}」を読めません（${reason}）` },

@@ -20,8 +20,8 @@ describe('the shipped fonts/fonts.yaml', () => {
     expect(shipped.stacks.en).toEqual(['Noto Sans', 'Noto Sans CJK JP']);
   });
 
-  it('sends Hangul to the Korean stack and kana to the Japanese one', () => {
-    expect(shipped.scripts.map(({ script, lang }) => [script, lang])).toEqual([['Hangul', 'ko'], ['Hiragana', 'ja'], ['Katakana', 'ja']]);
+  it('sends Thai to the Thai stack, Hangul to the Korean stack and kana to the Japanese one', () => {
+    expect(shipped.scripts.map(({ script, lang }) => [script, lang])).toEqual([['Thai', 'th'], ['Hangul', 'ko'], ['Hiragana', 'ja'], ['Katakana', 'ja']]);
   });
 
   it('finds the stack of a longer language tag by its prefix, and refuses an unknown language', () => {

@@ -51,7 +51,6 @@ export type { BreakOptions, Face, FontConfig, FontRun, LineUnit, MissingGlyph, P
 export { loadFontConfig } from './config.js';
 export { extractCollectionFace, collectionFaceOffsets, isCollection } from './ttc.js';
 export { NO_LINE_END, NO_LINE_START } from './characters.js';
-export { installLineBreaking } from './pdfmake-lines.js';
 export { PdfParagraph } from './pdf.js';
 
 export interface TypesetterOptions {

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { World } from '../world.js';
-import { layoutLines, layoutParagraphs, type LaidOutLine } from './__fixtures__/pdfmake-layout.js';
-import { installLineBreaking, NO_LINE_END, NO_LINE_START, Typesetter, type PdfInline } from './index.js';
+import { layoutLines, layoutParagraphs, type LaidOutLine } from '../render/pdf/engine/__fixtures__/layout.js';
+import { renderDefinition } from '../render/pdf/engine/index.js';
+import { createPdfTypesetter } from '../render/pdf/typesetter.js';
+import { NO_LINE_END, NO_LINE_START, Typesetter, type PdfInline } from './index.js';
 
 const typesetter = await Typesetter.load(new World({ dataRoot: 'data' }));
 const excerpt = readFileSync(join(import.meta.dirname, '__fixtures__', 'seoul-excerpt.txt'), 'utf8').split('\n').filter((line) => line.trim());
@@ -70,7 +71,7 @@ describe('toPdfInlines', () => {
       bolditalics: ['clair-fonts/NotoSansCJK-Bold.ttc', 'NotoSansCJKkr-Bold'],
     });
     expect(fonts['Noto Sans']!.normal).toEqual(['clair-fonts/NotoSans-Regular.ttf']);
-    expect(Object.keys(files).sort()).toEqual(['clair-fonts/NotoSans-Bold.ttf', 'clair-fonts/NotoSans-Regular.ttf', 'clair-fonts/NotoSansCJK-Bold.ttc', 'clair-fonts/NotoSansCJK-Regular.ttc']);
+    expect(Object.keys(files).sort()).toEqual(['clair-fonts/NotoSans-Bold.ttf', 'clair-fonts/NotoSans-Regular.ttf', 'clair-fonts/NotoSansCJK-Bold.ttc', 'clair-fonts/NotoSansCJK-Regular.ttc', 'clair-fonts/NotoSansThai-Bold.ttf', 'clair-fonts/NotoSansThai-Regular.ttf']);
     expect(typesetter.pdfFonts().fonts['Noto Sans']!.normal).not.toBe(fonts['Noto Sans']!.normal);
   });
 });
@@ -178,26 +179,13 @@ describe('pdfmake breaks lines only where clair allows', () => {
   });
 
   it('the rendered PDF reads back line by line with no added spaces', async () => {
-    const require = createRequire(import.meta.url);
-    const pdfmake = require('pdfmake') as {
-      virtualfs: { writeFileSync(name: string, bytes: Buffer): void };
-      addFonts(fonts: unknown): void;
-      setUrlAccessPolicy(policy: (url: string) => boolean): void;
-      setLocalAccessPolicy(policy: (path: string) => boolean): void;
-      createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
-    };
-    installLineBreaking();
-    const { fonts, files } = typesetter.pdfFonts();
-    for (const [name, bytes] of Object.entries(files)) pdfmake.virtualfs.writeFileSync(name, bytes);
-    pdfmake.addFonts(fonts);
-    pdfmake.setUrlAccessPolicy(() => false);
-    pdfmake.setLocalAccessPolicy(() => false);
+    const fonts = (await createPdfTypesetter(new World({ dataRoot: 'data' }), 'seoul')).fontDictionary();
     const paragraph = excerpt.find((line) => line.includes('도란도란'))!;
     const inlines = typesetter.toPdfInlines(paragraph, 'ja', { fontSize: 9 });
     const width = 110;
-    const pdf = await pdfmake.createPdf({
+    const pdf = await renderDefinition({
       pageSize: { width: width + 20, height: 800 }, pageMargins: 10, content: [{ text: inlines }], defaultStyle: { font: 'Noto Sans CJK JP' },
-    }).getBuffer();
+    }, fonts);
 
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const document = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;

@@ -7,6 +7,7 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../i18n/ui.js';
+import { noOfficeData } from '../load/choose-office.js';
 import type { LoadedOffice } from '../load/office.js';
 import { readDataFile, UNREADABLE } from '../load/source.js';
 import type { World } from '../world.js';
@@ -58,11 +59,21 @@ export function resolveTargets(world: World, paths: readonly string[], dataFiles
       addOffice(dirname(path), path);
       continue;
     }
-    if (isOfficeFolder(world, path, dataFiles)) {
+    // A folder named on the command line may be an office folder; the data root (--data) is always a root, read
+    // by the rule every command follows: an office is a folder holding office.yaml.
+    if (paths.length > 0 && isOfficeFolder(world, path, dataFiles)) {
       addOffice(path);
       continue;
     }
-    for (const office of officeFolders(world, path)) addOffice(office);
+    const folders = officeFolders(world, path);
+    const offices = folders.filter((dir) => holdsOfficeYaml(world, dir));
+    if (offices.length === 0) throw noOfficeData(world.display(path));
+    for (const office of offices) addOffice(office);
+    for (const dir of folders.filter((folder) => !offices.includes(folder) && world.list(folder).some(isYaml))) {
+      strayFiles.push(fileProblem(world.display(dir), 'not-an-office', 'warning',
+        { en: `${world.display(dir)} holds YAML files but no office.yaml, so it is not an office and is not read`, ja: `${world.display(dir)} には YAML ファイルがありますが office.yaml がないため、事務所として読み込まれません` },
+        { en: `an office.yaml in ${world.display(dir)}`, ja: `${world.display(dir)} に office.yaml` }));
+    }
     for (const name of world.list(path).filter(isYaml)) {
       const file = world.display(join(path, name));
       strayFiles.push(fileProblem(file, 'stray-file', 'warning',
@@ -79,11 +90,13 @@ export function resolveTargets(world: World, paths: readonly string[], dataFiles
  */
 function isOfficeFolder(world: World, dir: string, dataFiles: readonly DataFileEntry[]): boolean {
   const subfolders = officeFolders(world, dir);
-  const hasOffices = subfolders.some((sub) => world.exists(join(sub, 'office.yaml')) || world.exists(join(sub, 'office.yml')));
+  const hasOffices = subfolders.some((sub) => holdsOfficeYaml(world, sub));
   if (hasOffices) return false;
   const known = new Set(dataFiles.flatMap((entry) => [entry.file, entry.file.replace(/\.yaml$/, '.yml')]));
   return world.list(dir).some((name) => known.has(name)) || subfolders.length === 0;
 }
+
+const holdsOfficeYaml = (world: World, dir: string) => world.exists(join(dir, 'office.yaml')) || world.exists(join(dir, 'office.yml'));
 
 export function officeFolders(world: World, root: string): string[] {
   return world.list(root).filter((name) => !name.startsWith('.') && world.isDirectory(join(root, name))).map((name) => join(root, name));

@@ -19,7 +19,7 @@ describe('validating damaged files', () => {
       fc.asyncProperty(damage, async (edits) => {
         for (const name of FILES) writeFileSync(join(dir, name), ORIGINAL[name]!);
         for (const [name, mutations] of edits) {
-          let bytes = new Uint8Array(readFileSync(join(dir, name)));
+          let bytes: Uint8Array = new Uint8Array(readFileSync(join(dir, name)));
           for (const mutate of mutations) bytes = mutate(bytes);
           writeFileSync(join(dir, name), bytes);
         }

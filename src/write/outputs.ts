@@ -1,86 +1,212 @@
-// The one place that writes build outputs. Files are staged in a hidden folder next to their destination; when
-// every edition has rendered, the staged folder (with any other files the destination held) replaces the
-// destination in one directory swap, so a failed or interrupted build leaves the previous outputs untouched, never
-// a half-written file, and never a mix of old and new editions.
-import { closeSync, existsSync, fsyncSync, linkSync, copyFileSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// The one place that writes build outputs, so that at every instant the output folder holds either the complete
+// previous set of files or the complete new one, and never a half-written file.
+//
+// Layout under the output root (e.g. out/):
+//   seoul-2026                 a symbolic link to .clair/seoul-2026/<n>: the folder readers open
+//   .clair/seoul-2026/<n>/     one complete set of outputs per build; only the one linked is kept
+//   .clair/seoul-2026.lock     the process id of the build writing that folder
+//
+// Why a link: rename(2) replaces a link in one step, but no call reachable from Node replaces a non-empty folder
+// by another in one step (Linux's RENAME_EXCHANGE is not exposed). Swapping two folders by name takes two renames,
+// and a build killed between them left no output folder at all. A build writes its files into a new numbered
+// folder nobody reads yet, then renames a new link over the old one; a killed build only ever leaves an unlinked
+// numbered folder, which the next build removes. The one exception is a real folder left by an older clair: it is
+// moved aside and replaced by the link in two steps, and a build killed between them has it put back by the next.
+import {
+  closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync,
+  rmSync, symlinkSync, writeFileSync, copyFileSync,
+} from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { IoError } from '../i18n/ui.js';
 
-const STAGING_PREFIX = '.clair-staging-';
+/** Clair's bookkeeping folder in the output root. */
+export const BOOKKEEPING = '.clair';
+/** Where a folder written by an older clair (a real folder, not a link) is kept while it is replaced. */
+const LEGACY = 'legacy';
+/** Staging folders of clair versions before this layout; removed when their build is no longer running. */
+const OLD_STAGING_PREFIX = '.clair-staging-';
 
 export class OutputSet {
   private readonly staged = new Map<string, string>();
-  private readonly stagingDir: string;
-  private committed = false;
-  private readonly onSignal = () => {
-    this.abandon();
-    process.exit(130);
-  };
+  private readonly root: string;
+  private readonly folder: string;
+  private readonly versions: string;
+  private readonly lock: string;
+  private readonly nextLink: string;
+  private version: string | undefined;
+  private state: 'open' | 'committed' | 'closed' = 'open';
 
-  /** `dir` is the destination folder, e.g. out/seoul-2026. */
+  /** `dir` is the destination folder, e.g. out/seoul-2026. Takes the folder's lock and cleans what killed builds left. */
   constructor(readonly dir: string) {
-    this.stagingDir = join(dirname(dir), `${STAGING_PREFIX}${process.pid}`);
-    removeStaleStaging(dirname(dir));
-    mkdirSync(this.stagingDir, { recursive: true });
-    process.once('SIGINT', this.onSignal);
-    process.once('SIGTERM', this.onSignal);
+    this.root = dirname(dir);
+    this.folder = basename(dir);
+    this.versions = join(this.root, BOOKKEEPING, this.folder);
+    this.lock = join(this.root, BOOKKEEPING, `${this.folder}.lock`);
+    this.nextLink = join(this.root, BOOKKEEPING, `${this.folder}.next`);
+    guard(this.root, () => mkdirSync(this.versions, { recursive: true }));
+    // No signal handlers: a build killed at any instant leaves a complete set (and the next build cleans up), while
+    // a handler would keep Ctrl-C or SIGTERM waiting until the event loop turns.
+    takeLock(this.lock, dir);
+    try {
+      guard(this.root, () => {
+        this.recover();
+        this.version = join(this.versions, String(nextNumber(this.versions)));
+        mkdirSync(this.version);
+      });
+    } catch (error) {
+      this.abandon();
+      throw error;
+    }
   }
 
-  /** Writes a file into the staging folder (flushed to disk) under its final name. */
+  /** Writes a file (flushed to disk) under its final name into this build's own folder, which nobody reads yet. */
   stage(name: string, bytes: Uint8Array | string): void {
-    if (this.committed) throw new Error('outputs already committed');
-    const path = join(this.stagingDir, name);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, bytes);
-    const fd = openSync(path, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    if (this.state !== 'open') throw new Error('outputs already committed');
+    const path = join(this.version!, name);
+    guard(this.root, () => {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, bytes);
+      syncPath(path);
+    });
     this.staged.set(name, path);
   }
 
-  /** Puts every staged file into place at once: the staged folder takes the destination's place. */
+  /** Puts every staged file into place at once by pointing the output folder's link at this build's folder. */
   commit(): string[] {
-    // Files of the destination that this build does not replace stay (hard links: no copy, no change to them).
-    if (existsSync(this.dir)) carryOver(this.dir, this.stagingDir, new Set(this.staged.keys()));
-    const previous = `${this.stagingDir}-previous`;
-    const hadPrevious = existsSync(this.dir);
-    if (hadPrevious) renameSync(this.dir, previous);
-    try {
-      renameSync(this.stagingDir, this.dir);
-    } catch (error) {
-      if (hadPrevious) renameSync(previous, this.dir);
-      throw error;
-    }
-    this.committed = true;
-    if (hadPrevious) rmSync(previous, { recursive: true, force: true });
-    this.cleanup();
+    if (this.state !== 'open') throw new Error('outputs already committed');
+    const version = this.version!;
+    guard(this.root, () => {
+      const current = this.currentTarget();
+      // Files of the destination that this build does not replace stay (hard links: no copy, no change to them).
+      if (current !== undefined) carryOver(current, version, new Set(this.staged.keys()));
+      syncPath(version);
+      rmSync(this.nextLink, { force: true });
+      symlinkSync(join(BOOKKEEPING, this.folder, basename(version)), this.nextLink);
+      if (current !== undefined && !isLink(this.dir)) {
+        // A real folder from an older clair: moved aside first (see the top of this file).
+        renameSync(this.dir, join(this.versions, LEGACY));
+      }
+      renameSync(this.nextLink, this.dir);
+      syncPath(this.root);
+    });
+    this.state = 'committed';
+    // The previous sets are no longer linked: nobody can open them by the output folder's name any more.
+    this.removeUnlinked();
+    this.close();
     return [...this.staged.keys()].map((name) => join(this.dir, name));
   }
 
   /** Drops everything staged; the destination is not touched. */
   abandon(): void {
-    this.cleanup();
+    if (this.state === 'closed') return;
+    if (this.state === 'open' && this.version) rmSync(this.version, { recursive: true, force: true });
+    rmSync(this.nextLink, { force: true });
+    this.close();
   }
 
-  private cleanup(): void {
-    rmSync(this.stagingDir, { recursive: true, force: true });
-    process.removeListener('SIGINT', this.onSignal);
-    process.removeListener('SIGTERM', this.onSignal);
+  /** The folder the output folder's name shows now: a numbered folder, a real folder, or undefined if none. */
+  private currentTarget(): string | undefined {
+    let stat;
+    try {
+      stat = lstatSync(this.dir);
+    } catch {
+      return undefined;
+    }
+    if (stat.isSymbolicLink()) {
+      const target = readlinkSync(this.dir);
+      return resolve(this.root, target);
+    }
+    return stat.isDirectory() ? this.dir : undefined;
+  }
+
+  /** The linked set of a build killed half-way (a real folder moved aside and not yet replaced) is put back. */
+  private recover(): void {
+    const legacy = join(this.versions, LEGACY);
+    if (this.currentTarget() === undefined && exists(legacy)) renameSync(legacy, this.dir);
+    rmSync(this.nextLink, { force: true });
+    this.removeUnlinked();
+    removeOldStaging(this.root);
+    // A killed build's own copy of the lock, made to be linked as the lock.
+    const bookkeeping = join(this.root, BOOKKEEPING);
+    for (const name of list(bookkeeping)) {
+      const pid = name.startsWith(`${this.folder}.lock.`) ? Number(name.slice(this.folder.length + 6)) : NaN;
+      if (Number.isInteger(pid) && !isAlive(pid)) rmSync(join(bookkeeping, name), { force: true });
+    }
+  }
+
+  /** Removes every numbered folder the output folder does not link to (sets of killed builds, previous sets). */
+  private removeUnlinked(): void {
+    const current = this.currentTarget();
+    for (const name of list(this.versions)) {
+      const path = join(this.versions, name);
+      if (path === current || path === this.version && this.state === 'open') continue;
+      rmSync(path, { recursive: true, force: true });
+    }
+  }
+
+  private close(): void {
+    this.state = 'closed';
+    releaseLock(this.lock);
   }
 }
 
+/** One lock per output folder: a file holding the pid of the build writing it, made with link(2) so only one wins. */
+function takeLock(lock: string, dir: string): void {
+  const mine = `${lock}.${process.pid}`;
+  writeFileSync(mine, `${process.pid}\n`);
+  try {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        linkSync(mine, lock);
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const holder = Number(readText(lock)?.trim());
+      if (isAlive(holder) && holder !== process.pid) {
+        throw new IoError({
+          en: `another clair build (process ${holder}) is writing ${dir}; try again when it has finished (or delete ${lock} if no build is running)`,
+          ja: `別の clair のビルド（プロセス ${holder}）が ${dir} に書き込み中です。終わってからやり直してください（ビルドが動いていなければ ${lock} を削除してください）`,
+        });
+      }
+      // The lock of a build that was killed: nobody holds it.
+      rmSync(lock, { force: true });
+    }
+    linkSync(mine, lock);
+  } finally {
+    rmSync(mine, { force: true });
+  }
+}
+
+function releaseLock(lock: string): void {
+  if (Number(readText(lock)?.trim()) === process.pid) rmSync(lock, { force: true });
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Copies the entries of `from` that this build does not write into `to`: files as hard links, folders walked,
+ * symbolic links as links (never followed, so a link pointing outside is not copied and a loop is not walked).
+ */
 function carryOver(from: string, to: string, replaced: Set<string>, prefix = ''): void {
-  for (const name of readdirSync(from)) {
+  for (const name of list(from)) {
     const relative = prefix ? `${prefix}/${name}` : name;
     if (replaced.has(relative)) continue;
     const source = join(from, name);
     const target = join(to, name);
-    if (statSync(source).isDirectory()) {
+    const stat = lstatSync(source);
+    if (stat.isSymbolicLink()) {
+      if (!exists(target)) symlinkSync(readlinkSync(source), target);
+    } else if (stat.isDirectory()) {
       mkdirSync(target, { recursive: true });
       carryOver(source, target, replaced, relative);
-    } else if (!existsSync(target)) {
+    } else if (stat.isFile() && !exists(target)) {
       try {
         linkSync(source, target);
       } catch {
@@ -90,19 +216,55 @@ function carryOver(from: string, to: string, replaced: Set<string>, prefix = '')
   }
 }
 
-/** Staging folders of builds that were killed (SIGKILL, power loss) are removed at the next build. */
-function removeStaleStaging(parent: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(parent);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (!name.startsWith(STAGING_PREFIX)) continue;
-    const pid = Number(name.slice(STAGING_PREFIX.length).replace(/-previous$/, ''));
+/** The next folder number: one more than any number seen, so a new build never reuses a killed build's folder. */
+function nextNumber(versions: string): number {
+  let highest = 0;
+  for (const name of list(versions)) if (/^\d+$/.test(name)) highest = Math.max(highest, Number(name));
+  return highest + 1;
+}
+
+/** Staging folders of older clair versions whose build was killed (SIGKILL, power loss). */
+function removeOldStaging(root: string): void {
+  for (const name of list(root)) {
+    if (!name.startsWith(OLD_STAGING_PREFIX)) continue;
+    const pid = Number(name.slice(OLD_STAGING_PREFIX.length).replace(/-previous$/, ''));
     if (pid === process.pid || isAlive(pid)) continue;
-    rmSync(join(parent, name), { recursive: true, force: true });
+    rmSync(join(root, name), { recursive: true, force: true });
+  }
+}
+
+/** Flushes a file or a folder (its entries) to disk. */
+function syncPath(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function list(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 
@@ -111,7 +273,31 @@ function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** A folder clair may not write to is an I/O problem worded for people, not an errno from deep inside a call. */
+function guard<T>(root: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+      throw new IoError({
+        en: `cannot write to ${root} (read-only): ${code === 'EROFS' ? 'the file system is mounted read-only' : 'no permission to write there'}`,
+        ja: `${root} に書き込めません（読み取り専用）: ${code === 'EROFS' ? '読み取り専用のファイルシステムです' : '書き込みの権限がありません'}`,
+      });
+    }
+    if (code === 'ENOSPC' || code === 'EDQUOT') {
+      throw new IoError({ en: `cannot write to ${root}: the disk is full`, ja: `${root} に書き込めません: ディスクがいっぱいです` });
+    }
+    throw error;
+  }
+}
+
+/** For tests: the bookkeeping paths of an output folder. */
+export function bookkeepingOf(dir: string): { versions: string; lock: string } {
+  return { versions: join(dirname(dir), BOOKKEEPING, basename(dir)), lock: join(dirname(dir), BOOKKEEPING, `${basename(dir)}.lock`) };
 }

@@ -79,11 +79,15 @@ export function writeFile(path: string, bytes: Uint8Array | string): void {
   writeFileSync(path, bytes);
 }
 
-/** Every file and folder under `dir`, as sorted relative paths (folders end with /). */
+/**
+ * Every file and folder under `dir`, as sorted relative paths (folders end with /), as a reader sees them: through
+ * the output folder's link, without clair's own bookkeeping folder (.clair: the sets behind the links, the locks).
+ */
 export function tree(dir: string): string[] {
   const out: string[] = [];
   const walk = (at: string) => {
     for (const name of readdirSync(at)) {
+      if (at === dir && name === '.clair') continue;
       const path = join(at, name);
       if (statSync(path).isDirectory()) {
         out.push(`${relative(dir, path)}/`);

@@ -3,8 +3,9 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import type { OutputFormat } from '../../build/render-edition.js';
 import { DataError } from '../../diagnostics.js';
-import { UsageError, uiLanguageFromEnv } from '../../i18n/ui.js';
+import { UsageError, uiLanguageOf } from '../../i18n/ui.js';
 import { World } from '../../world.js';
+import { escapeControls } from '../../controls.js';
 import { createTerminal } from '../terminal.js';
 
 
@@ -28,15 +29,14 @@ export function register(program: Command): void {
     .option('--lang <editions>', 'editions to build, comma-separated, e.g. ja,ko,ja-ko (default: all in brochure.yaml)')
     .option('--format <formats>', `formats, comma-separated: ${FORMATS.join(',')} (default: all)`)
     .option('--out <dir>', 'output root; files go to <dir>/<office>-<year>/', 'out')
-    .option('--ui-lang <lang>', 'language of messages: en or ja (default: from the locale)')
     .addHelpText('after', `
 Examples:
   clair build brochure                          every edition and format into out/seoul-2026/
   clair build brochure --lang ja --format pdf   only the Japanese PDF
   clair build brochure --data ../data --office beijing --out dist`)
-    .action(async (options: { office?: string; year?: string; lang?: string; format?: string; out: string; uiLang?: string }, command: Command) => {
+    .action(async (options: { office?: string; year?: string; lang?: string; format?: string; out: string }, command: Command) => {
       const globals = command.optsWithGlobals() as { data: string; debug: boolean; color?: boolean };
-      const uiLang = options.uiLang === 'ja' || options.uiLang === 'en' ? options.uiLang : uiLanguageFromEnv();
+      const uiLang = uiLanguageOf(command);
       const terminal = createTerminal({ color: globals.color !== false });
       const formats = options.format ? list(options.format) : FORMATS;
       for (const format of formats) {
@@ -75,7 +75,7 @@ Examples:
           : `${result.officeId} ${result.year}: ${result.files.length} ${result.files.length === 1 ? "file" : "files"} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
         for (const file of result.files) {
           const pages = file.pages !== undefined ? (uiLang === 'ja' ? `${file.pages} ページ  ` : `${file.pages} pages  `) : '';
-          process.stdout.write(`  ${world.display(file.path)}  ${pages}${formatSize(file.bytes.byteLength)}\n`);
+          process.stdout.write(`  ${escapeControls(world.display(file.path))}  ${pages}${formatSize(file.bytes.byteLength)}\n`);
         }
       } catch (error) {
         step.fail(uiLang === 'ja' ? '作成できませんでした（以前の出力はそのままです）' : 'build failed (previous outputs are untouched)');

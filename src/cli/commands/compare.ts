@@ -2,7 +2,7 @@
 // Thin on purpose: it parses options, loads and checks the office, and hands the rest to src/metrics.
 import type { Command } from 'commander';
 import { byLocation, DataError, type Diagnostic, type UiLanguage } from '../../diagnostics.js';
-import { UsageError, uiLanguageFromEnv } from '../../i18n/ui.js';
+import { UsageError, uiLanguageOf } from '../../i18n/ui.js';
 import type { LoadedOffice } from '../../load/office.js';
 import type { MetricSeries } from '../../metrics/index.js';
 import { COMPARE_FORMATS, type CompareFormat } from '../../metrics/formats.js';
@@ -12,6 +12,7 @@ import type { OfficeData } from '../../schema/index.js';
 import { didYouMean } from '../../validate/suggest.js';
 import { chooseOffice } from '../../load/choose-office.js';
 import { World } from '../../world.js';
+import { escapeControls } from '../../controls.js';
 import { createTerminal, type Terminal } from '../terminal.js';
 
 interface CompareCliOptions {
@@ -53,9 +54,8 @@ export function register(program: Command): void {
     .addHelpText('after', EXAMPLES)
     .action(async (options: CompareCliOptions, command: Command) => {
       const globals = command.optsWithGlobals() as { data: string; color?: boolean };
-      // Messages follow --lang only when it was given and is a UI language (en, ja); otherwise the locale.
-      const explicitLang = command.getOptionValueSource('lang') === 'cli';
-      await runCompare(options, { ...globals, uiLang: explicitLang && (options.lang === 'ja' || options.lang === 'en') ? options.lang : uiLanguageFromEnv() });
+      // --lang is the table's language only; messages follow --ui-lang or the locale, as in every command.
+      await runCompare(options, { ...globals, uiLang: uiLanguageOf(command) });
     });
 }
 
@@ -199,5 +199,6 @@ export async function runCompare(options: CompareCliOptions, globals: { data: st
   const stdout = createTerminal({ color: globals.color, stream: process.stdout });
   const colours = { up: stdout.chalk.green, down: stdout.chalk.red, dim: stdout.chalk.dim, bold: stdout.chalk.bold };
   const output = renderComparison(format, { table, series, labels, lang, data, colours, bom: options.bom === true });
-  process.stdout.write(output);
+  // Markdown is read on terminals too; the table escapes its cells itself, before colouring them.
+  process.stdout.write(format === 'markdown' ? escapeControls(output) : output);
 }

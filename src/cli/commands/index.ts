@@ -2,12 +2,18 @@
 import type { Command } from 'commander';
 import { register as registerBuild } from './build.js';
 import { register as registerCompare } from './compare.js';
+import { register as registerInit } from './init.js';
+import { register as registerNew } from './new.js';
+import { register as registerServe } from './serve.js';
 import { register as registerValidate } from './validate.js';
 
 type Register = (program: Command) => void;
 const commands: Register[] = [
   registerBuild,
   registerCompare,
+  registerInit,
+  registerNew,
+  registerServe,
   registerValidate,
 ];
 

@@ -2,7 +2,7 @@
 // command runs, so other commands do not pay for it at start-up.
 import { Option, type Command } from 'commander';
 import { DataError } from '../../diagnostics.js';
-import { parseUiLanguage } from '../../i18n/ui.js';
+import { parseUiLanguage, uiLanguageOf } from '../../i18n/ui.js';
 import { World } from '../../world.js';
 
 interface ValidateCommandOptions {
@@ -23,7 +23,8 @@ export function register(program: Command): void {
     .argument('[paths...]', 'data roots, office folders or data files (default: the --data folder)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github', 'junit']).default('text'))
     .option('--strict', 'treat warnings (missing translations, unknown files) as errors', false)
-    .option('--lang <lang>', 'language of the messages: en or ja (default: from the locale)')
+    // Older spelling of the global --ui-lang, kept so existing scripts work.
+    .addOption(new Option('--lang <lang>', 'language of the messages (same as --ui-lang)').hideHelp())
     .addHelpText('after', `
 Examples:
   clair validate                                  every office under ./data
@@ -33,12 +34,13 @@ Examples:
   clair validate --format github                  annotations in a GitHub Actions run
   clair validate --format junit > validate.xml    a test report for CI
   clair validate --format json | jq .summary      counts for scripts
-  clair validate --lang ja                        メッセージを日本語で
+  clair validate --ui-lang ja                     メッセージを日本語で
 
 Exit codes: 0 no errors (warnings allowed), 1 problems in the data, 2 wrong usage or unreadable files.`)
     .action(async (paths: string[], options: ValidateCommandOptions, command: Command) => {
       const globals = command.optsWithGlobals() as { data: string; color?: boolean };
-      const lang = parseUiLanguage(options.lang);
+      const globals0 = command.optsWithGlobals() as { uiLang?: string };
+      const lang = globals0.uiLang === undefined && options.lang !== undefined ? parseUiLanguage(options.lang, process.env, '--lang') : uiLanguageOf(command);
       const { validateOffices, formatDiagnostics, hasErrors, hasIoFailures } = await import('../../validate/index.js');
       const world = new World({ dataRoot: globals.data });
       const result = await validateOffices(world, { paths, strict: options.strict });

@@ -1,6 +1,9 @@
 // The comparison as CSV (RFC 4180: CRLF line ends, quotes only where needed) for spreadsheets. Numbers are written
 // without thousands separators and with a dot for decimals, so every spreadsheet locale reads them as numbers;
 // a missing value is "—" as everywhere else. With `bom`, a UTF-8 byte order mark lets Japanese Excel detect UTF-8.
+// A cell that would start a spreadsheet formula (OWASP's "CSV injection": =, +, -, @, tab, carriage return, from
+// an office's festival name, say) is prefixed with a single quote, as OWASP recommends; signed figures such as +16
+// or -8.0% are numbers, not formulas, and stay as they are.
 import { stringify } from 'csv-stringify/sync';
 import type { CompareTable } from '../compare.js';
 import { MISSING, type MetricWords } from '../labels.js';
@@ -17,6 +20,16 @@ export function csvPercent(value: number | null | undefined): string {
   const rounded = Math.round(value * 10) / 10;
   if (rounded === 0) return '0.0%';
   return `${rounded > 0 ? '+' : ''}${rounded.toFixed(1)}%`;
+}
+
+/** Opens a formula in Excel, LibreOffice and Google Sheets when a cell starts with it. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A signed figure as clair writes it (+16, -3, +8.0%): read as a number, never as a formula. */
+const SIGNED_FIGURE = /^[+-]\d+(?:\.\d+)?%?$/;
+
+/** The cell as text a spreadsheet shows and never runs: a leading formula character is quoted away. */
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_START.test(cell) && !SIGNED_FIGURE.test(cell) ? `'${cell}` : cell;
 }
 
 export function csvTable(table: CompareTable, words: MetricWords, options: { bom?: boolean } = {}): string {
@@ -36,5 +49,6 @@ export function csvTable(table: CompareTable, words: MetricWords, options: { bom
       csvSigned(row.change?.absolute), csvPercent(row.change?.percent), notes.join('; '),
     ];
   });
-  return stringify([header, ...records], { record_delimiter: 'windows', bom: options.bom === true });
+  const cells = [header, ...records].map((record) => record.map(neutraliseFormula));
+  return stringify(cells, { record_delimiter: 'windows', bom: options.bom === true });
 }

@@ -36,7 +36,7 @@ export function htmlPage(view: CompareView, charts: readonly string[] = []): str
   out.push('<meta charset="utf-8">');
   out.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
   out.push(`<title>${e(view.title)}</title>`);
-  out.push(`<style>\n${style(CHART_FONT_FAMILIES[view.lang])}\n</style>`);
+  out.push(`<style>\n${style(CHART_FONT_FAMILIES[view.lang] ?? 'sans-serif')}\n</style>`);
   out.push('</head>');
   out.push('<body>');
   out.push(`<h1>${e(view.title)}</h1>`);

@@ -1,6 +1,7 @@
 // The comparison as a terminal table: columns padded by display width (CJK characters take two cells), numbers
 // right-aligned, and increases/decreases coloured only when the caller passes colours (on a TTY).
 import stringWidth from 'string-width';
+import { escapeControls } from '../../controls.js';
 import type { CompareView, Sign } from '../view.js';
 
 export interface TerminalColours {
@@ -22,15 +23,17 @@ const pad = (text: string, width: number, align: 'left' | 'right') => {
   return align === 'left' ? text + fill : fill + text;
 };
 
+/** Text from the data is shown with its control characters escaped, so a cell cannot command the terminal. */
 export function terminalTable(view: CompareView, colours: TerminalColours = plainColours): string {
+  const safe = (text: string) => escapeControls(text, { keepLines: false });
   const header: Cell[] = [
     { text: view.headings.metric }, { text: view.headings.unit },
     ...view.headings.fiscalYears.map((text) => ({ text })),
     { text: view.headings.change }, { text: view.headings.changePercent },
-  ];
+  ].map((cell) => ({ text: safe(cell.text) }));
   const body: Cell[][] = view.rows.map((row) => [
-    { text: row.label }, { text: row.unit },
-    ...row.cells.map((text) => ({ text })),
+    { text: safe(row.label) }, { text: safe(row.unit) },
+    ...row.cells.map((text) => ({ text: safe(text) })),
     { text: row.change.text, sign: row.change.sign }, { text: row.changePercent.text, sign: row.changePercent.sign },
   ]);
   const widths = header.map((_, column) => Math.max(...[header, ...body].map((cells) => stringWidth(cells[column]!.text))));
@@ -45,11 +48,11 @@ export function terminalTable(view: CompareView, colours: TerminalColours = plai
       })
       .join('  ')
       .trimEnd();
-  const out: string[] = [colours.bold(view.title), ''];
+  const out: string[] = [colours.bold(safe(view.title)), ''];
   out.push(line(header, true));
   out.push(widths.map((width) => '─'.repeat(width)).join('  '));
   for (const cells of body) out.push(line(cells));
   const below = [...view.footnotes.map((note) => `${note.marker} ${note.text}`), ...view.notes];
-  if (below.length > 0) out.push('', ...below.map((text) => colours.dim(text)));
+  if (below.length > 0) out.push('', ...below.map((text) => colours.dim(safe(text))));
   return `${out.join('\n')}\n`;
 }

@@ -14,7 +14,7 @@ import { embedFonts, stylesheetCharacters, textSpans, type EmbeddedFace } from '
 
 export { forgetFontSubsets } from './fonts.js';
 import { Markup, type MarkupTools } from './markup.js';
-import { columnRules, pageFooterRules, stylesheetTemplates } from './styles.js';
+import { columnRules, languageRules, pageFooterRules, stylesheetTemplates } from './styles.js';
 import { loadTemplates, type Templates } from './templates.js';
 import { precompiledTemplates } from './precompile.js';
 import { pageView, type PageView } from './view.js';
@@ -110,7 +110,8 @@ export async function renderHtmlWithReport(doc: BrochureDocument, world: World, 
 
   const { style, print } = stylesheetTemplates(world);
   const footer = pageFooterRules(doc);
-  const stylesheetText = stylesheetCharacters(`${style}\n${print}`);
+  const languageCss = languageRules(view.lang, doc.edition.languages);
+  const stylesheetText = stylesheetCharacters(`${style}\n${print}\n${languageCss}`);
   const spans = [
     ...textSpans(page, view.lang),
     { text: stylesheetText, lang: view.lang, bold: false },
@@ -118,7 +119,7 @@ export async function renderHtmlWithReport(doc: BrochureDocument, world: World, 
     { text: footer.text, lang: view.lang, bold: false },
   ];
   const fonts = await embedFonts(typesetter, spans, spans.map((s) => s.lang), { quality: options.fontQuality ?? DEFAULT_FONT_QUALITY });
-  const css = [fonts.css, style, print, columnRules(view.tables), footer.css].filter(Boolean).join('\n');
+  const css = [fonts.css, style, print, languageCss, columnRules(view.tables), footer.css].filter(Boolean).join('\n');
   if (/<\/style/i.test(css)) throw new Error('templates/style.css or print.css contains "</style" / スタイルシートに "</style" が含まれています');
 
   const svgStyles = view.charts.flatMap((chart) => chart.svg.styleElements);

@@ -3,6 +3,7 @@
 // printed page). Data placed in CSS goes through cssString, which leaves no way out of a string or the <style>.
 import { join } from 'node:path';
 import type { BrochureDocument, Rich } from '../../document/blocks.js';
+import { languageProfile } from '../../i18n/profile.js';
 import type { World } from '../../world.js';
 import type { TableView } from './view.js';
 
@@ -42,4 +43,29 @@ export function pageFooterRules(doc: BrochureDocument): { css: string; text: str
     `@page{@bottom-left{content:${cssString(title)}}@bottom-right{content:${page}}}\n` +
     '@page :first{@bottom-left{content:none}@bottom-right{content:none}}';
   return { css, text: `${title}${before}${after}0123456789` };
+}
+
+/**
+ * What each language's profile (templates/languages) asks of the browser, after style.css so that it wins: line
+ * breaking (keep-all for Korean, strict kinsoku for Japanese, hyphenation for Latin scripts; Thai is broken at
+ * word boundaries by the browser's own dictionary), the quarter-em space between Japanese and Latin letters, and
+ * the list and note marks of the edition's primary language, so the HTML shows the marks the PDF prints.
+ */
+export function languageRules(primary: string, languages: readonly string[]): string {
+  const rules: string[] = [];
+  for (const lang of languages) {
+    const { html } = languageProfile(lang);
+    // On the elements that carry the language only, at no specificity: headings keep their keep-all.
+    rules.push(`:where([lang="${lang}"]){word-break:${html.wordBreak};line-break:${html.lineBreak};hyphens:${html.hyphens};` +
+      `text-autospace:${html.autospace ? 'normal' : 'no-autospace'}}`);
+  }
+  const { marks } = languageProfile(primary);
+  rules.push(
+    `.note:not(.has-mark)::before{content:${cssString(marks.note)} / ""}`,
+    `.list-bullet li::before{content:${cssString(marks.bullet)} / ""}`,
+    `.list-arrow li::before{content:${cssString(marks.arrow)} / ""}`,
+    `.list-note li::before{content:${cssString(marks.note)} / ""}`,
+    `.list-merit li::before{content:${cssString(marks.merit)} / ""}`,
+  );
+  return rules.join('\n');
 }

@@ -10,7 +10,7 @@ function documentWith(blocks: BrochureDocument['parts'][number]['sections'][numb
     officeId: 'test',
     edition: { id: 'ja', languages: ['ja'], primary: 'ja' },
     labels: { contents: ja('目次'), page: ja('{n}'), continued: ja('（続き）'), languageName: ja('日本語') },
-    cover: { title: ja('クレアテスト 2026'), organisation: ja('一般財団法人自治体国際化協会'), organisationEnglish: 'CLAIR', office: ja('テスト事務所') },
+    cover: { title: ja('クレアテスト 2026'), organisation: ja('一般財団法人自治体国際化協会'), organisationJapanese: '一般財団法人自治体国際化協会', organisationEnglish: 'CLAIR', office: ja('テスト事務所') },
     parts: [{ sections: [{ id: 'events', anchor: 'section-events', title: ja('イベント'), blocks }] }],
     meta: { title: 'テスト', author: 'CLAIR', subject: 'テスト', keywords: [], language: 'ja', created: new Date(0) },
   };

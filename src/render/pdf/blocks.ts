@@ -1,19 +1,17 @@
 // One pdfmake node per view-model block. Tables repeat their header rows on every page, and a row span's label
-// on each page its rows reach, and never split a row; lists carry the seed's markers (・ ◆ ※ ▶ ①).
+// on each page its rows reach, and never split a row; lists carry the marks of the
+// edition's language profile (・ ◆ ※ ▶ in Japanese, • * in English) and ①②③.
 import type {
   Block, ChartBlock, FactsBlock, FiguresBlock, ListBlock, PhotosBlock, TableBlock, TableRow, Txt,
 } from '../../document/blocks.js';
 import type { World } from '../../world.js';
-import type { RowSpanMark } from './row-span-labels.js';
+import type { RowSpanMark } from './engine/row-span-labels.js';
 import { COLOURS, SIZES } from './style.js';
 import { PdfText } from './text.js';
+import { languageProfile } from '../../i18n/profile.js';
 
 type Node = Record<string, unknown>;
 
-// CJK typography marks lists with ・ and notes with ※; Latin typography uses • and *.
-const CJK_MARKERS: Record<ListBlock['marker'], string> = { bullet: '・', merit: '◆', note: '※', arrow: '▶', numbered: '' };
-const LATIN_MARKERS: Record<ListBlock['marker'], string> = { bullet: '•', merit: '◆', note: '*', arrow: '▶', numbered: '' };
-const markersFor = (lang: string) => (lang === 'en' || lang === 'fr' ? LATIN_MARKERS : CJK_MARKERS);
 const CIRCLED = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩', '⑪', '⑫', '⑬', '⑭', '⑮', '⑯', '⑰', '⑱', '⑲', '⑳'];
 
 export class PdfBlocks {
@@ -67,7 +65,7 @@ export class PdfBlocks {
 
   private list(block: ListBlock): Node {
     const rows = block.items.map((item, index) => {
-      const marker = block.marker === 'numbered' ? CIRCLED[index] ?? `${index + 1}.` : markersFor(this.lang)[block.marker];
+      const marker = block.marker === 'numbered' ? CIRCLED[index] ?? `${index + 1}.` : languageProfile(this.lang).marks[block.marker];
       const colour = block.marker === 'merit' ? COLOURS.accent : block.marker === 'note' ? COLOURS.noteText : COLOURS.brand;
       return {
         columns: [

@@ -1,18 +1,13 @@
-// The PDF renderer: one BrochureDocument → one print-ready A4 PDF through pdfmake. Cover, table of contents with
+// The PDF renderer: one BrochureDocument → one print-ready A4 PDF, as a pdfmake definition the engine (engine/) writes. Cover, table of contents with
 // page numbers, parts and sections (each section on a new page), running footer, outline (bookmarks) and document
 // metadata. Output is byte-identical for the same input: the dates come from the view model and pdfkit derives
 // the file id from them.
-import './lazy-requires.js'; // before pdfmake
-import pdfmake from 'pdfmake';
 import type { BrochureDocument, SectionView } from '../../document/blocks.js';
 import type { World } from '../../world.js';
 import { plain } from '../../document/text.js';
 import { PdfBlocks } from './blocks.js';
-import { useShapedFonts } from './vfs-fonts.js';
-import { installLineBreaking } from '../../typeset/pdfmake-lines.js';
+import { renderDefinition } from './engine/index.js';
 import { COLOURS, PAGE, SIZES } from './style.js';
-import { installRowSpanLabels } from './row-span-labels.js';
-import { installSvgSizing } from './svg-size.js';
 import { PdfText, type PdfTypesetter } from './text.js';
 
 type Node = Record<string, unknown>;
@@ -180,21 +175,8 @@ function sectionNodes(section: SectionView, options: SectionOptions): Node[] {
   return nodes;
 }
 
-let accessPoliciesSet = false;
-
 /** Renders one edition to PDF bytes. */
 export async function renderPdf(doc: BrochureDocument, world: World, typesetter: PdfTypesetter): Promise<Buffer> {
-  if (!accessPoliciesSet) {
-    useShapedFonts();
-    installLineBreaking();
-    installSvgSizing();
-    installRowSpanLabels();
-    // Everything pdfmake needs is passed in memory; it may not fetch URLs or read files on its own.
-    pdfmake.setUrlAccessPolicy(() => false);
-    pdfmake.setLocalAccessPolicy(() => false);
-    accessPoliciesSet = true;
-  }
-  pdfmake.setFonts(typesetter.fontDictionary());
-  const definition = pdfDefinition(doc, world, typesetter);
-  return pdfmake.createPdf(definition).getBuffer();
+  const fonts = typesetter.fontDictionary();
+  return renderDefinition(pdfDefinition(doc, world, typesetter), fonts);
 }

@@ -1,26 +1,15 @@
 // Connects the PDF renderer to clair's typesetting layer (src/typeset): pdfmake font families from
 // fonts/fonts.yaml, and inlines that carry their own face per character and break only where the language
 // allows (kinsoku, Korean at spaces, numbers and Latin words kept whole).
-import './lazy-requires.js'; // before pdfmake
-import pdfmake from 'pdfmake';
 import type { LanguageTag } from '../../schema/index.js';
 import { Typesetter, type Face } from '../../typeset/index.js';
 import type { World } from '../../world.js';
 import type { PdfSpan, PdfTypesetter, PdfInline } from './text.js';
-import { registerFontFile } from './vfs-fonts.js';
+import { fontEntry as engineFontEntry } from './engine/index.js';
 
-/**
- * pdfmake's font entry for a face: its file in pdfmake's in-memory file system (the very bytes the typesetter read,
- * registered so that pdfkit sets them with clair's harfbuzz fonts) and, in a collection, the face's PostScript name.
- */
+/** The engine's font entry for a face: the very bytes the typesetter read, set with clair's harfbuzz fonts. */
 function fontEntry(typesetter: Typesetter, face: Face): [string, string] | [string] {
-  const path = `clair-fonts/${face.file}`;
-  if (!pdfmake.virtualfs.existsSync(path)) {
-    const bytes = typesetter.library.fileBytes(face);
-    registerFontFile(bytes, face.path);
-    pdfmake.virtualfs.writeFileSync(path, bytes);
-  }
-  return face.postscriptName ? [path, face.postscriptName] : [path];
+  return engineFontEntry(face.path, face.file, () => typesetter.library.fileBytes(face), face.postscriptName);
 }
 
 /** Inlines already typeset, per typesetter, by spans and options. */

@@ -5,6 +5,7 @@ import { formatDate, formatNumber } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
 import type { Text } from '../../schema/index.js';
 import { cell, changeTxt, inYears, photos, table, textList, type SectionDefinition } from '../kit.js';
+import { languageProfile } from '../../i18n/profile.js';
 
 export const festival: SectionDefinition = {
   id: 'festival',
@@ -47,7 +48,7 @@ export const festival: SectionDefinition = {
       { header: t.label('columns.festivalYear'), align: 'center', width: 1 },
       { header: t.label('columns.change'), align: 'center', width: 1 },
       { header: t.label('columns.municipalBooths'), width: 6 },
-    ], rows, (file.notes ?? []).map((n) => t.each((lang) => { const note = textIn(n, lang); return note === undefined ? undefined : note.startsWith('※') ? note : `※${note}`; }))));
+    ], rows, (file.notes ?? []).map((n) => t.each((lang) => { const note = textIn(n, lang); const mark = languageProfile(lang).marks.note; return note === undefined ? undefined : note.startsWith(mark) ? note : `${mark}${note}`; }))));
     blocks.push(...photos(context, file.photos));
     return { title: t.text(file.title), blocks };
   },

@@ -6,6 +6,7 @@ import { textIn } from '../../document/text.js';
 import { JET_POSITIONS, type LanguageTag } from '../../schema/constants.js';
 import { cell, inYears, list, photos, table, textList, type SectionDefinition } from '../kit.js';
 import { countriesIn, countryName } from '../places.js';
+import { languageProfile } from '../../i18n/profile.js';
 
 export const jet: SectionDefinition = {
   id: 'jet',
@@ -83,7 +84,7 @@ export const jet: SectionDefinition = {
 
     const placements = file.placements.filter((p) => inYears(p.fiscalYear, context.years)).sort((a, b) => b.fiscalYear - a.fiscalYear)[0];
     if (placements) {
-      const asOf = t.each((lang) => `※ ${t.fill('asOf', lang, { date: formatDate(placements.asOf, lang) })}`);
+      const asOf = t.each((lang) => `${languageProfile(lang).marks.note} ${t.fill('asOf', lang, { date: formatDate(placements.asOf, lang) })}`);
       blocks.push(table('jet-placements', t.each((lang) => t.fill('jet.placementsTitle', lang, { nationality: nationality(lang) })), [
         ...JET_POSITIONS.map((code) => ({ header: t.each(() => code), align: 'center' as const })),
         { header: t.label('columns.total'), align: 'center' },

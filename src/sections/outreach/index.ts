@@ -3,6 +3,7 @@ import type { Block, Txt } from '../../document/blocks.js';
 import { formatYearMonth } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
 import { photos, textList, type SectionDefinition } from '../kit.js';
+import { languageProfile } from '../../i18n/profile.js';
 
 export const outreach: SectionDefinition = {
   id: 'outreach',
@@ -46,7 +47,7 @@ export const outreach: SectionDefinition = {
       blocks.push({ kind: 'heading', text: t.text(publication.title) });
       const lines: Txt[] = [];
       if (publication.url) lines.push(t.each((lang) => [{ text: publication.url!, lang, href: publication.url }]));
-      if (publication.revised) lines.push(t.each((lang) => `※ ${t.fill('outreach.revised', lang, { month: formatYearMonth(publication.revised!, lang) })}`));
+      if (publication.revised) lines.push(t.each((lang) => `${languageProfile(lang).marks.note} ${t.fill('outreach.revised', lang, { month: formatYearMonth(publication.revised!, lang) })}`));
       if (publication.description) lines.push(t.text(publication.description));
       if (lines.length > 0) blocks.push({ kind: 'list', marker: 'bullet', items: lines });
       if (publication.topics && publication.topics.length > 0) {

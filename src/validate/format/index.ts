@@ -3,6 +3,7 @@
 import type { Diagnostic, UiLanguage } from '../../diagnostics.js';
 import { formatGithub, formatJson, formatJunit } from './machine.js';
 import { formatText } from './text.js';
+import { escapeControls } from '../../controls.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'github', 'junit'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -20,14 +21,25 @@ export function formatDiagnostics(
   const files = options.files ?? [];
   switch (format) {
     case 'text':
-      return formatText(diagnostics, lang, files, options.color ?? false);
+      // Values quoted from the data reach terminals and CI logs (which obey colour and other escape sequences):
+      // their control characters are shown, not sent. JSON and XML escape them in their own ways.
+      return formatText(diagnostics.map(withoutControls), lang, files.map((file) => escapeControls(file, { keepLines: false })), options.color ?? false);
     case 'json':
       return formatJson(diagnostics, lang, files);
     case 'github':
-      return formatGithub(diagnostics, lang);
+      return formatGithub(diagnostics.map(withoutControls), lang);
     case 'junit':
       return formatJunit(diagnostics, lang, files);
   }
+}
+
+function withoutControls(d: Diagnostic): Diagnostic {
+  const clean = (text: string) => escapeControls(text);
+  return {
+    ...d, file: clean(d.file), message: { en: clean(d.message.en), ja: clean(d.message.ja) },
+    ...(d.found !== undefined ? { found: clean(d.found) } : {}),
+    ...(d.expected ? { expected: { en: clean(d.expected.en), ja: clean(d.expected.ja) } } : {}),
+  };
 }
 
 export { summarize, summaryLine, type Summary } from './summary.js';

@@ -26,6 +26,14 @@ describe('brochure.yaml', () => {
     expect(diagnostics[0]).toMatchObject({ code: 'duplicate-section', message: { en: 'the section "events" is listed twice (first at parts[0].sections[2])' } });
   });
 
+  it('lists each edition once: [[ja], [ja]] would build one file twice', async () => {
+    const { diagnostics } = await validateVariant({ 'brochure.yaml': replaceOnce('editions: [[ja], [ko], [ja, ko]]', 'editions: [[ja], [ko], [ja, ko], [ja]]') });
+    expect(diagnostics).toEqual([expect.objectContaining({
+      code: 'duplicate-edition', file: 'seoul/brochure.yaml', line: 4, column: 34, found: '[ja]',
+      message: { en: 'the edition "ja" is listed twice (first at editions[0])', ja: '版「ja」が2回あります（最初は editions[0]）' },
+    })]);
+  });
+
   it('runs fiscal years forwards', async () => {
     const { diagnostics } = await validateVariant({ 'brochure.yaml': replaceOnce('{from: 2022, to: 2024}', '{from: 2024, to: 2022}') });
     expect(diagnostics[0]).toMatchObject({ code: 'range-order', pointer: '/parts/0/sections/10/fiscalYears/to', message: { en: 'fiscalYears runs backwards: from 2024 to 2022' } });

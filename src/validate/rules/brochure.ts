@@ -1,4 +1,5 @@
-// brochure.yaml can only list sections whose data exists, each once, and a section's fiscal years run forwards.
+// brochure.yaml can only list sections whose data exists, each once, and a section's fiscal years run forwards;
+// each edition is listed once (twice, it would be built twice into the same file).
 import type { DataKey, SectionId } from '../../schema/index.js';
 import type { Segment } from '../paths.js';
 import type { Rule } from './rule.js';
@@ -32,6 +33,21 @@ export const brochureSections: Rule = {
   check({ data, present, validators, report }) {
     const brochure = data.brochure;
     if (!brochure) return;
+    const editions = new Map<string, number>();
+    brochure.editions.forEach((languages, e) => {
+      const id = languages.join('-');
+      const earlier = editions.get(id);
+      if (earlier === undefined) {
+        editions.set(id, e);
+        return;
+      }
+      report({
+        file: 'brochure', at: ['editions', e], code: 'duplicate-edition',
+        message: { en: `the edition "${id}" is listed twice (first at editions[${earlier}])`, ja: `版「${id}」が2回あります（最初は editions[${earlier}]）` },
+        found: `[${languages.join(', ')}]`,
+        expected: { en: 'each edition once', ja: '各版は1回だけ' },
+      });
+    });
     const firstSeen = new Map<string, string>();
     brochure.parts.forEach((part, p) => {
       part.sections.forEach((section, s) => {

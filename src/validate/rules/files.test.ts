@@ -19,7 +19,8 @@ describe('the office folder', () => {
       'events.yaml': (text) => `${text}photos:\n  - {file: photos/fair.png, caption: {ja: 出展, ko: 출전}}\n  - {file: ../../secret.jpg, caption: {ja: 外, ko: 외}}\n`,
     });
     mkdirSync(join(dir, 'photos'));
-    writeFileSync(join(dir, 'photos', 'fair.png'), '');
+    // A photo is read up to its first bytes: it must look like a PNG or JPEG (photoProblem in files.ts).
+    writeFileSync(join(dir, 'photos', 'fair.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     const { diagnostics } = await validateOffices(world);
     expect(diagnostics.map((d) => [d.file, d.code, d.found])).toEqual([
       ['seoul/events.yaml', 'photo-outside-office', '../../secret.jpg'],

@@ -4,8 +4,10 @@ import { brochureSections } from './brochure.js';
 import { cookingClassContent, countryCodes, countryTotals } from './countries.js';
 import { fiscalYearDates, programmeTimes, sinceYear } from './dates.js';
 import { duplicateEntries } from './duplicates.js';
+import { titleYear } from './edition.js';
 import { officeId, photoFiles } from './files.js';
 import { editionLanguages, textLanguages } from './languages.js';
+import { placeholderValues } from './placeholders.js';
 import { prefectureNames } from './prefectures.js';
 import { textScripts } from './scripts.js';
 import type { Rule } from './rule.js';
@@ -31,6 +33,8 @@ export const RULES: readonly Rule[] = [
   textScripts,
   prefectureNames,
   photoFiles,
+  titleYear,
+  placeholderValues,
 ];
 
 export type { Issue, Rule, RuleContext, SharedValue } from './rule.js';

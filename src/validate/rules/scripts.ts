@@ -18,17 +18,22 @@ const HAN: Script = { pattern: /[\p{Script=Han}]+/u, name: { en: 'Chinese charac
 const FOREIGN: Partial<Record<LanguageTag, Script[]>> = {
   en: [HANGUL, KANA, HAN],
   fr: [HANGUL, KANA, HAN],
+  th: [HANGUL, KANA, HAN],
   ko: [KANA],
   'zh-Hans': [HANGUL, KANA],
 };
 
-const LANGUAGE_NAMES: Record<LanguageTag, Localized> = {
+const LANGUAGE_NAMES: Partial<Record<LanguageTag, Localized>> = {
   ja: { en: 'Japanese', ja: '日本語' },
   ko: { en: 'Korean', ja: '韓国語' },
   'zh-Hans': { en: 'Chinese', ja: '中国語' },
   en: { en: 'English', ja: '英語' },
   fr: { en: 'French', ja: 'フランス語' },
+  th: { en: 'Thai', ja: 'タイ語' },
 };
+
+/** What is known of a tag, or of its language without region (en-GB → en). */
+const byTag = <T>(table: Partial<Record<LanguageTag, T>>, lang: LanguageTag): T | undefined => table[lang] ?? table[lang.split('-')[0]!];
 
 const isReading = (at: readonly (string | number)[]) => {
   const key = at[at.length - 1];
@@ -39,7 +44,7 @@ const isReading = (at: readonly (string | number)[]) => {
 export function foreignScript(text: string, lang: LanguageTag, exceptions: readonly string[] = []): { script: Script; run: string } | undefined {
   let rest = text;
   for (const word of exceptions) rest = rest.split(word).join(' ');
-  for (const script of FOREIGN[lang] ?? []) {
+  for (const script of byTag(FOREIGN, lang) ?? []) {
     const match = script.pattern.exec(rest);
     if (match) return { script, run: match[0] };
   }
@@ -56,7 +61,7 @@ export const textScripts: Rule = {
         if (typeof value !== 'string') continue;
         const found = foreignScript(value, lang, exceptions);
         if (!found) continue;
-        const language = LANGUAGE_NAMES[lang];
+        const language = byTag(LANGUAGE_NAMES, lang) ?? { en: lang, ja: lang };
         report({
           file, at: [...at, lang], code: 'wrong-script', severity: 'warning',
           message: {

@@ -7,8 +7,8 @@
 import { createRequire } from 'node:module';
 import './lazy-requires.js'; // before pdfmake
 import pdfmake from 'pdfmake';
-import { faceIndexByName } from '../../typeset/sfnt.js';
-import { ShapingFace } from '../../typeset/shaping.js';
+import { faceIndexByName } from '../../../typeset/sfnt.js';
+import { ShapingFace } from '../../../typeset/shaping.js';
 import { ShapedPdfFont } from './shaped-font.js';
 
 interface PdfKitDocument {
@@ -30,6 +30,21 @@ const faceIndexes = new Map<string, number>();
 
 export function registerFontFile(bytes: Uint8Array, file: string): void {
   files.set(bytes, file);
+}
+
+/**
+ * pdfmake's font entry for a face: its file in pdfmake's in-memory file system (the bytes, read once, registered so
+ * that pdfkit sets them with clair's harfbuzz fonts) and, in a collection, the face's PostScript name.
+ */
+export function fontEntry(path: string, file: string, bytes: () => Uint8Array, postscriptName?: string): [string, string] | [string] {
+  const virtual = `clair-fonts/${file}`;
+  if (!pdfmake.virtualfs.existsSync(virtual)) {
+    const data = bytes();
+    registerFontFile(data, path);
+    // The very object registered: pdfkit's font() is handed it back and knows it by identity.
+    pdfmake.virtualfs.writeFileSync(virtual, data as Buffer);
+  }
+  return postscriptName ? [virtual, postscriptName] : [virtual];
 }
 
 let installed = false;

@@ -2,7 +2,7 @@
 // drawn at, before svg-to-pdfkit parses it a third time to draw it. clair's charts (metrics/chart.ts) state width,
 // height and viewBox on their root element, so for them only the root tag is read and rewritten; any other SVG
 // goes pdfmake's way.
-import { pdfmakeModule } from '../../typeset/pdfmake-internals.js';
+import { pdfmakeModule } from './internals.js';
 
 interface Size {
   width: number | undefined;

@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildChecked, copySeoul, editYaml, removeDir, tempDir } from '../../build/__fixtures__/offices.js';
-import { World } from '../../world.js';
-import { readPdf } from './read-back.js';
+import { buildChecked, copySeoul, editYaml, removeDir, tempDir } from '../../../build/__fixtures__/offices.js';
+import { World } from '../../../world.js';
+import { readPdf } from '../read-back.js';
 import { withContinuedLabels, type RowSpanMark } from './row-span-labels.js';
 
 const line = (text: string, y: number, mark?: RowSpanMark) => ({ type: 'line', item: { y, text, inlines: [{ text, ...(mark ? { rowSpanLabel: mark } : {}) }] } });
@@ -51,7 +51,7 @@ describe('an events table that runs over several pages', () => {
   it('shows the fiscal year once on every page that has events of that year', async () => {
     const office = copySeoul(root);
     // 45 events of 2025 and 30 of 2024: more rows than one page holds under either year.
-    const yearOf = (n: number) => (n <= 45 ? 2025 : 2024);
+    const yearOf = (n: number): number => (n <= 45 ? 2025 : 2024);
     editYaml(join(office.officeDir, 'events.yaml'), (doc) => {
       doc.set('events', Array.from({ length: 75 }, (_, i) => {
         const n = i + 1;

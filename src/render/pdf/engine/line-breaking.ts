@@ -7,8 +7,8 @@
 //   paragraph's rules, and cuts the inlines into one piece per line, each line ending in `lineEnd`; pdfmake then
 //   lays out those lines as given.
 // Nodes whose inlines do not all come from clair's typesetter are left to pdfmake.
-import type { PdfParagraph } from './pdf.js';
-import { pdfmakeModule } from './pdfmake-internals.js';
+import type { PdfParagraph } from '../../../typeset/pdf.js';
+import { pdfmakeModule } from './internals.js';
 
 interface PdfKitFont {
   widthOfString(text: string, size: number, features?: unknown): number;

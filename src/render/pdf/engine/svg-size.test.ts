@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { pdfmakeModule } from '../../typeset/pdfmake-internals.js';
+import { pdfmakeModule } from './internals.js';
 import { installSvgSizing } from './svg-size.js';
 
 const SvgMeasure = pdfmakeModule<new () => { measureSVG(svg: string): unknown; writeDimensions(svg: string, size: object): string }>('SVGMeasure');

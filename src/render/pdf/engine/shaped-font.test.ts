@@ -2,13 +2,14 @@
 import { join } from 'node:path';
 import pdfmake from 'pdfmake';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { World } from '../../world.js';
-import { subsetterReady } from '../../typeset/harfbuzz.js';
-import { installLineBreaking, Typesetter } from '../../typeset/index.js';
+import { World } from '../../../world.js';
+import { subsetterReady } from '../../../typeset/harfbuzz.js';
+import { Typesetter } from '../../../typeset/index.js';
+import { installLineBreaking } from './line-breaking.js';
 import { ShapedPdfFont } from './shaped-font.js';
-import { compact, readPdf, type PdfReadBack } from './read-back.js';
-import { createPdfTypesetter } from './typesetter.js';
-import { useShapedFonts } from './vfs-fonts.js';
+import { compact, readPdf, type PdfReadBack } from '../read-back.js';
+import { createPdfTypesetter } from '../typesetter.js';
+import { useShapedFonts } from './fonts.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const JAPANESE = '道「ソウル」の事務所ー、2026年（令和8年）';

@@ -5,11 +5,11 @@
 // Text is written before the document knows every glyph it will use, so codes must not depend on the subset:
 // a CID-keyed CFF font is written by CID (harfbuzz's subsets keep each glyph's CID), any other font by glyph id
 // with a subset that keeps glyph ids. Widths and the ToUnicode map are keyed by the same codes.
-import { CidCff, UnsupportedCff } from '../../typeset/cff-subset.js';
-import { subsetGlyphs } from '../../typeset/harfbuzz.js';
-import { subsetTrueType, UnsupportedTrueType } from '../../typeset/truetype-subset.js';
-import { cffGlyphCids, cffTableOf, tableBytes, tableDirectory } from '../../typeset/sfnt.js';
-import type { FeatureRequest, ShapedText, ShapingFace } from '../../typeset/shaping.js';
+import { CidCff, UnsupportedCff } from '../../../typeset/cff-subset.js';
+import { subsetGlyphs } from '../../../typeset/harfbuzz.js';
+import { subsetTrueType, UnsupportedTrueType } from '../../../typeset/truetype-subset.js';
+import { cffGlyphCids, cffTableOf, tableBytes, tableDirectory } from '../../../typeset/sfnt.js';
+import type { FeatureRequest, ShapedText, ShapingFace } from '../../../typeset/shaping.js';
 
 /** What pdfkit's PDFDocument offers a font. */
 interface PdfKitDocument {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { World } from '../world.js';
-import { layoutLines } from './__fixtures__/pdfmake-layout.js';
-import { normalize, WideUnits } from './linebreak.js';
-import { PdfParagraph } from './pdf.js';
-import { cutIntoLines, flowOf, lineEnds, type MeasuredInline } from './pdfmake-lines.js';
-import { Typesetter } from './index.js';
+import { World } from '../../../world.js';
+import { layoutLines } from './__fixtures__/layout.js';
+import { normalize, WideUnits } from '../../../typeset/linebreak.js';
+import { PdfParagraph } from '../../../typeset/pdf.js';
+import { cutIntoLines, flowOf, lineEnds, type MeasuredInline } from './line-breaking.js';
+import { Typesetter } from '../../../typeset/index.js';
 
 const typesetter = await Typesetter.load(new World({ dataRoot: 'data' }));
 

@@ -3,7 +3,7 @@
 // so every row under a span holds a copy of the label's first line (blocks.ts), laid out like any text so that it
 // has its room, and drawn only in the span's first row on a page that does not show the label itself. Which rows
 // open a page is known only after pdfmake's layout: the copies are picked just before it draws the pages.
-import { pdfmakeModule } from '../../typeset/pdfmake-internals.js';
+import { pdfmakeModule } from './internals.js';
 
 /** Carried on the inlines of a span's label (`row` absent) and of its copies (`row`: the body row holding it). */
 export interface RowSpanMark {
@@ -21,7 +21,7 @@ const markOf = (entry: PageItem): RowSpanMark | undefined =>
   entry.type === 'line' ? entry.item.inlines?.[0]?.rowSpanLabel : undefined;
 
 /** The page's items less the label copies a reader does not need: all but the topmost copy of a span, or all of them where the label is on the page. */
-export function withContinuedLabels(items: PageItem[]): PageItem[] {
+export function withContinuedLabels<T extends PageItem>(items: T[]): T[] {
   const labelled = new Set<string>();
   const topmost = new Map<string, { row: number; y: number }>();
   for (const entry of items) {

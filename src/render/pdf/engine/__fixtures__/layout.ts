@@ -2,7 +2,8 @@
 // line breaking installed as the PDF renderer has it, and returns the lines it made, so tests can check where
 // lines break without rendering and parsing a PDF.
 import { createRequire } from 'node:module';
-import { installLineBreaking, type Typesetter } from '../index.js';
+import type { Typesetter } from '../../../../typeset/index.js';
+import { installLineBreaking } from '../line-breaking.js';
 
 const require = createRequire(import.meta.url);
 /* eslint-disable @typescript-eslint/no-explicit-any */

@@ -1,0 +1,44 @@
+// The PDF engine: the only code that imports pdfmake or pdfkit or touches their internals (README.md beside this
+// file lists each patch point, why it exists and what to check on an upgrade). The rest of the PDF renderer builds
+// a document definition from clair's typeset paragraphs and hands it here with the font dictionary:
+//
+//   const bytes = await renderDefinition(definition, fonts);       // pdfmake's definition → PDF bytes
+//   const entry = fontEntry(face.path, face.file, bytes, name);     // a font file, for the dictionary
+//
+// clair's patches are installed on the first render, once per process: harfbuzz fonts in pdfkit (fonts.ts,
+// shaped-font.ts), clair's line breaking in pdfmake (line-breaking.ts), /ActualText for text a font's ToUnicode map
+// cannot give back (actual-text.ts), SVG sizing (svg-size.ts) and the labels of row spans (row-span-labels.ts).
+import './lazy-requires.js'; // before pdfmake
+import pdfmake from 'pdfmake';
+import { useShapedFonts } from './fonts.js';
+import { installLineBreaking } from './line-breaking.js';
+import { installRowSpanLabels } from './row-span-labels.js';
+import { installSvgSizing } from './svg-size.js';
+
+export { fontEntry } from './fonts.js';
+export type { RowSpanMark } from './row-span-labels.js';
+
+/** pdfmake's font dictionary: family → normal/bold/italics/bolditalics → [virtual file, PostScript name]. */
+export type FontDictionary = Record<string, Record<string, unknown>>;
+
+let installed = false;
+
+/** Puts clair's patches into pdfmake and pdfkit (once per process); exported for tests that lay out by hand. */
+export function installEngine(): void {
+  if (installed) return;
+  useShapedFonts();
+  installLineBreaking();
+  installSvgSizing();
+  installRowSpanLabels();
+  // Everything pdfmake needs is passed in memory; it may not fetch URLs or read files on its own.
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy(() => false);
+  installed = true;
+}
+
+/** Lays out and writes one document: pdfmake's definition and the fonts it names → the PDF's bytes. */
+export function renderDefinition(definition: Record<string, unknown>, fonts: FontDictionary): Promise<Buffer> {
+  installEngine();
+  pdfmake.setFonts(fonts);
+  return pdfmake.createPdf(definition).getBuffer();
+}

@@ -1,0 +1,51 @@
+// The World of a `clair serve` session: the same seam as every other command, but files it has read stay in
+// memory until the watcher says they changed. An edit then costs the reading (and YAML parsing) of the one file
+// that changed, not of the whole office folder, templates and labels.
+import { dirname } from 'node:path';
+import { World, type WorldOptions } from '../world.js';
+
+export class WatchedWorld extends World {
+  private readonly texts = new Map<string, string>();
+  private readonly bytes = new Map<string, Uint8Array>();
+  private readonly listings = new Map<string, string[]>();
+
+  constructor(options: WorldOptions) {
+    super(options);
+  }
+
+  override readText(path: string): string {
+    let text = this.texts.get(path);
+    if (text === undefined) {
+      text = super.readText(path);
+      this.texts.set(path, text);
+    }
+    return text;
+  }
+
+  override readBytes(path: string): Uint8Array {
+    let bytes = this.bytes.get(path);
+    if (bytes === undefined) {
+      bytes = super.readBytes(path);
+      // Font files are kept by the typesetter already; photos and data files are small.
+      if (bytes.byteLength <= 8 * 1024 * 1024) this.bytes.set(path, bytes);
+    }
+    return bytes;
+  }
+
+  override list(dir: string): string[] {
+    let names = this.listings.get(dir);
+    if (names === undefined) {
+      names = super.list(dir);
+      this.listings.set(dir, names);
+    }
+    return [...names];
+  }
+
+  /** A file was changed, added or removed: read it (and its folder's listing) again next time. */
+  forget(path: string): void {
+    this.texts.delete(path);
+    this.bytes.delete(path);
+    this.listings.delete(path);
+    this.listings.delete(dirname(path));
+  }
+}

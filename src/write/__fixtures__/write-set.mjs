@@ -1,0 +1,34 @@
+// Writes one set of outputs with the compiled OutputSet, as `clair build` does, in a process of its own so a test
+// can kill it for real (SIGKILL: no handler, no cleanup runs) before any one of its file-system changes.
+//   node write-set.mjs <out-folder> <tag> <names,comma-separated> [kill-at] [fail-with-errno]
+// Every file gets the text "<tag>:<name>". kill-at k: the process kills itself just before its k-th change of the
+// file system (1-based). fail-with-errno: the first change fails with that errno (EROFS, EACCES, ENOSPC) instead.
+// Prints {"changes": n} when it ran to the end, or the error's message with exit code 2.
+import { createRequire, syncBuiltinESMExports } from 'node:module';
+
+const [dir, tag, names, killAtArg, failWith] = process.argv.slice(2);
+const killAt = Number(killAtArg ?? 0);
+const fs = createRequire(import.meta.url)('node:fs');
+let changes = 0;
+// Every call that changes the file system; reading calls are not steps.
+for (const name of ['writeFileSync', 'mkdirSync', 'renameSync', 'rmSync', 'rmdirSync', 'unlinkSync', 'symlinkSync', 'linkSync', 'copyFileSync', 'appendFileSync', 'cpSync']) {
+  const original = fs[name];
+  fs[name] = function (...args) {
+    changes += 1;
+    if (changes === killAt) process.kill(process.pid, 'SIGKILL');
+    if (failWith && changes === 1) throw Object.assign(new Error(`${failWith}: injected, ${name} '${args[0]}'`), { code: failWith });
+    return original.apply(this, args);
+  };
+}
+syncBuiltinESMExports();
+
+const { OutputSet } = await import(process.env.CLAIR_OUTPUTS_MODULE);
+try {
+  const outputs = new OutputSet(dir);
+  for (const name of names.split(',')) outputs.stage(name, `${tag}:${name}`);
+  outputs.commit();
+  process.stdout.write(JSON.stringify({ changes }));
+} catch (error) {
+  process.stdout.write(error.message);
+  process.exitCode = 2;
+}

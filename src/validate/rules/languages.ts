@@ -1,7 +1,12 @@
 // Every text has every language the office publishes in (office.yaml `languages`), and every edition of the
 // brochure is in languages the office declares. A missing translation is a warning while the data is being
 // written and an error with --strict, when a brochure is about to be printed.
+import { fieldLabel } from '../paths.js';
+import { didYouMean } from '../suggest.js';
 import type { Rule } from './rule.js';
+
+/** Country codes typed for language tags: jp for ja, kr for ko, cn for zh-Hans. */
+const LIKELY_MEANT: Record<string, string> = { jp: 'ja', kr: 'ko', cn: 'zh-Hans', zh: 'zh-Hans', gb: 'en', uk: 'en' };
 
 const isReading = (at: readonly (string | number)[]) => {
   const key = at[at.length - 1];
@@ -20,6 +25,24 @@ export const textLanguages: Rule = {
       if (isReading(at)) continue;
       const missing = languages.filter((tag) => !(tag in text));
       if (missing.length === 0) continue;
+      // {jp: COEX}: any language tag is allowed in a Text, so a misspelt one is only seen here, as the tag the
+      // office publishes in that it was meant to be. Said once, instead of "no ja text here".
+      const misspelt = Object.keys(text).map((key) => ({ key, meant: didYouMean(key, missing) ?? LIKELY_MEANT[key] }))
+        .filter((m): m is { key: string; meant: string } => m.meant !== undefined && missing.includes(m.meant as never) && !languages.includes(m.key as never));
+      if (misspelt.length > 0) {
+        for (const { key, meant } of misspelt) {
+          report({
+            file, at: [...at, key], where: 'key', code: 'schema-unknown-key',
+            message: {
+              en: `unknown key "${key}" in ${fieldLabel(at)}; did you mean "${meant}"?`,
+              ja: `${fieldLabel(at)} のキー「${key}」は使えません。「${meant}」の間違いではありませんか？`,
+            },
+            found: key,
+            expected: { en: `one of the office's languages: ${declared}`, ja: `事務所の言語のいずれか: ${declared}` },
+          });
+        }
+        continue;
+      }
       report({
         file, at, code: 'missing-language', severity: 'warning',
         message: {

@@ -29,6 +29,14 @@ describe('YAML as staff write it', () => {
     expect(problems('count: 83  # as of January\nyearly: [{fiscalYear: 2025, asOf: 2026-01}]  # end of January\nname: "A" # note\n')).toEqual([]);
   });
 
+  it('leaves a comment written as one alone: two spaces before the #, a space after it', () => {
+    expect(problems('published: 2027-04-01  # TODO: the publication date\ncountry: XX  # TODO: the ISO code\n')).toEqual([]);
+    // A date or a code is whole, whatever the spacing: only prose can be cut short.
+    expect(problems('published: 2027-03-05 # TODO: confirm the date\n')).toEqual([]);
+    expect(problems('note: some text # with one space before\n').map((d) => d.code)).toEqual(['yaml-comment-in-text']);
+    expect(problems('note: some text  #without a space after\n').map((d) => d.code)).toEqual(['yaml-comment-in-text']);
+  });
+
   it('says a comma in {…} needs quotes, once, instead of one unknown key per text', () => {
     const found = problems('name: {ja: バンコク, en: Bangkok, Thailand}\nother: 1\n');
     expect(found).toHaveLength(1);

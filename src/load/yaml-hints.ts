@@ -71,6 +71,8 @@ export function slipsInDocument(yaml: YamlModule, doc: Document.Parsed, text: st
     Pair(_, pair, path) {
       const parent = path[path.length - 1] as Node | undefined;
       if (!yaml.isMap(parent) || !parent.flow || pair.value !== null || !yaml.isScalar(pair.key)) return;
+      // `!!set {a, b}` has keys without values by definition (other checks refuse the tag itself).
+      if (parent.tag) return;
       // `{ja: バンコク, en: Bangkok, Thailand}`: "Thailand" became a key without a value.
       const key = pair.key as { value: unknown; range?: [number, number, number] };
       const start = key.range?.[0] ?? 0;
@@ -91,11 +93,18 @@ export function slipsInDocument(yaml: YamlModule, doc: Document.Parsed, text: st
     },
     Scalar(_, node, path) {
       if (node.type !== 'PLAIN' || typeof node.value !== 'string' || !node.comment || !node.range) return;
+      // Only prose can be cut short: a date, a code or a single word followed by a comment (`published:
+      // 2027-03-05 # TODO`) is whole; "1 Raffles Place," is not.
+      if (!/\s/.test(node.value) && !/[,;:(&/-]$/.test(node.value)) return;
       const parent = path[path.length - 1] as Node | undefined;
       // A key's comment belongs to the line, not to a text.
       if (yaml.isPair(parent) && parent.key === node) return;
       const hash = text.indexOf('#', node.range[1]);
       if (hash < 0 || text.slice(node.range[1], hash).includes('\n')) return;
+      // A comment written as one (`value  # note`: two spaces before, one after, as YAML style guides ask) is
+      // left alone; "1 Raffles Place, #20-61" has one space before the # and none after it.
+      const gap = text.slice(node.range[1], hash);
+      if (/^[ \t]{2,}$|\t/.test(gap) && /^#[ \t]/.test(text.slice(hash, hash + 2))) return;
       const end = text.indexOf('\n', hash);
       hints.push(commentHint(hash, text.slice(hash + 1, end < 0 ? text.length : end), node.value));
     },

@@ -16,7 +16,7 @@ const filters = process.argv.slice(2);
 
 if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) {
   console.log('dist/ is missing: compiling with tsc first');
-  const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', root], { stdio: 'inherit' });
+  const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
   if (tsc.status !== 0) process.exit(2);
 }
 

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { World } = await import(join(root, 'dist', 'world.js'));
-const { Typesetter } = await import(join(root, 'dist', 'typeset', 'index.js'));
+const { loadTypesetter } = await import(join(root, 'dist', 'load', 'fonts.js'));
 const { flowOf, lineEnds, cutIntoLines } = await import(join(root, 'dist', 'typeset', 'pdfmake-lines.js'));
 const { ShapedPdfFont } = await import(join(root, 'dist', 'render', 'pdf', 'shaped-font.js'));
 
@@ -55,7 +55,7 @@ const world = new World({ dataRoot: join(root, 'data') });
 let typesetter;
 {
   const started = performance.now();
-  typesetter = await Typesetter.load(world);
+  typesetter = await loadTypesetter(world);
   results['load fonts.yaml'] = performance.now() - started;
 }
 

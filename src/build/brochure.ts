@@ -95,7 +95,11 @@ export async function buildBrochure(
     metrics: { series: computeMetrics(data), labels: loadMetricLabels(world) },
   };
   const rendered: { edition: string; files: RenderedFile[] }[] = [];
-  for (const edition of editions) rendered.push({ edition: edition.id, files: await renderEditionOf(input, edition, options.formats) });
+  for (const [index, edition] of editions.entries()) {
+    // Says which edition is being laid out: the first one also opens the fonts and may take most of the build.
+    reporter.stage('layout', `${edition.id} (${index + 1}/${editions.length})`);
+    rendered.push({ edition: edition.id, files: await renderEditionOf(input, edition, options.formats) });
+  }
 
   reporter.stage('write');
   const dir = join(options.outRoot, `${officeId}-${year}`);

@@ -5,11 +5,12 @@ import { formatDiagnostics, hasErrors, validateOffices } from '../validate/index
 import type { LoadedOffice } from '../load/office.js';
 import type { World } from '../world.js';
 import { missingGlyphDiagnostics } from './glyphs.js';
+import { sharedTypesetter } from '../load/fonts.js';
 
 export async function checkBeforeBuild(world: World, officeId: string, lang: UiLanguage, options: { color?: boolean } = {}): Promise<LoadedOffice | undefined> {
   // The font files are read while the data is checked; the glyph check and the build need them next.
   const typesetter = import('../typeset/index.js').then(async ({ Typesetter }) => {
-    const shared = await Typesetter.shared(world, { office: officeId });
+    const shared = await sharedTypesetter(world, { office: officeId });
     await shared.library.readAhead();
     return shared;
   });

@@ -117,3 +117,13 @@ describe('a photo', () => {
     });
   }
 });
+
+describe('an edition asked for twice', () => {
+  it('is built once and reported once', () => {
+    const { cwd } = office();
+    const run = clair(cwd, ['build', 'brochure', '--lang', 'ja,ja', '--format', 'html']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/seoul 2026: 1 file in/);
+    expect(run.stdout.trimEnd().split('\n')).toEqual([expect.stringMatching(/^ {2}out\/seoul-2026\/brochure\.ja\.html {2}\d+ KB$/)]);
+  });
+});

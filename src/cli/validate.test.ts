@@ -84,10 +84,11 @@ describe('clair validate on broken data', () => {
     expect(json.summary).toEqual({ errors: 7, warnings: 2, filesWithProblems: 7, filesChecked: 15 });
     expect(json.diagnostics.map((d: { code: string }) => d.code)).toContain('count-mismatch');
 
-    const github = clair(['validate', BROKEN_ROOT, '--format', 'github'], { cwd: FIXTURES });
+    // Annotations name files from the repository root (here the clair checkout), not from the working directory.
+    const github = clair(['validate', BROKEN_ROOT, '--format', 'github'], { cwd: FIXTURES, env: { GITHUB_WORKSPACE: INSTALL_ROOT } });
     expect(github.status).toBe(1);
-    expect(github.stdout).toContain('::error file=broken/seoul/festival.yaml,line=11,col=14,title=clair count-mismatch::festival 2025: booths.count is 17, but 16 exhibitors are listed%0A');
-    expect(github.stdout).toContain('::warning file=broken/seoul/sistercity.yaml,title=clair unknown-file::');
+    expect(github.stdout).toContain('::error file=src/validate/__fixtures__/broken/seoul/festival.yaml,line=11,col=14,title=clair count-mismatch::festival 2025: booths.count is 17, but 16 exhibitors are listed%0A');
+    expect(github.stdout).toContain('::warning file=src/validate/__fixtures__/broken/seoul/sistercity.yaml,title=clair unknown-file::');
 
     const junit = clair(['validate', BROKEN_ROOT, '--format', 'junit'], { cwd: FIXTURES });
     const errors: string[] = [];

@@ -1,4 +1,4 @@
-// The records of an office unlike Seoul (the Singapore test office: English, the ASEAN countries and India), read
+// The records of an office unlike Seoul (the Singapore test office of offices/asean: English, ASEAN and India), read
 // from the view model both renderers share: every new field reaches the page, in each language's order.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { computeMetrics } from '../metrics/index.js';
 import type { OfficeData } from '../schema/index.js';
 import { INSTALL_ROOT, World } from '../world.js';
 
-const world = new World({ dataRoot: join(INSTALL_ROOT, 'src', '__fixtures__', 'offices', 'singapore') });
+const world = new World({ dataRoot: join(INSTALL_ROOT, 'src', '__fixtures__', 'offices', 'asean') });
 const docs = new Map<string, BrochureDocument>();
 let data: OfficeData;
 

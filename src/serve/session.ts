@@ -162,14 +162,14 @@ export class PreviewSession {
   private async rebuild(formats: OutputFormat[]): Promise<void> {
     const world = this.world;
     // Loaded here, not at the top, so `clair --help` does not pay for the pipeline.
-    const [{ validateOffices, hasErrors }, { officeData }, { missingGlyphDiagnostics }, { Typesetter }, documents, { loadLabels }, { computeMetrics }, { loadMetricLabels }] = await Promise.all([
-      import('../validate/index.js'), import('../load/office.js'), import('../build/glyphs.js'), import('../typeset/index.js'),
+    const [{ validateOffices, hasErrors }, { officeData }, { missingGlyphDiagnostics }, { sharedTypesetter }, documents, { loadLabels }, { computeMetrics }, { loadMetricLabels }] = await Promise.all([
+      import('../validate/index.js'), import('../load/office.js'), import('../build/glyphs.js'), import('../load/fonts.js'),
       import('../document/build.js'), import('../document/text.js'), import('../metrics/compute.js'), import('../metrics/labels.js'),
     ]);
     const result = await validateOffices(world, { paths: [this.officeDir] });
     const office = result.offices.find((o) => o.id === this.officeId);
     if (office && !hasErrors(result.diagnostics)) {
-      const typesetter = await Typesetter.shared(world, { office: this.officeId });
+      const typesetter = await sharedTypesetter(world, { office: this.officeId });
       result.diagnostics.push(...missingGlyphDiagnostics(world, office, typesetter, officeData(office).office.languages));
     }
     if (!office || hasErrors(result.diagnostics)) {

@@ -13,19 +13,20 @@ export class WatchedWorld extends World {
     super(options);
   }
 
-  override readText(path: string): string {
+  override readText(path: string, limit?: number): string {
     let text = this.texts.get(path);
-    if (text === undefined) {
-      text = super.readText(path);
+    if (text === undefined || (limit !== undefined && Buffer.byteLength(text) > limit)) {
+      text = limit === undefined ? super.readText(path) : super.readText(path, limit);
       this.texts.set(path, text);
     }
     return text;
   }
 
-  override readBytes(path: string): Uint8Array {
+  override readBytes(path: string, limit?: number): Uint8Array {
     let bytes = this.bytes.get(path);
-    if (bytes === undefined) {
-      bytes = super.readBytes(path);
+    // A copy read under a larger limit is not good for a smaller one: the World's own check then says why.
+    if (bytes === undefined || (limit !== undefined && bytes.byteLength > limit)) {
+      bytes = limit === undefined ? super.readBytes(path) : super.readBytes(path, limit);
       // Font files are kept by the typesetter already; photos and data files are small.
       if (bytes.byteLength <= 8 * 1024 * 1024) this.bytes.set(path, bytes);
     }

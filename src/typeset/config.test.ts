@@ -6,7 +6,8 @@ import { DataError } from '../diagnostics.js';
 import { LANGUAGE_TAGS } from '../schema/common.js';
 import { World } from '../world.js';
 import { loadValidators } from '../validate/validators.js';
-import { loadFontConfig, stackLanguage } from './config.js';
+import { stackLanguage } from './config.js';
+import { loadFontConfig } from '../load/fonts.js';
 
 const { fonts } = await loadValidators();
 const shipped = loadFontConfig(new World({ dataRoot: 'data' }), fonts);

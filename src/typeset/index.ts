@@ -5,7 +5,7 @@
 // Usage (PDF renderer):
 //
 //   installLineBreaking();                                             // once: clair breaks pdfmake's lines
-//   const typesetter = Typesetter.load(world, { office: 'seoul' });   // reads fonts/fonts.yaml via the World
+//   const typesetter = await loadTypesetter(world, { office: 'seoul' }); // src/load/fonts.ts: fonts.yaml via the World
 //   const { fonts, files } = typesetter.pdfFonts();                      // fresh objects for every document
 //   for (const [name, bytes] of Object.entries(files)) pdfmake.virtualfs.writeFileSync(name, bytes);
 //   pdfmake.addFonts(fonts);
@@ -37,9 +37,8 @@
 // Lower level: `lineUnits(text, lang, options)` (where a line may break), `fontStack(lang)`, `hasGlyph(faceId,
 // codePoint)` (cached), `library` (the opened faces), `extractCollectionFace` (a face of a .ttc as a standalone
 // font, for tools that cannot open collections).
-import { loadValidators } from '../validate/validators.js';
 import type { World } from '../world.js';
-import { loadFontConfig, stackLanguage, type Face, type FontConfig, type Weight } from './config.js';
+import { stackLanguage, type Face, type FontConfig, type Weight } from './config.js';
 import { missingGlyphs, type MissingGlyph } from './coverage.js';
 import { FontLibrary } from './faces.js';
 import { breakText, normalize, phrases, type BreakOptions, type LineUnit } from './linebreak.js';
@@ -48,45 +47,16 @@ import { splitRuns, type FontRun } from './runs.js';
 import { webFontSubset, type WebFont, type WebFontOptions } from './webfont.js';
 
 export type { BreakOptions, Face, FontConfig, FontRun, LineUnit, MissingGlyph, PdfFonts, PdfInline, PdfStyle, PdfTypesetOptions, StyledSpan, WebFont, WebFontOptions, Weight };
-export { loadFontConfig } from './config.js';
 export { extractCollectionFace, collectionFaceOffsets, isCollection } from './ttc.js';
 export { NO_LINE_END, NO_LINE_START } from './characters.js';
 export { PdfParagraph } from './pdf.js';
 
-export interface TypesetterOptions {
-  /** Office id: its stacks from `offices:` in fonts.yaml replace the defaults. */
-  office?: string;
-}
-
-const sharedTypesetters = new Map<string, Promise<Typesetter>>();
-
 export class Typesetter {
   readonly library: FontLibrary;
 
-  private constructor(world: World, readonly config: FontConfig) {
+  /** A typesetter over a checked font configuration (src/load/fonts.ts reads and checks fonts/fonts.yaml). */
+  constructor(world: World, readonly config: FontConfig) {
     this.library = new FontLibrary(world, config);
-  }
-
-  /** Reads and checks fonts/fonts.yaml (throws DataError with located diagnostics). Fonts open lazily. */
-  static async load(world: World, options: TypesetterOptions = {}): Promise<Typesetter> {
-    const { fonts } = await loadValidators();
-    return new Typesetter(world, loadFontConfig(world, fonts, options.office));
-  }
-
-  /**
-   * One typesetter per fonts folder and office for the whole process: the PDF and HTML renderers and the glyph
-   * check share the opened faces, their glyph caches and the faces extracted from collections.
-   */
-  static shared(world: World, options: TypesetterOptions = {}): Promise<Typesetter> {
-    const key = `${world.fontsDir}\u0000${options.office ?? ''}`;
-    let typesetter = sharedTypesetters.get(key);
-    if (!typesetter) {
-      typesetter = Typesetter.load(world, options);
-      sharedTypesetters.set(key, typesetter);
-      // A fonts.yaml that fails its check is read again next time, not remembered as failed.
-      typesetter.catch(() => sharedTypesetters.delete(key));
-    }
-    return typesetter;
   }
 
   /** The faces tried, in order, for text in `lang` (normal weight unless asked). */

@@ -114,7 +114,27 @@ describe('Korean: keep-all', () => {
     const measure = (start: number, end: number) => end - start;
     const pieces = units('https://www.clair.or.kr/information/clair_report.asp', 'ja', { maxWidth: 20, measure });
     expect(pieces).toEqual(['https://', 'www.', 'clair.', 'or.', 'kr/', 'information/', 'clair_', 'report.', 'asp']);
-    expect(units('abcdefghijklmnopqrstuvwxyz', 'en', { maxWidth: 10, measure }).map((p) => p.length)).toEqual(Array(26).fill(1));
+    expect(units('abcdefghijklmnopqrstuvwxyz', 'ja', { maxWidth: 10, measure }).map((p) => p.length)).toEqual(Array(26).fill(1));
+  });
+
+  it('splits an over-long English word at its hyphenation points (en-gb patterns), not anywhere', () => {
+    const measure = (start: number, end: number) => end - start;
+    expect(units('internationalisation', 'en', { maxWidth: 10, measure })).toEqual(['in', 'ter', 'na', 'tion', 'al', 'isa', 'tion']);
+    // Not a URL, an address or a code with digits: those are no words.
+    expect(units('abc123defghijklmnop', 'en', { maxWidth: 10, measure }).map((p) => p.length)).toEqual(Array(19).fill(1));
+  });
+
+  it('breaks Thai between words (Intl.Segmenter), never inside one', () => {
+    const text = 'สำนักงานต่างประเทศฐานที่องค์กรปกครองส่วนท้องถิ่นพึ่งพาได้';
+    const words = new Set([...new Intl.Segmenter('th', { granularity: 'word' }).segment(text)].map((s) => s.index));
+    const pieces = units(text, 'th');
+    expect(pieces.length).toBeGreaterThan(5);
+    expect(pieces.join('')).toBe(text);
+    let at = 0;
+    for (const piece of pieces) {
+      expect(words.has(at)).toBe(true);
+      at += piece.length;
+    }
   });
 });
 

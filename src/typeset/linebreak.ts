@@ -7,12 +7,18 @@
 // - Korean: keep-all, a line breaks only at spaces.
 // - Latin (en, fr, …): at spaces and after a hyphen inside a word; French gets non-breaking spaces before
 //   ; : ! ? » and after «.
+// - Thai, Lao, Khmer, Myanmar (written without spaces between words): at spaces and at the word boundaries of
+//   Intl.Segmenter (ICU's dictionaries), never inside a word.
 // - Headings: only between BudouX phrases (ja, zh) or at spaces, so a heading never breaks inside a word.
+// Which rule a language follows is its profile's `lineBreaking` (templates/languages, src/i18n/profile.ts).
 // A unit too wide for a whole line (when the caller says how wide a line is) is split after all, at the
-// gentlest place that makes it fit: kinsoku-respecting character boundaries, then anywhere.
+// gentlest place that makes it fit: a word of a hyphenated language at its hyphenation points (patterns of the
+// `hyphen` package; the line then ends in a visible hyphen), kinsoku-respecting character boundaries, then
+// anywhere between two grapheme clusters. Nothing is ever dropped: a 2,000-character token prints whole.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Parser } from 'budoux';
+import { languageProfile, type LineBreaking } from '../i18n/profile.js';
 import {
   BREAKING_SPACE, clusterBoundaries, DOUBLED_MARKS, FRENCH_SPACE_AFTER, FRENCH_SPACE_BEFORE, NO_LINE_END,
   NO_LINE_START, RANGE_MARKS, ZERO_WIDTH_BREAK, ZERO_WIDTH_GLUE,
@@ -107,10 +113,26 @@ export function primaryLanguage(lang: string): string {
   return lang.split('-')[0]!.toLowerCase();
 }
 
+const breakingByLang = new Map<string, LineBreaking>();
+/** The line-breaking rule of a language's profile; text of no known language breaks at spaces and hyphens. */
+function lineBreakingOf(lang: string): LineBreaking {
+  let rule = breakingByLang.get(lang);
+  if (rule === undefined) {
+    try {
+      rule = languageProfile(lang).lineBreaking;
+    } catch {
+      rule = 'spaces+hyphenation';
+    }
+    breakingByLang.set(lang, rule);
+  }
+  return rule;
+}
 /** Languages set with ideographic line breaking (break between any two ideographs or kana). */
-const isIdeographicLanguage = (lang: string) => ['ja', 'zh'].includes(primaryLanguage(lang));
+const isIdeographicLanguage = (lang: string) => lineBreakingOf(lang) === 'kinsoku';
 /** Languages whose words are separated by spaces and keep together even in Hangul/Han (CSS keep-all). */
-const isKeepAllLanguage = (lang: string) => primaryLanguage(lang) === 'ko';
+const isKeepAllLanguage = (lang: string) => lineBreakingOf(lang) === 'spaces';
+/** Languages written without spaces between words, broken at Intl.Segmenter's word boundaries. */
+const isSegmentedLanguage = (lang: string) => lineBreakingOf(lang) === 'segmenter';
 
 type AtomKind = 'space' | 'glue' | 'word' | 'hangul' | 'ideographic' | 'other';
 
@@ -205,6 +227,92 @@ function kinsokuAllows(text: string, before: Atom, after: Atom): boolean {
   return true;
 }
 
+const segmenters = new Map<string, Intl.Segmenter>();
+/** Characters of scripts written without spaces between words. */
+const UNSPACED_LETTER = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/**
+ * Word boundaries inside the stretches of text in a language written without spaces (Thai), where a line may
+ * break: Intl.Segmenter's, next to a letter of such a script, where the atoms on either side may part (not inside
+ * a Latin word or number, not against kinsoku's closing marks).
+ */
+function wordBoundaries(normalized: NormalizedText, atoms: Atom[]): number[] {
+  const { text } = normalized;
+  const found: number[] = [];
+  let atomIndex: Map<number, number> | undefined;
+  let start = 0;
+  while (start < text.length) {
+    const lang = normalized.langAt(start);
+    let end = start;
+    while (end < text.length && normalized.langAt(end) === lang) end++;
+    if (isSegmentedLanguage(lang) && UNSPACED_LETTER.test(text.slice(start, end))) {
+      let segmenter = segmenters.get(lang);
+      if (!segmenter) segmenters.set(lang, (segmenter = new Intl.Segmenter(languageProfile(lang).locale, { granularity: 'word' })));
+      atomIndex ??= new Map(atoms.map((atom, index) => [atom.start, index]));
+      for (const { index } of segmenter.segment(text.slice(start, end))) {
+        const at = start + index;
+        const k = atomIndex.get(at);
+        if (at === 0 || k === undefined || k === 0) continue;
+        const before = atoms[k - 1]!;
+        const after = atoms[k]!;
+        if (before.kind === 'space' || after.kind === 'space' || before.kind === 'glue' || after.kind === 'glue') continue;
+        if (!UNSPACED_LETTER.test(lastChar(text, before)) && !UNSPACED_LETTER.test(firstChar(text, after))) continue;
+        if (kinsokuAllows(text, before, after)) found.push(at);
+      }
+    }
+    start = end;
+  }
+  return found;
+}
+
+const hyphenators = new Map<string, ((word: string) => string) | null>();
+/** A hyphenator from the `hyphen` package's patterns for a language's profile, or null when it has none. */
+function hyphenatorOf(lang: string): ((word: string) => string) | null {
+  let hyphenator = hyphenators.get(lang);
+  if (hyphenator === undefined) {
+    hyphenator = null;
+    const id = lineBreakingOf(lang) === 'spaces+hyphenation' ? languageProfile(lang).hyphenation?.toLowerCase() : undefined;
+    if (id && /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/.test(id)) {
+      try {
+        const patterns = createRequire(import.meta.url)(`hyphen/${id}`) as { hyphenateSync(text: string, options: object): string };
+        hyphenator = (word) => patterns.hyphenateSync(word, { hyphenChar: SOFT_HYPHEN, minWordLength: 4 });
+      } catch {
+        hyphenator = null; // no patterns for this language: its long words are cut at cluster boundaries
+      }
+    }
+    hyphenators.set(lang, hyphenator);
+  }
+  return hyphenator;
+}
+
+/** Where a line may end inside a word with a visible hyphen: the soft hyphen the PDF engine draws as one. */
+export const SOFT_HYPHEN = '\u00ad';
+const PLAIN_WORD = /^[\p{L}\p{M}]+$/u;
+/** A word of letters, possibly a compound (well-known) or with an apostrophe (municipalities'). */
+const WORD_TO_HYPHENATE = /^[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*['’]?$/u;
+
+/** Hyphenation points inside the words of text[start, end) in hyphenated languages (offsets before which a hyphen goes). */
+function hyphenationPoints(normalized: NormalizedText, atoms: Atom[], start: number, end: number): number[] {
+  const { text } = normalized;
+  const points: number[] = [];
+  for (const atom of atoms) {
+    if (atom.end <= start || atom.start >= end || atom.kind !== 'word') continue;
+    const hyphenate = hyphenatorOf(normalized.langAt(atom.start));
+    // Only words are hyphenated: a URL, an address, a code with digits is cut where a reader expects it to go on.
+    if (!hyphenate || !WORD_TO_HYPHENATE.test(text.slice(atom.start, atom.end))) continue;
+    // Each letters-only part of the word (a compound's parts between its hyphens, apostrophes).
+    for (const part of text.slice(atom.start, atom.end).matchAll(/[\p{L}\p{M}]+/gu)) {
+      if (!PLAIN_WORD.test(part[0])) continue;
+      let at = atom.start + part.index;
+      for (const syllable of hyphenate(part[0]).split(SOFT_HYPHEN).slice(0, -1)) {
+        at += syllable.length;
+        if (at > start && at < end) points.push(at);
+      }
+    }
+  }
+  return points;
+}
+
 /**
  * A BudouX parser with one of its bundled models. The package's entry point also loads its HTML processor and a
  * DOM implementation (a quarter of a second), which clair does not use: the parser and model files are loaded
@@ -281,6 +389,7 @@ function breakOffsets(normalized: NormalizedText, atoms: Atom[], heading: boolea
     if (isIdeographicLanguage(normalized.langAt(atom.start)) || isKeepAllLanguage(normalized.langAt(atom.start))) continue;
     for (const at of hyphenBreaks(text, atom)) offsets.add(at);
   }
+  for (const at of wordBoundaries(normalized, atoms)) offsets.add(at);
   // The author's U+200B opens a break anywhere; U+2060 closes one anywhere.
   for (const at of normalized.softBreaks) if (at > 0 && at < text.length) offsets.add(at);
   for (const at of normalized.glue) offsets.delete(at);
@@ -312,6 +421,8 @@ function emergencyOffsets(normalized: NormalizedText, atoms: Atom[], start: numb
  */
 export class WideUnits {
   private ordinary?: number[];
+  /** Offsets where a split was made at a hyphenation point: the line before ends in a visible hyphen. */
+  readonly hyphenated = new Set<number>();
 
   constructor(private readonly normalized: NormalizedText, private readonly heading: boolean, private atoms?: Atom[]) {}
 
@@ -322,6 +433,11 @@ export class WideUnits {
     const within = (offsets: number[], s: number, e: number) => offsets.filter((b) => b > s && b < e);
     const ladder: ((s: number, e: number) => number[])[] = [
       (s, e) => (this.heading ? within((this.ordinary ??= [...breakOffsets(normalized, atoms, false)].sort((a, b) => a - b)), s, e) : []),
+      (s, e) => {
+        const points = hyphenationPoints(normalized, atoms, s, e);
+        for (const at of points) this.hyphenated.add(at);
+        return points;
+      },
       (s, e) => emergencyOffsets(normalized, atoms, s, e, 1),
       (s, e) => emergencyOffsets(normalized, atoms, s, e, 2),
     ];

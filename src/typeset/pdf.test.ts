@@ -6,8 +6,9 @@ import { layoutLines, layoutParagraphs, type LaidOutLine } from '../render/pdf/e
 import { renderDefinition } from '../render/pdf/engine/index.js';
 import { createPdfTypesetter } from '../render/pdf/typesetter.js';
 import { NO_LINE_END, NO_LINE_START, Typesetter, type PdfInline } from './index.js';
+import { loadTypesetter } from '../load/fonts.js';
 
-const typesetter = await Typesetter.load(new World({ dataRoot: 'data' }));
+const typesetter = await loadTypesetter(new World({ dataRoot: 'data' }));
 const excerpt = readFileSync(join(import.meta.dirname, '__fixtures__', 'seoul-excerpt.txt'), 'utf8').split('\n').filter((line) => line.trim());
 
 /** The inlines' texts and faces, and the places a line may break, marked with |. */

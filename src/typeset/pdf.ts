@@ -31,6 +31,11 @@ export class PdfParagraph {
   splitWide(start: number, end: number, fits: (start: number, end: number) => boolean): [number, number][] {
     return this.wide.split(start, end, fits);
   }
+
+  /** Whether a line ending at `offset` ends inside a word at a hyphenation point, so with a visible hyphen. */
+  hyphenAt(offset: number): boolean {
+    return this.wide.hyphenated.has(offset);
+  }
 }
 
 /** A stretch of a paragraph in one face and one style. */

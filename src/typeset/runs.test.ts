@@ -5,8 +5,9 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { INSTALL_ROOT, World } from '../world.js';
 import { Typesetter } from './index.js';
+import { loadTypesetter } from '../load/fonts.js';
 
-const typesetter = await Typesetter.load(new World({ dataRoot: 'data' }));
+const typesetter = await loadTypesetter(new World({ dataRoot: 'data' }));
 /** Runs as "face id: text" for readable expectations. */
 const runs = (text: string, lang: string, bold = false) => typesetter.splitRuns(text, lang, { bold }).map((run) => `${run.face.id}: ${run.text}`);
 
@@ -88,7 +89,7 @@ describe('an office font with CJK fallback (fonts.yaml written here)', () => {
       '  london:',
       '    en: [London Sans, Noto Sans CJK JP]',
     ].join('\n'));
-    london = await Typesetter.load(new World({ dataRoot: dir, fontsDir: dir }), { office: 'london' });
+    london = await loadTypesetter(new World({ dataRoot: dir, fontsDir: dir }), { office: 'london' });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -103,7 +104,7 @@ describe('an office font with CJK fallback (fonts.yaml written here)', () => {
   });
 
   it('uses the default stacks for other offices', async () => {
-    const other = await Typesetter.load(new World({ dataRoot: dir, fontsDir: dir }), { office: 'paris' });
+    const other = await loadTypesetter(new World({ dataRoot: dir, fontsDir: dir }), { office: 'paris' });
     expect(other.splitRuns('Cafe', 'en').map((run) => run.face.id)).toEqual(['jp']);
   });
 });

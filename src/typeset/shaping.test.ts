@@ -23,6 +23,8 @@ describe('shaping', () => {
         for (const features of [undefined, ['palt']]) {
           for (const text of texts) {
             const buffer = new hb.Buffer();
+            // At the character cluster level clair shapes at (one cluster per character the font keeps apart).
+            buffer.setClusterLevel(hb.ClusterLevel.CHARACTERS);
             buffer.addText(text);
             buffer.guessSegmentProperties();
             hb.shape(whole, buffer, (features ?? []).map((tag) => new hb.Feature(tag, 1)));

@@ -100,6 +100,9 @@ export class ShapingFace {
   private shapeNow(text: string, features: { tag: string; value: number }[]): ShapedText {
     const buffer = this.buffer;
     buffer.clearContents();
+    // One cluster per character where the font keeps them apart (a Thai vowel sign and its consonant): each glyph
+    // then stands for its own character in the PDF's ToUnicode map, which text extraction reads.
+    buffer.setClusterLevel(hb.ClusterLevel.CHARACTERS);
     buffer.addText(text);
     buffer.guessSegmentProperties();
     hb.shape(this.font, buffer, features.map((f) => new hb.Feature(f.tag, f.value)));

@@ -6,8 +6,9 @@ import { World } from '../world.js';
 import { fontkit, type FontkitFont } from '../__fixtures__/fontkit.js';
 import { Typesetter } from './index.js';
 import { sfntToWoff2 } from './woff2.js';
+import { loadTypesetter } from '../load/fonts.js';
 
-const typesetter = await Typesetter.load(new World({ dataRoot: 'data' }));
+const typesetter = await loadTypesetter(new World({ dataRoot: 'data' }));
 const excerpt = readFileSync(join(import.meta.dirname, '__fixtures__', 'seoul-excerpt.txt'), 'utf8');
 // Quality 9 keeps the tests fast; the default (11) only changes how hard Brotli works.
 const fast = { quality: 9 };

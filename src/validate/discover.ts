@@ -108,6 +108,8 @@ export interface ReadOffice {
   present: Set<DataFileEntry['key']>;
   /** Display paths of the YAML files looked at, for summaries and JUnit suites. */
   files: string[];
+  /** Seconds spent reading and parsing each file, by display path (JUnit's time). */
+  seconds: Map<string, number>;
 }
 
 /** Reads every YAML file of an office folder; problems with the folder itself become diagnostics. */
@@ -115,6 +117,7 @@ export function readOffice(world: World, dir: string, dataFiles: readonly DataFi
   const office: LoadedOffice = { id: basename(dir), dir, sources: {}, unknownFiles: [], diagnostics: [] };
   const files: string[] = [];
   const present = new Set<DataFileEntry['key']>();
+  const seconds = new Map<string, number>();
   const names = world.list(dir).filter((name) => isYaml(name) && !world.isDirectory(join(dir, name)));
   const known = dataFiles.map((entry) => entry.file);
   for (const name of names) {
@@ -139,7 +142,9 @@ export function readOffice(world: World, dir: string, dataFiles: readonly DataFi
       continue;
     }
     present.add(entry.key);
+    const started = performance.now();
     const read = readDataFile(world, path);
+    seconds.set(shown, (performance.now() - started) / 1000);
     if (read.ok) {
       office.sources[entry.key] = read.source;
       office.diagnostics.push(...(read.source.warnings ?? []));
@@ -152,7 +157,7 @@ export function readOffice(world: World, dir: string, dataFiles: readonly DataFi
       { en: `the office folder ${world.display(dir)} has no ${entry.file}; every office needs one`, ja: `事務所のフォルダ ${world.display(dir)} に ${entry.file} がありません（必須です）` },
       { en: `a file ${entry.file} in ${world.display(dir)}`, ja: `${world.display(dir)} に ${entry.file}` }));
   }
-  return { office, files, present };
+  return { office, files, present, seconds };
 }
 
 function fileProblem(file: string, code: string, severity: Diagnostic['severity'], message: Diagnostic['message'], expected?: Diagnostic['expected']): Diagnostic {

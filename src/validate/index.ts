@@ -30,6 +30,8 @@ export interface ValidationResult {
   offices: LoadedOffice[];
   /** Display paths of the YAML files that were checked. */
   files: string[];
+  /** Seconds spent on each file: reading, parsing and its schema check (rules look at whole offices). */
+  fileSeconds: Map<string, number>;
 }
 
 /** By file, line and column; plain code-unit order so the first sort does not wait for ICU collation data. */
@@ -45,7 +47,7 @@ export const hasIoFailures = (diagnostics: readonly Diagnostic[]) => diagnostics
 export async function validateOffices(world: World, options: ValidateOptions = {}): Promise<ValidationResult> {
   const validators = await loadValidators();
   const targets = resolveTargets(world, options.paths ?? [], validators.dataFiles);
-  const result: ValidationResult = { diagnostics: [], offices: [], files: [] };
+  const result: ValidationResult = { diagnostics: [], offices: [], files: [], fileSeconds: new Map() };
   for (const stray of targets.strayFiles) {
     result.diagnostics.push(options.strict ? { ...stray, severity: 'error' } : stray);
     result.files.push(stray.file);
@@ -54,6 +56,7 @@ export async function validateOffices(world: World, options: ValidateOptions = {
     const checked = checkOffice(world, target, validators, options);
     result.offices.push(checked.office);
     result.files.push(...checked.files);
+    for (const [file, seconds] of checked.seconds) result.fileSeconds.set(file, seconds);
     result.diagnostics.push(...checked.office.diagnostics);
   }
   result.diagnostics.sort(byLocation);
@@ -62,7 +65,7 @@ export async function validateOffices(world: World, options: ValidateOptions = {
 }
 
 function checkOffice(world: World, target: OfficeTarget, validators: ValidatorSet, options: ValidateOptions) {
-  const { office, files, present } = readOffice(world, target.dir, validators.dataFiles);
+  const { office, files, present, seconds } = readOffice(world, target.dir, validators.dataFiles);
   const diagnostics = [...office.diagnostics];
   const resolveRef = refResolver(validators.shared);
   const data: Partial<OfficeData> = {};
@@ -76,7 +79,10 @@ function checkOffice(world: World, target: OfficeTarget, validators: ValidatorSe
     const source = sourceByKey[entry.key];
     if (!source) continue;
     const validate = validators.validate[entry.id]!;
-    if (validate(source.data)) {
+    const started = performance.now();
+    const valid = validate(source.data);
+    seconds.set(source.path, (seconds.get(source.path) ?? 0) + (performance.now() - started) / 1000);
+    if (valid) {
       (data as Record<string, unknown>)[entry.key] = source.data;
       continue;
     }
@@ -119,7 +125,7 @@ function checkOffice(world: World, target: OfficeTarget, validators: ValidatorSe
   }
   if (options.strict) kept = kept.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d));
   office.diagnostics = capPerFile(kept.sort(byLocation), maxPerFile, omitted).map((d) => withSourceLine(d, sourceByKey));
-  return { office, files: shownFiles };
+  return { office, files: shownFiles, seconds };
 }
 
 /** The line a diagnostic points at, from the file it is in, for the caret display. */

@@ -43,10 +43,12 @@ export class OutputSet {
     this.versions = join(this.root, BOOKKEEPING, this.folder);
     this.lock = join(this.root, BOOKKEEPING, `${this.folder}.lock`);
     this.nextLink = join(this.root, BOOKKEEPING, `${this.folder}.next`);
-    guard(this.root, () => mkdirSync(this.versions, { recursive: true }));
+    guard(this.root, () => {
+      if (!exists(this.versions)) mkdirSync(this.versions, { recursive: true });
+    });
     // No signal handlers: a build killed at any instant leaves a complete set (and the next build cleans up), while
     // a handler would keep Ctrl-C or SIGTERM waiting until the event loop turns.
-    takeLock(this.lock, dir);
+    guard(this.root, () => takeLock(this.lock, dir));
     try {
       guard(this.root, () => {
         this.recover();
@@ -64,7 +66,7 @@ export class OutputSet {
     if (this.state !== 'open') throw new Error('outputs already committed');
     const path = join(this.version!, name);
     guard(this.root, () => {
-      mkdirSync(dirname(path), { recursive: true });
+      if (name.includes('/')) mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, bytes);
       syncPath(path);
     });
@@ -80,7 +82,7 @@ export class OutputSet {
       // Files of the destination that this build does not replace stay (hard links: no copy, no change to them).
       if (current !== undefined) carryOver(current, version, new Set(this.staged.keys()));
       syncPath(version);
-      rmSync(this.nextLink, { force: true });
+      // (No link is left at nextLink: recover() removed it, and this build holds the lock.)
       symlinkSync(join(BOOKKEEPING, this.folder, basename(version)), this.nextLink);
       if (current !== undefined && !isLink(this.dir)) {
         // A real folder from an older clair: moved aside first (see the top of this file).
@@ -100,7 +102,7 @@ export class OutputSet {
   abandon(): void {
     if (this.state === 'closed') return;
     if (this.state === 'open' && this.version) rmSync(this.version, { recursive: true, force: true });
-    rmSync(this.nextLink, { force: true });
+    if (exists(this.nextLink)) rmSync(this.nextLink, { force: true });
     this.close();
   }
 
@@ -123,15 +125,9 @@ export class OutputSet {
   private recover(): void {
     const legacy = join(this.versions, LEGACY);
     if (this.currentTarget() === undefined && exists(legacy)) renameSync(legacy, this.dir);
-    rmSync(this.nextLink, { force: true });
+    if (exists(this.nextLink)) rmSync(this.nextLink, { force: true });
     this.removeUnlinked();
     removeOldStaging(this.root);
-    // A killed build's own copy of the lock, made to be linked as the lock.
-    const bookkeeping = join(this.root, BOOKKEEPING);
-    for (const name of list(bookkeeping)) {
-      const pid = name.startsWith(`${this.folder}.lock.`) ? Number(name.slice(this.folder.length + 6)) : NaN;
-      if (Number.isInteger(pid) && !isAlive(pid)) rmSync(join(bookkeeping, name), { force: true });
-    }
   }
 
   /** Removes every numbered folder the output folder does not link to (sets of killed builds, previous sets). */
@@ -150,32 +146,30 @@ export class OutputSet {
   }
 }
 
-/** One lock per output folder: a file holding the pid of the build writing it, made with link(2) so only one wins. */
+/**
+ * One lock per output folder: a file created only if it does not exist (O_EXCL), holding the pid of the build
+ * writing the folder. A build killed before writing its pid leaves an empty lock, which the next build takes.
+ */
 function takeLock(lock: string, dir: string): void {
-  const mine = `${lock}.${process.pid}`;
-  writeFileSync(mine, `${process.pid}\n`);
-  try {
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        linkSync(mine, lock);
-        return;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      }
-      const holder = Number(readText(lock)?.trim());
-      if (isAlive(holder) && holder !== process.pid) {
-        throw new IoError({
-          en: `another clair build (process ${holder}) is writing ${dir}; try again when it has finished (or delete ${lock} if no build is running)`,
-          ja: `別の clair のビルド（プロセス ${holder}）が ${dir} に書き込み中です。終わってからやり直してください（ビルドが動いていなければ ${lock} を削除してください）`,
-        });
-      }
-      // The lock of a build that was killed: nobody holds it.
-      rmSync(lock, { force: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    linkSync(mine, lock);
-  } finally {
-    rmSync(mine, { force: true });
+    const holder = Number(readText(lock)?.trim());
+    if (holder === process.pid) return;
+    if (isAlive(holder)) {
+      throw new IoError({
+        en: `another clair build (process ${holder}) is writing ${dir}; try again when it has finished (or delete ${lock} if no build is running)`,
+        ja: `別の clair のビルド（プロセス ${holder}）が ${dir} に書き込み中です。終わってからやり直してください（ビルドが動いていなければ ${lock} を削除してください）`,
+      });
+    }
+    // The lock of a build that was killed: nobody holds it.
+    rmSync(lock, { force: true });
   }
+  writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
 }
 
 function releaseLock(lock: string): void {

@@ -25,7 +25,7 @@ export function compileIfStale(built: string, sourceDirs: string[]): void {
   if (existsSync(output) && statSync(output).mtimeMs >= sources) return;
   // Type errors elsewhere in the tree do not stop tsc from emitting; the spawned CLI shows whether it works.
   try {
-    execFileSync('npx', ['tsc', '-p', '.'], { cwd: INSTALL_ROOT, stdio: 'pipe' });
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: INSTALL_ROOT, stdio: 'pipe' });
   } catch {
     // reported through the tests that run the CLI
   }

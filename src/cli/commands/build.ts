@@ -54,7 +54,7 @@ Examples:
       const [{ buildBrochure }, { checkBeforeBuild }, { formatDiagnostics }] = await Promise.all([
         import('../../build/brochure.js'), import('../../build/check.js'), import('../../validate/index.js'),
       ]);
-      const step = terminal.step(uiLang === 'ja' ? '読み込み中' : 'loading');
+      const step = terminal.step(uiLang === 'ja' ? 'データを読み込み中' : 'loading the data');
       const started = performance.now();
       try {
         const result = await buildBrochure(world, {
@@ -64,9 +64,15 @@ Examples:
           formats: formats as OutputFormat[],
           outRoot: resolve(options.out),
         }, {
-          stage(name) {
-            const words: Record<typeof name, [string, string]> = { load: ['loading data', 'データを読み込み中'], validate: ['validating', '検証中'], layout: ['laying out editions', 'レイアウト中'], write: ['writing', '書き出し中'] };
-            step.update(words[name][uiLang === 'ja' ? 1 : 0]);
+          stage(name, detail) {
+            const words: Record<typeof name, [string, string]> = {
+              load: ['loading the data', 'データを読み込み中'],
+              validate: ['checking the data and reading the fonts', 'データを検査し、フォントを読み込み中'],
+              layout: ['laying out the editions', '各版をレイアウト中'],
+              write: ['writing the files', 'ファイルを書き出し中'],
+            };
+            const text = words[name][uiLang === 'ja' ? 1 : 0];
+            step.update(detail ? `${text}: ${detail}` : text);
           },
           edition() {},
         }, (officeId) => checkBeforeBuild(world, officeId, uiLang, { color: terminal.chalk.level > 0 }));

@@ -126,7 +126,11 @@ Press Ctrl-C to stop. / 終了するには Ctrl-C を押します。`)
         await stop();
         const address = new URL(preview.url);
         const args = process.argv.slice(1).filter((arg, i, all) => !(arg === '--port' || all[i - 1] === '--port' || arg.startsWith('--port=')));
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
         const child = spawn(process.execPath, [...process.execArgv, ...args, '--port', address.port], { stdio: 'inherit' });
+        // Ctrl-C reaches the whole process group in a terminal; a signal sent to this process alone is passed on.
+        for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
         child.on('exit', (code) => process.exit(code ?? 0));
         resolveDone();
       };

@@ -6,7 +6,7 @@ import { parseUiLanguage, uiLanguageOf } from '../../i18n/ui.js';
 import { World } from '../../world.js';
 
 interface ValidateCommandOptions {
-  format: 'text' | 'json' | 'github' | 'junit';
+  format: 'text' | 'json' | 'github' | 'junit' | 'sarif';
   strict: boolean;
   lang?: string;
 }
@@ -21,7 +21,7 @@ export function register(program: Command): void {
       + 'データを検査します（YAML の構文、スキーマ、合計と内訳、年度と日付、言語の揃い など）。',
     )
     .argument('[paths...]', 'data roots, office folders or data files (default: the --data folder)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github', 'junit']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github', 'junit', 'sarif']).default('text'))
     .option('--strict', 'treat warnings (missing translations, unknown files) as errors', false)
     // Older spelling of the global --ui-lang, kept so existing scripts work.
     .addOption(new Option('--lang <lang>', 'language of the messages (same as --ui-lang)').hideHelp())
@@ -32,7 +32,8 @@ Examples:
   clair validate data/seoul/jet.yaml              one file (office.yaml is read for context)
   clair --data ../offices validate --strict       missing translations are errors
   clair validate --format github                  annotations in a GitHub Actions run
-  clair validate --format junit > validate.xml    a test report for CI
+  clair validate --format junit > validate.xml    a test report for CI (GitLab, Jenkins)
+  clair validate --format sarif > clair.sarif     for GitHub code scanning (SARIF 2.1.0)
   clair validate --format json | jq .summary      counts for scripts
   clair validate --ui-lang ja                     メッセージを日本語で
 
@@ -41,16 +42,24 @@ Exit codes: 0 no errors (warnings allowed), 1 problems in the data, 2 wrong usag
       const globals = command.optsWithGlobals() as { data: string; color?: boolean };
       const globals0 = command.optsWithGlobals() as { uiLang?: string };
       const lang = globals0.uiLang === undefined && options.lang !== undefined ? parseUiLanguage(options.lang, process.env, '--lang') : uiLanguageOf(command);
-      const { validateOffices, formatDiagnostics, hasErrors, hasIoFailures } = await import('../../validate/index.js');
+      const [{ validateOffices, formatDiagnostics, hasErrors, hasIoFailures }, { repositoryPath, repositoryRoot }] = await Promise.all([
+        import('../../validate/index.js'), import('../../validate/format/repository.js'),
+      ]);
       const world = new World({ dataRoot: globals.data });
+      const started = performance.now();
       const result = await validateOffices(world, { paths, strict: options.strict });
+      const seconds = (performance.now() - started) / 1000;
       // `clair validate | head` closes the pipe early: that is the reader's choice, not a failure worth a trace.
       process.stdout.on('error', (error: NodeJS.ErrnoException) => {
         if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
         throw error;
       });
       const color = options.format === 'text' && globals.color !== false && !('NO_COLOR' in process.env) && Boolean(process.stdout.isTTY);
-      process.stdout.write(formatDiagnostics(result.diagnostics, options.format, lang, { files: result.files, color }));
+      const forTools = options.format === 'github' || options.format === 'sarif' || options.format === 'junit';
+      process.stdout.write(formatDiagnostics(result.diagnostics, options.format, lang, {
+        files: result.files, color, seconds, fileSeconds: result.fileSeconds, version: program.version() ?? '0.0.0',
+        ...(forTools ? { repositoryPath: repositoryPath(repositoryRoot(world.cwd, (path) => world.exists(path)), world.cwd) } : {}),
+      }));
       if (hasIoFailures(result.diagnostics)) {
         process.exitCode = 2; // EXIT_USAGE of main.ts, not imported to keep the command list free of cycles
         return;

@@ -18,11 +18,12 @@ import { columnRules, languageRules, pageFooterRules, stylesheetTemplates } from
 import { loadTemplates, type Templates } from './templates.js';
 import { precompiledTemplates } from './precompile.js';
 import { pageView, type PageView } from './view.js';
+import { sharedTypesetter } from '../../load/fonts.js';
 
 
 /** One typesetter per World and office: it keeps the font files and glyph lookups between editions. */
 function typesetterFor(world: World, officeId: string): Promise<Typesetter> {
-  return Typesetter.shared(world, { office: officeId });
+  return sharedTypesetter(world, { office: officeId });
 }
 
 function markupTools(typesetter: Typesetter): MarkupTools {

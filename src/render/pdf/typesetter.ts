@@ -6,6 +6,7 @@ import { Typesetter, type Face } from '../../typeset/index.js';
 import type { World } from '../../world.js';
 import type { PdfSpan, PdfTypesetter, PdfInline } from './text.js';
 import { fontEntry as engineFontEntry } from './engine/index.js';
+import { sharedTypesetter } from '../../load/fonts.js';
 
 /** The engine's font entry for a face: the very bytes the typesetter read, set with clair's harfbuzz fonts. */
 function fontEntry(typesetter: Typesetter, face: Face): [string, string] | [string] {
@@ -23,7 +24,7 @@ function typesetInlines(typesetter: Typesetter): Map<string, PdfInline[]> {
 }
 
 export async function createPdfTypesetter(world: World, officeId: string): Promise<PdfTypesetter> {
-  const shared = await Typesetter.shared(world, { office: officeId });
+  const shared = await sharedTypesetter(world, { office: officeId });
   const known = typesetInlines(shared);
   return {
     inlines(spans: PdfSpan[], options = {}): PdfInline[] {

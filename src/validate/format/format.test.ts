@@ -1,8 +1,14 @@
 import { DOMParser } from '@xmldom/xmldom';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+const addFormats = addFormatsModule.default; // a CommonJS module, as in src/validate/generate.ts
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../diagnostics.js';
 import { formatDiagnostics } from './index.js';
 import { escapeXml } from './machine.js';
+import { INSTALL_ROOT } from '../../world.js';
 
 const sumMismatch: Diagnostic = {
   severity: 'error', code: 'sum-mismatch', file: 'data/seoul/office.yaml', line: 22, column: 10, pointer: '/staff/total',
@@ -157,5 +163,80 @@ describe('junit', () => {
     expect(failure.getAttribute('message')).toBe('a < b & "c"');
     expect(failure.textContent).toContain('found: "<\uFFFD&\uFFFD\uFFFD\'>"');
     expect(escapeXml('😀')).toBe('😀');
+  });
+});
+
+describe('junit: file, line and time for CI dashboards', () => {
+  it('gives each case its file (as the repository names it) and first line, each suite and the run their time', () => {
+    const xml = formatDiagnostics(diagnostics, 'junit', 'en', {
+      files, seconds: 0.25, fileSeconds: new Map([['data/seoul/office.yaml', 0.0042]]), repositoryPath: (file) => `offices/${file}`,
+    });
+    const doc = new DOMParser().parseFromString(xml, 'text/xml');
+    expect(doc.documentElement!.getAttribute('time')).toBe('0.250');
+    const cases = Array.from(doc.getElementsByTagName('testcase'));
+    expect(cases.map((c) => [c.getAttribute('file'), c.getAttribute('line')])).toEqual([
+      ['offices/data/seoul/brochure.yaml', null], // the whole file: no line
+      ['offices/data/seoul/events.yaml', '10'],
+      ['offices/data/seoul/jet.yaml', null],
+      ['offices/data/seoul/office.yaml', '22'],
+    ]);
+    const suites = Array.from(doc.getElementsByTagName('testsuite'));
+    expect(suites.find((s) => s.getAttribute('name') === 'data/seoul/office.yaml')!.getAttribute('time')).toBe('0.004');
+  });
+});
+
+describe('sarif', () => {
+  // The SARIF 2.1.0 schema as Microsoft's SARIF SDK ships it (draft-04; ajv reads it as a later draft, which differs
+  // from draft-04 only in keywords this schema does not use: exclusiveMinimum/Maximum).
+  const sarifSchema = () => {
+    const schema = JSON.parse(readFileSync(join(INSTALL_ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8'));
+    delete schema.$schema;
+    delete schema.id;
+    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false }); // the schema's language pattern is not a valid /u regular expression
+    addFormats(ajv);
+    return ajv.compile(schema);
+  };
+
+  it('is a valid SARIF 2.1.0 log, one result per problem with its repository path, line and column', () => {
+    const log = JSON.parse(formatDiagnostics(diagnostics, 'sarif', 'en', { version: '1.2.3', repositoryPath: (file) => `repo-sub/${file}` }));
+    const validate = sarifSchema();
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    expect(log.version).toBe('2.1.0');
+    // The schema does refuse what GitHub would refuse.
+    expect(validate({ ...log, version: '2.0.0' })).toBe(false);
+    expect(validate({ ...log, runs: [{ ...log.runs[0], results: [{ ...log.runs[0].results[0], level: 'fatal' }] }] })).toBe(false);
+    const run = log.runs[0];
+    expect(run.tool.driver).toMatchObject({ name: 'clair', semanticVersion: '1.2.3' });
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['missing-file', 'missing-language', 'sum-mismatch']);
+    expect(run.results.map((r: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region?: unknown } }[] }) => [r.ruleId, r.level, r.locations[0]!.physicalLocation.artifactLocation.uri, r.locations[0]!.physicalLocation.region])).toEqual([
+      ['missing-file', 'error', 'repo-sub/data/seoul/brochure.yaml', undefined],
+      ['missing-language', 'warning', 'repo-sub/data/seoul/events.yaml', { startLine: 10, startColumn: 15 }],
+      ['sum-mismatch', 'error', 'repo-sub/data/seoul/office.yaml', { startLine: 22, startColumn: 10 }],
+    ]);
+    expect(run.results[2].message.text).toBe('staff.total is 12, but the roles add up to 11 (1 + 1 + 6 + 3)\nfound: 12\nexpected: 11, the sum of staff.roles[].count');
+  });
+
+  it('is valid with no problems, in Japanese, and with paths that need escaping', () => {
+    const validate = sarifSchema();
+    expect(validate(JSON.parse(formatDiagnostics([], 'sarif', 'ja', { version: '0.1.0' })))).toBe(true);
+    const spaced: Diagnostic = { ...sumMismatch, file: 'データ/ソウル 事務所/office.yaml' };
+    const log = JSON.parse(formatDiagnostics([spaced], 'sarif', 'ja', { version: '0.1.0' }));
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    expect(decodeURI(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri)).toBe(spaced.file);
+    expect(log.runs[0].results[0].message.text).toContain('期待: 11（staff.roles[].count の合計）');
+  });
+});
+
+describe('paths relative to the repository root', () => {
+  it('takes the root from the CI, or the nearest .git upwards, whatever the working directory', async () => {
+    const { repositoryPath, repositoryRoot } = await import('./repository.js');
+    const exists = (path: string) => path === '/work/repo/.git';
+    expect(repositoryRoot('/work/repo/data', exists, {})).toBe('/work/repo');
+    expect(repositoryRoot('/elsewhere', exists, {})).toBe('/elsewhere');
+    expect(repositoryRoot('/work/repo/data', exists, { GITHUB_WORKSPACE: '/home/runner/work/x/x' })).toBe('/home/runner/work/x/x');
+    const path = repositoryPath('/work/repo', '/work/repo/data');
+    expect(path('seoul/office.yaml')).toBe('data/seoul/office.yaml');
+    expect(path('/outside/office.yaml')).toBe('/outside/office.yaml');
+    expect(formatDiagnostics([sumMismatch], 'github', 'en', { repositoryPath: repositoryPath('/work', '/work/repo') })).toContain('::error file=repo/data/seoul/office.yaml,line=22');
   });
 });

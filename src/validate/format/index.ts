@@ -2,10 +2,11 @@
 // problem reads the same whichever command found it.
 import type { Diagnostic, UiLanguage } from '../../diagnostics.js';
 import { formatGithub, formatJson, formatJunit } from './machine.js';
+import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
 import { escapeControls } from '../../controls.js';
 
-export const OUTPUT_FORMATS = ['text', 'json', 'github', 'junit'] as const;
+export const OUTPUT_FORMATS = ['text', 'json', 'github', 'junit', 'sarif'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface FormatOptions {
@@ -13,6 +14,16 @@ export interface FormatOptions {
   files?: readonly string[];
   /** Colours in the text format (a terminal that wants them). */
   color?: boolean;
+  /**
+   * A file's path as the repository names it (GitHub annotations and SARIF must be relative to the repository root,
+   * not to the working directory); default: as given.
+   */
+  repositoryPath?: (file: string) => string;
+  /** Seconds the validation took (JUnit's time attribute), and per file the reading, parsing and schema check. */
+  seconds?: number;
+  fileSeconds?: ReadonlyMap<string, number>;
+  /** clair's version (SARIF's tool driver). */
+  version?: string;
 }
 
 export function formatDiagnostics(
@@ -27,9 +38,15 @@ export function formatDiagnostics(
     case 'json':
       return formatJson(diagnostics, lang, files);
     case 'github':
-      return formatGithub(diagnostics.map(withoutControls), lang);
+      return formatGithub(diagnostics.map(withoutControls), lang, options.repositoryPath);
     case 'junit':
-      return formatJunit(diagnostics, lang, files);
+      return formatJunit(diagnostics, lang, files, {
+        ...(options.seconds !== undefined ? { seconds: options.seconds } : {}),
+        ...(options.fileSeconds ? { fileSeconds: options.fileSeconds } : {}),
+        ...(options.repositoryPath ? { path: options.repositoryPath } : {}),
+      });
+    case 'sarif':
+      return formatSarif(diagnostics, lang, { version: options.version ?? '0.0.0', path: options.repositoryPath ?? ((file) => file) });
   }
 }
 

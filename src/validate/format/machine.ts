@@ -33,11 +33,11 @@ export function formatJson(diagnostics: readonly Diagnostic[], lang: UiLanguage,
 const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-export function formatGithub(diagnostics: readonly Diagnostic[], lang: UiLanguage): string {
+export function formatGithub(diagnostics: readonly Diagnostic[], lang: UiLanguage, path: (file: string) => string = (file) => file): string {
   const labels = lang === 'ja' ? { found: '値', expected: '期待' } : { found: 'found', expected: 'expected' };
   return diagnostics
     .map((d) => {
-      const properties = [`file=${escapeProperty(d.file)}`];
+      const properties = [`file=${escapeProperty(path(d.file))}`];
       if (d.line > 0) properties.push(`line=${d.line}`, `col=${d.column}`);
       properties.push(`title=${escapeProperty(`clair ${d.code}`)}`);
       const details = [
@@ -65,7 +65,11 @@ export function escapeXml(text: string): string {
  * One <testsuite> per file and in it one <testcase> per rule that found something (failed when any finding is
  * an error; warnings are printed as output of a passing case), or a single passing case for a clean file.
  */
-export function formatJunit(diagnostics: readonly Diagnostic[], lang: UiLanguage, files: readonly string[]): string {
+export function formatJunit(
+  diagnostics: readonly Diagnostic[], lang: UiLanguage, files: readonly string[],
+  options: { seconds?: number; fileSeconds?: ReadonlyMap<string, number>; path?: (file: string) => string } = {},
+): string {
+  const path = options.path ?? ((file: string) => file);
   const labels = lang === 'ja' ? { found: '値', expected: '期待' } : { found: 'found', expected: 'expected' };
   const allFiles = [...new Set([...files, ...diagnostics.map((d) => d.file)])].sort();
   const describe = (d: Diagnostic) => [
@@ -87,26 +91,31 @@ export function formatJunit(diagnostics: readonly Diagnostic[], lang: UiLanguage
     const cases: string[] = [];
     let failures = 0;
     if (byCode.size === 0) {
-      cases.push(`    <testcase name="valid" classname="${escapeXml(file)}"/>`);
+      cases.push(`    <testcase name="valid" classname="${escapeXml(file)}" file="${escapeXml(path(file))}"/>`);
     }
     for (const [code, found] of [...byCode].sort(([a], [b]) => a.localeCompare(b))) {
       const errors = found.filter((d) => d.severity === 'error');
       const body = escapeXml(found.map(describe).join('\n'));
+      // GitLab and Jenkins link a case to its file and first line; a finding about the whole file has no line.
+      const line = found.find((d) => d.line > 0)?.line;
+      const where = `file="${escapeXml(path(file))}"${line !== undefined ? ` line="${line}"` : ''}`;
       if (errors.length > 0) {
         failures++;
         const message = escapeXml(errors[0]!.message[lang] + (found.length > 1 ? ` (+${found.length - 1})` : ''));
-        cases.push(`    <testcase name="${escapeXml(code)}" classname="${escapeXml(file)}">\n      <failure type="${escapeXml(code)}" message="${message}">${body}</failure>\n    </testcase>`);
+        cases.push(`    <testcase name="${escapeXml(code)}" classname="${escapeXml(file)}" ${where}>\n      <failure type="${escapeXml(code)}" message="${message}">${body}</failure>\n    </testcase>`);
       } else {
-        cases.push(`    <testcase name="${escapeXml(code)}" classname="${escapeXml(file)}">\n      <system-out>${body}</system-out>\n    </testcase>`);
+        cases.push(`    <testcase name="${escapeXml(code)}" classname="${escapeXml(file)}" ${where}>\n      <system-out>${body}</system-out>\n    </testcase>`);
       }
     }
     totalTests += cases.length;
     totalFailures += failures;
-    suites.push(`  <testsuite name="${escapeXml(file)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
+    const seconds = options.fileSeconds?.get(file);
+    const time = seconds !== undefined ? ` time="${seconds.toFixed(3)}"` : '';
+    suites.push(`  <testsuite name="${escapeXml(file)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0"${time}>\n${cases.join('\n')}\n  </testsuite>`);
   }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="clair validate" tests="${totalTests}" failures="${totalFailures}" errors="0">`,
+    `<testsuites name="clair validate" tests="${totalTests}" failures="${totalFailures}" errors="0"${options.seconds !== undefined ? ` time="${options.seconds.toFixed(3)}"` : ''}>`,
     ...suites,
     '</testsuites>',
     '',

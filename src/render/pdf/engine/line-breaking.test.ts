@@ -5,8 +5,9 @@ import { normalize, WideUnits } from '../../../typeset/linebreak.js';
 import { PdfParagraph } from '../../../typeset/pdf.js';
 import { cutIntoLines, flowOf, lineEnds, type MeasuredInline } from './line-breaking.js';
 import { Typesetter } from '../../../typeset/index.js';
+import { loadTypesetter } from '../../../load/fonts.js';
 
-const typesetter = await Typesetter.load(new World({ dataRoot: 'data' }));
+const typesetter = await loadTypesetter(new World({ dataRoot: 'data' }));
 
 /** A font where every character is 10 pt wide at size 10 (a space 5 pt). */
 const font = {
@@ -97,7 +98,7 @@ describe('clair line breaking inside pdfmake', () => {
     expect(cell[0]!.maxWidth).toBeLessThan(120);
   });
 
-  it('measures inlines as pdfmake\'s TextInlines.measure does, without walking the style stack per inline', () => {
+  it('measures inlines as pdfmake\'s TextInlines.measure does, with or without named styles', () => {
     // The same inlines with an (empty) list of named styles go through pdfmake's own measuring.
     const inlines = [
       ...typesetter.toPdfInlines('  クレア（CLAIR）ソウル事務所 ', 'ja', { fontSize: 9, color: '#0a3458' }),

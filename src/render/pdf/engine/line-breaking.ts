@@ -124,6 +124,28 @@ function lineWidth(flow: Flow, start: number, end: number, preserveLeading: bool
   return advance[end]! - advance[start]!;
 }
 
+/** The paragraph and its offset for a flow offset that ends a stretch, when a line ending there takes a hyphen. */
+function hyphenEnds(flow: Flow, end: number): MeasuredInline | undefined {
+  // The inline holding the character before `end`.
+  const index = firstAfter(flow.starts, end - 1) - 1;
+  const inline = flow.inlines[index];
+  if (!inline || inline.paragraph === undefined || inline.offset === undefined) return undefined;
+  return inline.paragraph.hyphenAt(end - flow.starts[index]! + inline.offset) ? inline : undefined;
+}
+
+/** Width of the hyphen a line ending at `end` takes (0 where it takes none), as the font sets it. */
+function hyphenWidth(flow: Flow, end: number): number {
+  const inline = hyphenEnds(flow, end);
+  return inline ? inline.font.widthOfString(HYPHEN, inline.fontSize, inline.fontFeatures ?? undefined) : 0;
+}
+
+/** What the shaped font draws for a soft hyphen at the end of a line: a hyphen, read back as nothing. */
+const SOFT_HYPHEN = '\u00ad';
+const HYPHEN = '-';
+
+/** The widest a text node asks its column to be (points): wider units are cut to fit whatever width it gets. */
+const MAX_MIN_WIDTH = 100;
+
 /** Allowed for rounding: 1/1000 pt. */
 const TOLERANCE = 1e-3;
 
@@ -144,7 +166,7 @@ export function lineEnds(flow: Flow, maxWidth: number): number[] {
   for (const at of newlines) add(at, true);
   add(text.length, false);
   const preserveFirst = inlines[0]?.preserveLeadingSpaces === true;
-  const fits = (start: number, end: number) => lineWidth(flow, start, end, preserveFirst && start === 0) <= maxWidth + TOLERANCE;
+  const fits = (start: number, end: number) => lineWidth(flow, start, end, preserveFirst && start === 0) + hyphenWidth(flow, end) <= maxWidth + TOLERANCE;
 
   let start = 0;
   let lastFit = -1;
@@ -211,7 +233,13 @@ export function cutIntoLines(flow: Flow, ends: readonly number[]): MeasuredInlin
     while (e < ends.length && ends[e]! <= to) {
       const end = ends[e++]!;
       if (end <= start) continue;
-      line.push(piece(inline, from, start - from, end - from));
+      const last = piece(inline, from, start - from, end - from);
+      // A word cut at a hyphenation point: the line ends in a soft hyphen, which the shaped font draws visibly.
+      if (hyphenEnds(flow, end) === inline) {
+        last.text += SOFT_HYPHEN;
+        last.width += inline.font.widthOfString(HYPHEN, inline.fontSize, inline.fontFeatures ?? undefined);
+      }
+      line.push(last);
       close(false);
       start = end;
     }
@@ -291,16 +319,16 @@ export function installLineBreaking(): void {
     }
     const styleStack = this.styleStack.clone();
     styleStack.push(node);
-    // As pdfmake's buildInlines, less the UAX #14 word splitting the line breaker replaces.
-    const copies = items.map((item) => ({ ...item }));
-    const measured = items.some((item) => item.style !== undefined)
-      ? this.textInlines.measure(copies, styleStack)
-      : measureInlines(copies as MeasuredInline[], styleStack, this.textInlines);
+    // As pdfmake's buildInlines, less the UAX #14 word splitting the line breaker replaces. (A copy of
+    // TextInlines.measure that asked the style stack once per node saved no measurable time: it went.)
+    const measured = this.textInlines.measure(items.map((item) => ({ ...item })), styleStack);
     const flow = flowOf(measured)!;
     const noWrap = StyleStack.getStyleProperty({}, styleStack, 'noWrap', false) === true;
     if (noWrap) flow.breaks = [];
     node._inlines = measured;
-    node._minWidth = widestUnit(flow, flow.breaks);
+    // clair cuts a unit wider than its column itself (a URL, a 2,000-character token): no column need be wider
+    // than MAX_MIN_WIDTH for it, where pdfmake would size columns to the whole unit and push it off the page.
+    node._minWidth = Math.min(widestUnit(flow, flow.breaks), MAX_MIN_WIDTH);
     node._maxWidth = widestUnit(flow, []);
     node._clairFlow = flow;
     return node;
@@ -316,59 +344,6 @@ export function installLineBreaking(): void {
     return buildNextLine.call(this, textNode);
   };
   installed = true;
-}
-
-/** What pdfmake's TextInlines.measure reads for each inline, with its defaults. */
-const INLINE_STYLE: [string, unknown][] = [
-  ['alignment', 'left'], ['fontSize', 12], ['fontFeatures', null], ['characterSpacing', 0], ['color', 'black'],
-  ['decoration', null], ['decorationColor', null], ['decorationStyle', null], ['decorationThickness', null],
-  ['background', null], ['link', null], ['linkToPage', null], ['linkToDestination', null], ['noWrap', null],
-  ['opacity', 1], ['sup', false], ['sub', false],
-];
-const LEADING = /^(\s)+/g;
-const TRAILING = /(\s)+$/g;
-const isValue = (value: unknown) => value !== undefined && value !== null;
-
-/**
- * pdfmake's TextInlines.measure for inlines without named styles: each inline's own properties, else the node's
- * style, else pdfmake's default. pdfmake looks up the ~20 properties by walking the style stack for every inline,
- * a tenth of its measuring time; here the stack is asked once per node and property.
- */
-function measureInlines(items: MeasuredInline[], styleStack: StyleStack, textInlines: TextInlines): MeasuredInline[] {
-  const context = new Map<string, unknown>();
-  const style = (item: MeasuredInline, property: string, fallback: unknown): unknown => {
-    if (isValue(item[property])) return item[property];
-    if (!context.has(property)) context.set(property, styleStack.getProperty(property));
-    const value = context.get(property);
-    return isValue(value) ? value : fallback;
-  };
-  if (items.length > 0) {
-    const leadingIndent = style(items[0]!, 'leadingIndent', 0) as number;
-    if (leadingIndent) {
-      items[0]!.leadingCut = -leadingIndent;
-      items[0]!.leadingIndent = leadingIndent;
-    }
-  }
-  for (const item of items) {
-    const font = textInlines.pdfDocument.provideFont(style(item, 'font', 'Roboto'), style(item, 'bold', false), style(item, 'italics', false));
-    item.font = font;
-    for (const [property, fallback] of INLINE_STYLE) item[property] = style(item, property, fallback);
-    if (item.sup || item.sub) item.fontSize *= 0.58;
-    const lineHeight = style(item, 'lineHeight', 1) as number;
-    item.width = textInlines.widthOfText(item.text, item);
-    item.height = font.lineHeight(item.fontSize) * lineHeight;
-    if (!item.leadingCut) item.leadingCut = 0;
-    if (!style(item, 'preserveLeadingSpaces', false)) {
-      const leading = item.text.match(LEADING);
-      if (leading) item.leadingCut += textInlines.widthOfText(leading[0]!, item);
-    }
-    item.trailingCut = 0;
-    if (!style(item, 'preserveTrailingSpaces', false)) {
-      const trailing = item.text.match(TRAILING);
-      if (trailing) item.trailingCut = textInlines.widthOfText(trailing[0]!, item);
-    }
-  }
-  return items;
 }
 
 /** The widest stretch between two places a line may (or must) break: what no column may be narrower than. */

@@ -10,6 +10,7 @@ import { ShapedPdfFont } from './shaped-font.js';
 import { compact, readPdf, type PdfReadBack } from '../read-back.js';
 import { createPdfTypesetter } from '../typesetter.js';
 import { useShapedFonts } from './fonts.js';
+import { loadTypesetter } from '../../../load/fonts.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const JAPANESE = '道「ソウル」の事務所ー、2026年（令和8年）';
@@ -48,7 +49,7 @@ describe('text set in harfbuzz fonts', () => {
   });
 });
 
-const typesetter = await Typesetter.load(new World({ dataRoot: join(root, 'data') }));
+const typesetter = await loadTypesetter(new World({ dataRoot: join(root, 'data') }));
 
 describe('advances for the line breaker', () => {
   const face = typesetter.library.font(typesetter.fontStack('ko')[0]!);

@@ -5,6 +5,12 @@
 // Text is written before the document knows every glyph it will use, so codes must not depend on the subset:
 // a CID-keyed CFF font is written by CID (harfbuzz's subsets keep each glyph's CID), any other font by glyph id
 // with a subset that keeps glyph ids. Widths and the ToUnicode map are keyed by the same codes.
+//
+// Text extraction: the ToUnicode map gives each glyph the characters of its cluster (a ligature several, the
+// second and later glyphs of a cluster none). Where that cannot give the text back (a glyph first met standing for
+// other characters, a Thai or Indic cluster whose glyphs are reordered or shared), `actualText` says so and the
+// engine wraps the text in /ActualText (actual-text.ts). A soft hyphen (U+00AD) ending a line cut at a hyphenation
+// point is drawn as a hyphen and read back as nothing.
 import { CidCff, UnsupportedCff } from '../../../typeset/cff-subset.js';
 import { subsetGlyphs } from '../../../typeset/harfbuzz.js';
 import { subsetTrueType, UnsupportedTrueType } from '../../../typeset/truetype-subset.js';
@@ -150,7 +156,7 @@ export class ShapedPdfFont {
     const key = features ? `${text}\u0000${JSON.stringify(features)}` : text;
     let run = this.runs.get(key);
     if (!run) {
-      const shaped = this.face.shape(text, features);
+      const shaped = this.face.shape(drawn(text), features);
       const codes: string[] = [];
       const positions: GlyphPosition[] = [];
       for (let i = 0; i < shaped.glyphs.length; i++) {
@@ -180,12 +186,32 @@ export class ShapedPdfFont {
       const code = this.cids ? this.cids[glyph]! : glyph;
       if (this.used.has(code)) continue;
       this.used.set(code, [glyph, run.positions[i]!.advanceWidth]);
-      const end = i + 1 < shaped.clusters.length && shaped.clusters[i + 1]! > shaped.clusters[i]! ? shaped.clusters[i + 1]! : text.length;
-      // A glyph sharing its cluster with the one before (a decomposed character) stands for no text of its own.
-      const shares = i > 0 && shaped.clusters[i - 1] === shaped.clusters[i];
-      this.unicode[code] = shares ? [] : codePointsOf(text.slice(shaped.clusters[i], end));
+      // The cluster's characters run to where the next cluster starts (not to the end of the text).
+      let end = text.length;
+      for (let j = i + 1; j < shaped.clusters.length; j++) {
+        if (shaped.clusters[j]! > shaped.clusters[i]!) {
+          end = shaped.clusters[j]!;
+          break;
+        }
+      }
+      this.unicode[code] = clusterShare(shaped, i, drawn(text).slice(shaped.clusters[i], end));
     }
     return [run.codes.slice(), run.positions];
+  }
+
+  /**
+   * The text a reader's viewer should get back for `text` when the ToUnicode map cannot give it (call after
+   * `encode`): the text itself, less soft hyphens; undefined when the map reads back right.
+   */
+  actualText(text: string, features?: FeatureRequest): string | undefined {
+    const run = this.run(text, features);
+    const source = text.replaceAll(SOFT_HYPHEN, '');
+    let read = '';
+    for (const code of run.shaped.glyphs) {
+      const mapped = this.unicode[this.cids ? this.cids[code]! : code];
+      if (mapped) read += String.fromCodePoint(...mapped);
+    }
+    return read === source ? undefined : source;
   }
 
   /**
@@ -333,6 +359,29 @@ end`);
     return cmap;
   }
 }
+
+/**
+ * The characters glyph `i` stands for in its cluster's text. A cluster of one glyph: all of them (a ligature). A
+ * character drawn in several glyphs (Thai ำ as ํ and า): each glyph its part of the compatibility decomposition
+ * when there are as many parts as glyphs, so the map reads back the same text up to NFKC; otherwise the first glyph
+ * all of it and the others nothing (the engine's /ActualText gives the exact text back).
+ */
+function clusterShare(shaped: ShapedText, i: number, text: string): number[] {
+  const cluster = shaped.clusters[i]!;
+  let first = i;
+  while (first > 0 && shaped.clusters[first - 1] === cluster) first--;
+  let count = first + 1;
+  while (count < shaped.clusters.length && shaped.clusters[count] === cluster) count++;
+  count -= first;
+  if (count === 1) return codePointsOf(text);
+  const parts = codePointsOf(text.normalize('NFKD'));
+  if (parts.length === count) return [parts[i - first]!];
+  return i === first ? codePointsOf(text) : [];
+}
+
+const SOFT_HYPHEN = '\u00ad';
+/** What is drawn for a text: a soft hyphen (only ever at the end of a line cut inside a word) as a hyphen. */
+const drawn = (text: string) => (text.includes(SOFT_HYPHEN) ? text.replaceAll(SOFT_HYPHEN, '-') : text);
 
 function codePointsOf(text: string): number[] {
   return [...text].map((char) => char.codePointAt(0)!);

@@ -24,6 +24,8 @@ export interface Diagnostic {
   /** The value found, shown verbatim (already shortened). */
   found?: string;
   expected?: Localized;
+  /** The text of the line the problem is on, for showing it with a caret under the column. */
+  sourceLine?: string;
 }
 
 export class DataError extends Error {

@@ -89,6 +89,8 @@ describe('the fixed wording of every language (templates/labels)', () => {
 
 interface FixtureOffice {
   officeId: string;
+  /** The data root under src/__fixtures__/offices, when not named after the office. */
+  root?: string;
   /** The office's language next to Japanese. */
   lang: LanguageTag;
   /** The numbered parts of the brochure and the numbers of their sections, as brochure.yaml orders them. */
@@ -128,6 +130,26 @@ const OFFICES: FixtureOffice[] = [
       own: [
         'fondé en 1988', 'Créé en octobre 1900', 'Bureaux à l’étranger\u00A0: 7 (New York, Londres, Paris',
         'CLAIR Paris\u00A0: présentation', 'Adresse et contact',
+      ],
+    },
+    foreign: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303F\uFF00-\uFFEF]/u,
+  },
+  {
+    // Unlike Seoul: English, several countries, records with their country and city, sections left out. Its data
+    // root is offices/asean (offices/singapore is the Thai test office of the PDF engine's tests).
+    officeId: 'singapore',
+    root: 'asean',
+    lang: 'en',
+    parts: [
+      { numeral: 'Ⅰ', numbers: ['①', '②'] },
+      { numeral: 'Ⅱ', numbers: ['①', '②'] },
+      { numeral: 'Ⅲ', numbers: [undefined, '①'] },
+    ],
+    expected: {
+      ja: ['1988年（昭和63年）に設立', '海外事務所：7か所（ニューヨーク、', '栃木県小山市', 'インドネシア・ジャカルタ'],
+      own: [
+        'founded in 1988', 'Overseas offices: 7 (New York, London, Paris', 'CLAIR Singapore: overview', 'Address and contact',
+        'Oyama City, Tochigi', 'Taro Yamada, Director, CLAIR Singapore', 'Jakarta, Indonesia',
       ],
     },
     foreign: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303F\uFF00-\uFFEF]/u,
@@ -195,7 +217,7 @@ const htmlRendererExists = existsSync(join(INSTALL_ROOT, 'src', 'render', 'html'
 const validateCommandExists = existsSync(join(INSTALL_ROOT, 'dist', 'cli', 'commands', 'validate.js'));
 
 describe.each(OFFICES)('the $officeId test office', (office) => {
-  const dataRoot = join(FIXTURES, office.officeId);
+  const dataRoot = join(FIXTURES, office.root ?? office.officeId);
   const world = new World({ dataRoot });
   const { lang, officeId } = office;
   const bilingualId = `ja-${lang}`;

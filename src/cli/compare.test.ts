@@ -101,6 +101,7 @@ describe.concurrent('clair compare', () => {
       ['a bad fiscal year', ['--data', SINGLE, 'compare', '--from', 'last year'], /--from expects a fiscal year such as 2025/],
       ['a bad language', ['--data', SINGLE, 'compare', '--lang', 'de'], /--lang must be one of ja, ko, zh-Hans, en, fr/],
       ['--bom without csv', ['--data', SINGLE, 'compare', '--bom'], /--bom only applies to --format csv/],
+      ['a language the office does not publish in', ['--data', SINGLE, 'compare', '--lang', 'en'], /--lang en: the office seoul publishes in ja, ko; choose one of them/],
       ['a missing data folder', ['--data', join(SINGLE, 'nowhere'), 'compare'], /does not exist/],
       ['an unknown option', ['--data', SINGLE, 'compare', '--year', '2025'], /unknown option/],
     ];

@@ -58,6 +58,9 @@ describe('clair validate on broken data', () => {
     expect(run.stdout).toContain([
       'broken/seoul/jet.yaml',
       '  broken/seoul/jet.yaml:24:9  error  placements for 2025: the CIR placing bodies add up to 44 (26 + 3 + 15), but byPosition.CIR is 45  sum-mismatch',
+      '     |',
+      '  24 |       - {position: CIR, bodyType: prefecture, count: 26}',
+      '     |         ^',
       '      found: 44',
       '      expected: 45 CIRs in total',
     ].join('\n'));

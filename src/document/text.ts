@@ -2,11 +2,11 @@
 // into the `Txt` of one edition: the primary language and, in a bilingual edition, the second language.
 import { CORE_SCHEMA, load as parseYaml } from 'js-yaml';
 import { join } from 'node:path';
+import { languageProfile } from '../i18n/profile.js';
 import { prefectureName } from '../model/prefectures.js';
 import type { Body, LanguageTag, Person, Text } from '../schema/index.js';
 import type { World } from '../world.js';
 import type { Edition, Rich, Run, Txt } from './blocks.js';
-import { languageProfile } from '../i18n/profile.js';
 
 export type LabelTree = { [key: string]: string | LabelTree };
 
@@ -113,6 +113,7 @@ export class EditionText {
     const city = textIn(body.city, lang);
     if (!city) return prefecture;
     if (body.showPrefecture === false || !prefecture) return city;
+    // 栃木県小山市, 도치기현 오야마시, but "Oyama City, Tochigi": each language's place order (src/i18n/profile.ts).
     const { placeOrder, placeSeparator } = languageProfile(lang);
     return placeOrder === 'large-to-small' ? `${prefecture}${placeSeparator}${city}` : `${city}${placeSeparator}${prefecture}`;
   }
@@ -135,8 +136,13 @@ export class EditionText {
       const reading = person.reading && typeof person.reading !== 'string' ? person.reading[lang] : undefined;
       const rich: Rich = [{ text: name, lang: nameLang, strong: true, ...(reading ? { reading } : {}) }];
       if (options.withRole !== false) {
-        const role = [textIn(person.affiliation, lang), textIn(person.title, lang)].filter(Boolean).join(' ');
-        if (role) rich.push({ text: ` ${role}`, lang: languageOf(person.affiliation ?? person.title, lang), small: true });
+        // "陸東一 韓国地方行政研究院 院長" in Japanese and Korean; "<name>, Director, CLAIR Singapore" where names
+        // put the given name first (English, French): the title before the organisation, set off by commas.
+        const affiliation = textIn(person.affiliation, lang);
+        const title = textIn(person.title, lang);
+        const western = languageProfile(lang).nameOrder === 'given-first';
+        const role = western ? [title, affiliation].filter(Boolean).join(', ') : [affiliation, title].filter(Boolean).join(' ');
+        if (role) rich.push({ text: western ? `, ${role}` : ` ${role}`, lang: languageOf(person.affiliation ?? person.title, lang), small: true });
       }
       return rich;
     });

@@ -30,8 +30,10 @@ export function loadOffice(world: World, officeId: string): LoadedOffice {
       continue;
     }
     const result = readDataFile(world, path);
-    if (result.ok) loaded.sources[kind.key] = result.source;
-    else loaded.diagnostics.push(...result.diagnostics);
+    if (result.ok) {
+      loaded.sources[kind.key] = result.source;
+      loaded.diagnostics.push(...(result.source.warnings ?? []));
+    } else loaded.diagnostics.push(...result.diagnostics);
   }
   return loaded;
 }

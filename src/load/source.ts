@@ -8,6 +8,7 @@ import type { Diagnostic, Localized } from '../diagnostics.js';
 import { showValue } from '../diagnostics.js';
 import { FileLimitError, type World } from '../world.js';
 import { contentProblems } from './content.js';
+import { hintDiagnostic, mayHoldSlips, slipsBehindErrors, slipsInDocument } from './yaml-hints.js';
 
 /**
  * The position-keeping YAML parser, loaded on first use: a well-formed file is read with js-yaml alone, and only a
@@ -39,6 +40,8 @@ export interface SourceFile {
   data: unknown;
   /** 1-based line and column of the value at a JSON pointer path, or of its nearest existing parent. */
   locate(path: readonly (string | number)[], where?: 'value' | 'key'): { line: number; column: number };
+  /** Warnings about a file that could be read, e.g. text cut short by a `#` comment (see yaml-hints.ts). */
+  warnings?: Diagnostic[];
 }
 
 export type ParseResult = { ok: true; source: SourceFile } | { ok: false; diagnostics: Diagnostic[] };
@@ -338,7 +341,9 @@ export function parseYaml(path: string, bytes: Uint8Array): ParseResult {
     return { ok: false, diagnostics: [tooDeep(path, line, deepAt - before.lastIndexOf('\n'))] };
   }
   const quick = quickParse(text);
-  if (quick !== undefined) {
+  // A file that may hold a slip (a `#` after text, a comma in {…}) parsed, but perhaps not as its author meant:
+  // the full parser below looks at it.
+  if (quick !== undefined && !mayHoldSlips(text, quick)) {
     // Positions are only needed to report a problem: the full parse runs on the first question.
     let located: Document.Parsed | undefined;
     const full = () => (located ??= parseDocument());
@@ -369,7 +374,16 @@ export function parseYaml(path: string, bytes: Uint8Array): ParseResult {
       : { en: `YAML syntax: ${detail}`, ja: `YAML の構文エラー: ${detail}` },
     { found: showValue(text.slice(e.pos[0], Math.min(e.pos[1], e.pos[0] + 40))) });
   });
-  if (syntax.length > 0) return { ok: false, diagnostics: syntax };
+  if (syntax.length > 0) {
+    // One message naming the slip behind the parser's errors, instead of the parser's cascade.
+    const hints = slipsBehindErrors(text, doc.errors);
+    const diagnostics = hints.length > 0 ? hints.map((hint) => hintDiagnostic(path, hint, pos)) : syntax;
+    return { ok: false, diagnostics: withSourceLines(diagnostics, text) };
+  }
+  const slips = slipsInDocument(yaml(), doc, text).map((hint) => hintDiagnostic(path, hint, pos));
+  const slipErrors = slips.filter((d) => d.severity === 'error');
+  if (slipErrors.length > 0) return { ok: false, diagnostics: withSourceLines(slipErrors, text) };
+  const warnings = withSourceLines(slips, text);
   const structure = structureProblems(doc, path, text, pos);
   if (structure.length > 0) return { ok: false, diagnostics: structure };
 
@@ -397,8 +411,19 @@ export function parseYaml(path: string, bytes: Uint8Array): ParseResult {
 
   const locate = (segments: readonly (string | number)[], where: 'value' | 'key' = 'value') => locateIn(doc, pos, segments, where);
   const content = contentProblems(path, data, locate, text);
-  if (content.length > 0) return { ok: false, diagnostics: content };
-  return { ok: true, source: { path, text, data, locate } };
+  if (content.length > 0) return { ok: false, diagnostics: withSourceLines(content, text) };
+  return { ok: true, source: { path, text, data, locate, ...(warnings.length > 0 ? { warnings } : {}) } };
+}
+
+/** Adds to each diagnostic the text of the line it points at, for the caret display of the text format. */
+export function withSourceLines(diagnostics: Diagnostic[], text: string): Diagnostic[] {
+  let lines: string[] | undefined;
+  return diagnostics.map((d) => {
+    if (d.sourceLine !== undefined || d.line < 1) return d;
+    lines ??= text.split('\n');
+    const line = lines[d.line - 1];
+    return line === undefined ? d : { ...d, sourceLine: line.replace(/\r$/, '') };
+  });
 }
 
 /** Code of the diagnostic for a file that exists but cannot be read: an I/O failure, exit code 2. */

@@ -232,7 +232,7 @@ export const METRICS: readonly MetricDefinition[] = [
     kind: 'figure',
     file: 'support.yaml',
     extract: (data) =>
-      (data.support?.cases.yearly ?? []).map((year, index) => ({
+      (data.support?.cases?.yearly ?? []).map((year, index) => ({
         fiscalYear: year.fiscalYear,
         value: year.count,
         ...(year.asOf ? { asOf: year.asOf } : {}),
@@ -255,10 +255,10 @@ export const METRICS: readonly MetricDefinition[] = [
     kind: 'count',
     file: 'support.yaml',
     extract: (data) =>
-      (data.support?.surveys.surveys ?? []).flatMap((survey, index) =>
+      (data.support?.surveys?.surveys ?? []).flatMap((survey, index) =>
         survey.fiscalYears.map((fiscalYear, y) => item(fiscalYear, ['surveys', 'surveys', index, 'fiscalYears', y])),
       ),
-    completeYears: (data) => data.support?.surveys.completeFiscalYears ?? [],
+    completeYears: (data) => data.support?.surveys?.completeFiscalYears ?? [],
   },
 ];
 

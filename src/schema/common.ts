@@ -75,6 +75,27 @@ export const FigureSchema = Type.Object(
 );
 export type Figure = Static<typeof FigureSchema>;
 
+/** A country by its ISO 3166 code; its name in each language comes from office.yaml `countries`. */
+export const CountryCodeSchema = Type.String({ pattern: '^[A-Z]{2}$', description: 'An ISO 3166 country code, e.g. SG, TH, IN.' });
+
+/** Where something took place: a country the office covers and, optionally, the city (language-neutral or per language). */
+export const PlaceFields = {
+  country: Type.Optional(CountryCodeSchema),
+  city: Type.Optional(TextSchema),
+};
+
+/** How many took part: a number, or {value: 80, atLeast: true} when the source says "or more". */
+export const ParticipantsSchema = Type.Union([CountSchema, FigureSchema], {
+  description: 'How many took part: a whole number, or {value: …, atLeast: true} for "or more".',
+});
+export type Participants = Static<typeof ParticipantsSchema>;
+
+export const FORMATS = ['in-person', 'online', 'hybrid'] as const;
+export const FormatSchema = Type.Union(FORMATS.map((f) => Type.Literal(f)), {
+  description: 'How it was held: in-person, online or hybrid.',
+});
+export type HeldFormat = (typeof FORMATS)[number];
+
 export const UrlSchema = Type.String({ pattern: '^https?://[^\\s]+$', description: 'An http(s) address.' });
 export const EmailSchema = Type.String({ pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', description: 'An e-mail address.' });
 

@@ -1,6 +1,9 @@
 // events.yaml: tourism fairs and other events where the office ran or supported municipal booths.
 import { Type, type Static } from '@sinclair/typebox';
-import { CompleteFiscalYearsSchema, DateRangeSchema, FiscalYearSchema, PhotoSchema, SchemaKey, TextListSchema, TextSchema } from './common.js';
+import {
+  BodySchema, CompleteFiscalYearsSchema, DateRangeSchema, FiscalYearSchema, ParticipantsSchema, PhotoSchema,
+  PlaceFields, SchemaKey, TextListSchema, TextSchema,
+} from './common.js';
 
 export const EventSchema = Type.Object(
   {
@@ -9,6 +12,11 @@ export const EventSchema = Type.Object(
     dates: DateRangeSchema,
     venue: TextSchema,
     location: Type.Optional(TextSchema),
+    ...PlaceFields,
+    organiser: Type.Optional(TextSchema),
+    partners: Type.Optional(Type.Array(TextSchema, { minItems: 1 })),
+    participants: Type.Optional(ParticipantsSchema),
+    municipalities: Type.Optional(Type.Array(BodySchema, { minItems: 1 })),
   },
   { additionalProperties: false },
 );
@@ -19,7 +27,7 @@ export const EventsFileSchema = Type.Object(
     ...SchemaKey,
     title: TextSchema,
     description: TextListSchema,
-    tableTitle: TextSchema,
+    tableTitle: Type.Optional(TextSchema),
     events: Type.Array(EventSchema),
     completeFiscalYears: Type.Optional(CompleteFiscalYearsSchema),
     photos: Type.Optional(Type.Array(PhotoSchema)),

@@ -2,7 +2,7 @@
 // duties and the alumni association.
 import { Type, type Static } from '@sinclair/typebox';
 import {
-  CountSchema, DateSchema, FigureSchema, FiscalYearSchema, PhotoSchema, PrefectureSchema, SchemaKey, TextListSchema,
+  CountSchema, CountryCodeSchema, DateSchema, FigureSchema, FiscalYearSchema, PhotoSchema, PrefectureSchema, SchemaKey, TextListSchema,
   TextSchema,
 } from './common.js';
 
@@ -59,6 +59,11 @@ export const JetFileSchema = Type.Object(
           countries: CountSchema,
           participants: CountSchema,
           fromOfficeCountry: CountSchema,
+          // Participants from each country the office covers, where the source gives them.
+          byCountry: Type.Optional(Type.Array(
+            Type.Object({ country: CountryCodeSchema, participants: CountSchema }, { additionalProperties: false }),
+            { minItems: 1 },
+          )),
         },
         { additionalProperties: false },
       ),

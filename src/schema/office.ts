@@ -1,8 +1,9 @@
 // office.yaml: who the office is — the organisation, the office itself, its staff, contact and access.
 import { Type, type Static } from '@sinclair/typebox';
 import {
-  BodySchema, CountSchema, DateSchema, EmailSchema, LanguageTagSchema, SchemaKey, TextListSchema, TextSchema,
-  UrlSchema, YearMonthSchema, PhotoSchema } from './common.js';
+  BodySchema, CountryCodeSchema, CountSchema, DateSchema, EmailSchema, LanguageTagSchema, PhotoSchema, SchemaKey,
+  TextListSchema, TextSchema, UrlSchema, YearMonthSchema,
+} from './common.js';
 
 export const SocialAccountSchema = Type.Object(
   {
@@ -20,8 +21,18 @@ export const OfficeSchema = Type.Object(
     name: TextSchema,
     shortName: TextSchema,
     city: TextSchema,
-    country: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166 country code of the office, e.g. KR.' }),
+    country: CountryCodeSchema,
     countryName: TextSchema,
+    // The countries the office covers (Singapore: the ASEAN countries and India). Without it, only `country`.
+    countries: Type.Optional(Type.Array(
+      Type.Object(
+        { code: CountryCodeSchema, name: TextSchema, nationality: Type.Optional(TextSchema) },
+        { additionalProperties: false, description: 'A country the office covers: its code, its name, how its people are called.' },
+      ),
+      { minItems: 1 },
+    )),
+    // Words kept in their own script in every language (a proper name such as 한복 in an English text).
+    scriptExceptions: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { uniqueItems: true })),
     // How people of the office's country are called (韓国人 / 한국인, 中国人, French…), for the JET figures.
     nationality: Type.Optional(TextSchema),
     languages: Type.Array(LanguageTagSchema, {
@@ -53,7 +64,7 @@ export const OfficeSchema = Type.Object(
       },
       { additionalProperties: false },
     )),
-    dispatchingBodies: Type.Array(BodySchema),
+    dispatchingBodies: Type.Optional(Type.Array(BodySchema)),
     residentRepresentatives: Type.Optional(Type.Array(BodySchema, { description: 'Representatives of municipalities stationed at the office.' })),
     message: Type.Optional(Type.Object(
       {
@@ -70,12 +81,12 @@ export const OfficeSchema = Type.Object(
         address: TextSchema,
         phone: Type.String({ pattern: '^\\+[0-9() -]+$', description: 'Phone number in international form, e.g. +82(0)-2-733-5681.' }),
         email: EmailSchema,
-        websites: Type.Array(Type.Object({ label: TextSchema, url: UrlSchema, language: Type.Optional(LanguageTagSchema) }, { additionalProperties: false })),
-        social: Type.Array(SocialAccountSchema),
+        websites: Type.Optional(Type.Array(Type.Object({ label: TextSchema, url: UrlSchema, language: Type.Optional(LanguageTagSchema) }, { additionalProperties: false }))),
+        social: Type.Optional(Type.Array(SocialAccountSchema)),
       },
       { additionalProperties: false },
     ),
-    access: Type.Object(
+    access: Type.Optional(Type.Object(
       {
         routes: Type.Array(
           Type.Object({ from: TextSchema, minutes: CountSchema, approximate: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
@@ -83,7 +94,7 @@ export const OfficeSchema = Type.Object(
         note: Type.Optional(TextSchema),
       },
       { additionalProperties: false },
-    ),
+    )),
     asOf: Type.Optional(DateSchema),
   },
   { additionalProperties: false, $id: 'office' },

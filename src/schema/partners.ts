@@ -1,7 +1,7 @@
 // partners.yaml: organisations the office works with, grouped (Japanese bodies abroad, host-country bodies),
 // and what was done together.
 import { Type, type Static } from '@sinclair/typebox';
-import { PhotoSchema, SchemaKey, TextListSchema, TextSchema } from './common.js';
+import { CountryCodeSchema, PhotoSchema, SchemaKey, TextListSchema, TextSchema } from './common.js';
 
 export const PartnersFileSchema = Type.Object(
   {
@@ -17,6 +17,7 @@ export const PartnersFileSchema = Type.Object(
               {
                 name: TextSchema,
                 abbreviation: Type.Optional(Type.String({ minLength: 1 })),
+                country: Type.Optional(CountryCodeSchema),
                 cooperation: Type.Array(
                   Type.Object({ activity: TextSchema, photo: Type.Optional(PhotoSchema) }, { additionalProperties: false }),
                 ),

@@ -2,8 +2,8 @@
 // and university lectures.
 import { Type, type Static } from '@sinclair/typebox';
 import {
-  BodySchema, CompleteFiscalYearsSchema, CountSchema, FiscalYearSchema, PhotoSchema, SchemaKey, StepsSchema, TextListSchema,
-  TextSchema,
+  BodySchema, CompleteFiscalYearsSchema, CountSchema, DateRangeSchema, FiscalYearSchema, ParticipantsSchema, PhotoSchema,
+  PlaceFields, SchemaKey, StepsSchema, TextListSchema, TextSchema,
 } from './common.js';
 import { SocialAccountSchema } from './office.js';
 
@@ -46,10 +46,18 @@ export type InfluencerVisitsFile = Static<typeof InfluencerVisitsFileSchema>;
 export const CookingClassSchema = Type.Object(
   {
     fiscalYear: FiscalYearSchema,
-    host: BodySchema,
-    dishes: Type.Array(TextSchema, { minItems: 1 }),
+    // One municipality presents its food (Seoul's classes), or several supply the ingredients.
+    host: Type.Optional(BodySchema),
+    suppliers: Type.Optional(Type.Array(BodySchema, { minItems: 1 })),
+    dishes: Type.Optional(Type.Array(TextSchema, { minItems: 1 })),
+    ingredients: Type.Optional(Type.Array(TextSchema, { minItems: 1 })),
+    partner: Type.Optional(TextSchema),
+    ...PlaceFields,
+    dates: Type.Optional(DateRangeSchema),
+    participants: Type.Optional(ParticipantsSchema),
+    media: Type.Optional(Type.Array(TextSchema, { minItems: 1 })),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'A cooking class: who presented or supplied what, with whom, where and when.' },
 );
 export type CookingClass = Static<typeof CookingClassSchema>;
 
@@ -85,6 +93,8 @@ export const LectureSchema = Type.Object(
     fiscalYear: FiscalYearSchema,
     round: Type.Integer({ minimum: 1 }),
     university: TextSchema,
+    ...PlaceFields,
+    participants: Type.Optional(ParticipantsSchema),
     topics: Type.Array(TextSchema, { minItems: 1 }),
   },
   { additionalProperties: false },

@@ -2,7 +2,8 @@
 // seminar's full programme.
 import { Type, type Static } from '@sinclair/typebox';
 import {
-  CompleteFiscalYearsSchema, DateSchema, FiscalYearSchema, PersonSchema, PhotoSchema, SchemaKey, TextListSchema, TextSchema, TimeSlotSchema, UrlSchema,
+  CompleteFiscalYearsSchema, DateSchema, FiscalYearSchema, FormatSchema, ParticipantsSchema, PersonSchema, PlaceFields, PhotoSchema,
+  SchemaKey, TextListSchema, TextSchema, TimeSlotSchema, UrlSchema,
 } from './common.js';
 
 export const ProgrammeItemSchema = Type.Object(
@@ -38,7 +39,19 @@ export const SeminarsFileSchema = Type.Object(
     name: TextSchema,
     partner: Type.Optional(Type.Object({ name: TextSchema, abbreviation: Type.Optional(Type.String()) }, { additionalProperties: false })),
     description: TextListSchema,
-    themes: Type.Array(Type.Object({ fiscalYear: FiscalYearSchema, theme: TextSchema }, { additionalProperties: false })),
+    // One entry per seminar held: its theme and, where known, when, where, how and how many took part.
+    themes: Type.Array(Type.Object(
+      {
+        fiscalYear: FiscalYearSchema,
+        theme: TextSchema,
+        date: Type.Optional(DateSchema),
+        venue: Type.Optional(TextSchema),
+        ...PlaceFields,
+        format: Type.Optional(FormatSchema),
+        participants: Type.Optional(ParticipantsSchema),
+      },
+      { additionalProperties: false },
+    )),
     completeFiscalYears: Type.Optional(CompleteFiscalYearsSchema),
     latest: Type.Optional(
       Type.Object(
@@ -46,6 +59,9 @@ export const SeminarsFileSchema = Type.Object(
           fiscalYear: FiscalYearSchema,
           date: DateSchema,
           venue: TextSchema,
+          ...PlaceFields,
+          format: Type.Optional(FormatSchema),
+          participants: Type.Optional(ParticipantsSchema),
           interpretation: Type.Optional(TextSchema),
           programme: Type.Array(ProgrammeSegmentSchema, { minItems: 1 }),
         },

@@ -1,11 +1,15 @@
 // support.yaml: what the office does for Japanese municipalities — support cases, research requests and surveys.
 import { Type, type Static } from '@sinclair/typebox';
-import { CompleteFiscalYearsSchema, CountSchema, DateSchema, FiscalYearSchema, PhotoSchema, SchemaKey, TextListSchema, TextSchema, YearMonthSchema } from './common.js';
+import {
+  CompleteFiscalYearsSchema, CountSchema, DateSchema, FiscalYearSchema, PhotoSchema, PlaceFields, SchemaKey,
+  TextListSchema, TextSchema, YearMonthSchema,
+} from './common.js';
 
 export const SupportFileSchema = Type.Object(
   {
     ...SchemaKey,
-    cases: Type.Object(
+    // Each part is optional: an office shows the parts it has.
+    cases: Type.Optional(Type.Object(
       {
         title: TextSchema,
         description: TextListSchema,
@@ -23,17 +27,22 @@ export const SupportFileSchema = Type.Object(
         photos: Type.Optional(Type.Array(PhotoSchema)),
       },
       { additionalProperties: false },
-    ),
-    researchRequests: Type.Object(
+    )),
+    researchRequests: Type.Optional(Type.Object(
       {
         title: TextSchema,
         description: TextListSchema,
-        examples: TextListSchema,
+        examples: Type.Optional(TextListSchema),
+        // Requests with their year and the country they concern, where the office records them.
+        requests: Type.Optional(Type.Array(
+          Type.Object({ fiscalYear: Type.Optional(FiscalYearSchema), subject: TextSchema, ...PlaceFields }, { additionalProperties: false }),
+          { minItems: 1 },
+        )),
         photos: Type.Optional(Type.Array(PhotoSchema)),
       },
       { additionalProperties: false },
-    ),
-    surveys: Type.Object(
+    )),
+    surveys: Type.Optional(Type.Object(
       {
         title: TextSchema,
         heading: Type.Optional(TextSchema),
@@ -44,6 +53,7 @@ export const SupportFileSchema = Type.Object(
               reason: TextSchema,
               fiscalYears: Type.Array(FiscalYearSchema, { minItems: 1, uniqueItems: true }),
               description: Type.Optional(TextSchema),
+              ...PlaceFields,
             },
             { additionalProperties: false },
           ),
@@ -52,7 +62,7 @@ export const SupportFileSchema = Type.Object(
         photos: Type.Optional(Type.Array(PhotoSchema)),
       },
       { additionalProperties: false },
-    ),
+    )),
   },
   { additionalProperties: false, $id: 'support' },
 );

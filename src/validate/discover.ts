@@ -145,8 +145,10 @@ export function readOffice(world: World, dir: string, dataFiles: readonly DataFi
     const started = performance.now();
     const read = readDataFile(world, path);
     seconds.set(shown, (performance.now() - started) / 1000);
-    if (read.ok) office.sources[entry.key] = read.source;
-    else office.diagnostics.push(...read.diagnostics);
+    if (read.ok) {
+      office.sources[entry.key] = read.source;
+      office.diagnostics.push(...(read.source.warnings ?? []));
+    } else office.diagnostics.push(...read.diagnostics);
   }
   for (const entry of dataFiles) {
     if (!entry.required) continue;

@@ -11,7 +11,7 @@ import addFormatsModule from 'ajv-formats';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { pathToFileURL } from 'node:url';
 import {
-  BodySchema, DATA_FILES, DateRangeSchema, FigureSchema, LanguageTagSchema, LANGUAGE_TAGS, PersonSchema, PhotoSchema,
+  BodySchema, CountryCodeSchema, DATA_FILES, DateRangeSchema, FigureSchema, LanguageTagSchema, LANGUAGE_TAGS, PersonSchema, PhotoSchema,
   PrefectureSchema, TextSchema, TimeSlotSchema,
 } from '../schema/index.js';
 import { FontsFileSchema } from '../schema/fonts.js';
@@ -36,6 +36,7 @@ const SHARED: Record<SharedSchemaName, unknown> = {
   figure: FigureSchema,
   'social-account': SocialAccountSchema,
   language: LanguageTagSchema,
+  country: CountryCodeSchema,
 };
 
 export const sharedRef = (name: string) => `clair:${name}`;

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../i18n/ui.js';
 import { officeData } from '../load/office.js';
 import { World } from '../world.js';
-import { VALID_ROOT, officeVariant, replaceOnce, removeVariants } from './__fixtures__/variants.js';
+import { VALID_ROOT, officeVariant, replaceOnce, removeVariants, validateVariant } from './__fixtures__/variants.js';
 import { hasErrors, hasIoFailures, validateOffices } from './index.js';
 
 afterAll(removeVariants);
@@ -119,5 +119,21 @@ describe('the files of an office folder', () => {
     const { diagnostics } = await validateOffices(new LockedWorld({ dataRoot: root, cwd: root }));
     expect(diagnostics).toEqual([expect.objectContaining({ file: 'seoul/jet.yaml', code: 'unreadable', message: { en: 'cannot read the file (EACCES)', ja: 'ファイルを読めません（EACCES）' } })]);
     expect(hasIoFailures(diagnostics)).toBe(true);
+  });
+});
+
+describe('all the problems of a file in one run', () => {
+  it('reports a missing translation and a misspelt prefecture next to a schema problem of the same file', async () => {
+    try {
+      const { diagnostics } = await validateVariant({
+        'events.yaml': (text) => replaceOnce('location: {ja: 京畿道, ko: 경기도}', 'location: {ja: 京畿道}')(replaceOnce(/^tableTitle: .*$/m, 'tableTitle: 2025')(text)),
+      });
+      expect(diagnostics.map((d) => [d.code, d.pointer])).toEqual([['schema-type', '/tableTitle'], ['missing-language', '/events/0/location']]);
+      // The value a schema problem is about gets the schema's message only.
+      const typo = await validateVariant({ 'events.yaml': replaceOnce('location: {ja: 京畿道, ko: 경기도}', 'location: {ja: 京畿道, kr: 경기도}') });
+      expect(typo.diagnostics.map((d) => d.code)).toEqual(['schema-unknown-key']);
+    } finally {
+      removeVariants();
+    }
   });
 });

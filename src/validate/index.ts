@@ -4,8 +4,9 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { LoadedOffice } from '../load/office.js';
 import type { LanguageTag } from '../schema/common.js';
-import type { Office, OfficeData } from '../schema/index.js';
+import type { DataKey, Office, OfficeData } from '../schema/index.js';
 import type { World } from '../world.js';
+import { withSourceLines } from '../load/source.js';
 import { readOffice, resolveTargets, UNREADABLE, type OfficeTarget } from './discover.js';
 import { pointerOf } from './paths.js';
 import { RULES, type Issue, type RuleContext, type SharedValue } from './rules/index.js';
@@ -72,6 +73,8 @@ function checkOffice(world: World, target: OfficeTarget, validators: ValidatorSe
   const maxPerFile = options.maxProblemsPerFile ?? 100;
   /** Problems left out per file before they were even worded (see schemaDiagnostics). */
   const omitted = new Map<string, number>();
+  /** Files that failed their schema, with the places of their schema problems. */
+  const failed = new Map<DataKey, string[]>();
   for (const entry of validators.dataFiles) {
     const source = sourceByKey[entry.key];
     if (!source) continue;
@@ -86,6 +89,8 @@ function checkOffice(world: World, target: OfficeTarget, validators: ValidatorSe
     const found = schemaDiagnostics(validate.errors ?? [], source, source.path, resolveRef, maxPerFile);
     diagnostics.push(...found.diagnostics);
     if (found.omitted > 0) omitted.set(source.path, found.omitted);
+    // A file with too many problems to word them all is not walked further: '*' stands for everywhere.
+    failed.set(entry.key, found.omitted > 0 ? ['*'] : found.diagnostics.map((d) => d.pointer));
   }
 
   const report = (issue: Issue) => {
@@ -101,7 +106,7 @@ function checkOffice(world: World, target: OfficeTarget, validators: ValidatorSe
   };
   let sharedValues: Map<SharedSchemaName, SharedValue[]> | undefined;
   const shared = (name: SharedSchemaName) => {
-    sharedValues ??= collectShared(data, validators);
+    sharedValues ??= collectShared(data, validators, sourceByKey, failed);
     return sharedValues.get(name) ?? [];
   };
   const context: RuleContext = {
@@ -119,17 +124,37 @@ function checkOffice(world: World, target: OfficeTarget, validators: ValidatorSe
     shownFiles = files.filter((file) => only.has(file));
   }
   if (options.strict) kept = kept.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d));
-  office.diagnostics = capPerFile(kept.sort(byLocation), maxPerFile, omitted);
+  office.diagnostics = capPerFile(kept.sort(byLocation), maxPerFile, omitted).map((d) => withSourceLine(d, sourceByKey));
   return { office, files: shownFiles, seconds };
 }
 
-function collectShared(data: Partial<OfficeData>, validators: ValidatorSet): Map<SharedSchemaName, SharedValue[]> {
+/** The line a diagnostic points at, from the file it is in, for the caret display. */
+function withSourceLine(d: Diagnostic, sources: LoadedOffice['sources']): Diagnostic {
+  if (d.sourceLine !== undefined || d.line < 1) return d;
+  const source = Object.values(sources).find((s) => s?.path === d.file);
+  return source ? withSourceLines([d], source.text)[0]! : d;
+}
+
+/**
+ * Every shared building block of the office's files. A file that failed its schema is walked too, so that its
+ * missing translations, texts in the wrong script and misspelt prefectures are reported in the same run as its
+ * schema problems (one round of fixes, not one per phase); a value at or around a schema problem is left out, since
+ * the schema's message already speaks of it.
+ */
+function collectShared(
+  data: Partial<OfficeData>, validators: ValidatorSet, sources: LoadedOffice['sources'], failed: ReadonlyMap<DataKey, string[]>,
+): Map<SharedSchemaName, SharedValue[]> {
   const found = new Map<SharedSchemaName, SharedValue[]>();
   for (const entry of validators.dataFiles) {
-    const value = data[entry.key];
+    const problems = failed.get(entry.key);
+    const value = problems ? sources[entry.key]?.data : data[entry.key];
     const schema = validators.schemas[entry.id];
     if (value === undefined || !schema) continue;
+    // A problem at the root (a key missing from the file) says nothing about the values inside it.
+    const overlaps = (pointer: string) => problems?.some((p) => p === '*' || pointer === p
+      || (p !== '' && pointer.startsWith(`${p}/`)) || (pointer !== '' && p.startsWith(`${pointer}/`))) ?? false;
     walkShared(value, schema, validators.shared, (name, shared, at) => {
+      if (problems && overlaps(pointerOf(at))) return;
       const list = found.get(name);
       const item = { file: entry.key, at, value: shared };
       if (list) list.push(item);

@@ -13,11 +13,11 @@ const only = async (file: string, edit: (text: string) => string) => {
 
 describe('schema problems in plain words', () => {
   it('names a missing key and what it should hold', async () => {
-    const [d, ...rest] = await only('events.yaml', replaceOnce(/^tableTitle: .*\n/m, ''));
+    const [d, ...rest] = await only('events.yaml', replaceOnce(/^title: .*\n/m, ''));
     expect(rest).toEqual([]);
     expect(d).toMatchObject({
       code: 'schema-required', line: 1, column: 1, pointer: '',
-      message: { en: 'the file has no "tableTitle"; it is required', ja: 'ファイルに「tableTitle」がありません（必須です）' },
+      message: { en: 'the file has no "title"; it is required', ja: 'ファイルに「title」がありません（必須です）' },
     });
   });
 

@@ -8,6 +8,7 @@ import { showValue } from '../diagnostics.js';
 import type { SourceFile } from '../load/source.js';
 import { fieldLabel, pointerOf, segmentsOf, type Segment } from './paths.js';
 import { didYouMean } from './suggest.js';
+import { suggestPrefecture } from './rules/prefectures.js';
 import type { JsonSchema, SchemaError, SharedSchemaName } from './validators.js';
 
 type Words = Localized;
@@ -240,6 +241,19 @@ function word(error: SchemaError, segments: Segment[], resolve: SchemaResolver):
     }
     case 'pattern': {
       const expected = patternWords(parent, String(error.params.pattern));
+      // "Tottori" where a prefecture's Japanese name belongs: say which one.
+      const prefecture = typeof data === 'string' && parent?.description?.startsWith('A Japanese prefecture') ? suggestPrefecture(data) : undefined;
+      if (prefecture) {
+        return {
+          code: 'unknown-prefecture',
+          message: {
+            en: `${field.en}: prefectures are written by their Japanese name; did you mean "${prefecture}"?`,
+            ja: `${field.ja}: 都道府県は日本語の名前で書きます。「${prefecture}」の間違いではありませんか？`,
+          },
+          found: showValue(data),
+          expected,
+        };
+      }
       return {
         code: 'schema-pattern',
         message: { en: `${field.en} is not written as expected`, ja: `${field.ja} の書き方が違います` },

@@ -35,7 +35,7 @@ export interface JsonSchema {
 /** Building blocks shared by several data files, compiled once and referenced as `clair:<name>`. */
 export type SharedSchemaName =
   | 'text' | 'prefecture' | 'body' | 'person' | 'photo' | 'date-range' | 'time-slot' | 'figure' | 'social-account'
-  | 'language';
+  | 'language' | 'country';
 
 /** An ajv error as produced with `verbose: true`. */
 export interface SchemaError {

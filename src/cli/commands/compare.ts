@@ -160,6 +160,14 @@ export async function runCompare(options: CompareCliOptions, globals: { data: st
   const officeId = chooseOffice(world, options.office);
   const stderrColour = globals.color !== false && !('NO_COLOR' in process.env) && Boolean(process.stderr.isTTY);
   const { loaded, data } = await validatedOffice(world, officeId, uiLang, stderrColour);
+  // A table in a language the office does not publish in would print wording nobody at the office reads or checked.
+  if (!data.office.languages.includes(lang)) {
+    const languages = data.office.languages.join(', ');
+    throw usage(
+      `--lang ${lang}: the office ${officeId} publishes in ${languages}; choose one of them`,
+      `--lang ${lang}: 事務所 ${officeId} の言語は ${languages} です。そのいずれかを指定してください`,
+    );
+  }
 
   let series: MetricSeries[];
   try {

@@ -1,8 +1,12 @@
-// The back page: address, phone, e-mail and access from the airports.
+// The back page: address, phone, e-mail and access from the airport(s).
 import { formatNumber } from '../../document/format.js';
 import type { Block } from '../../document/blocks.js';
 import { textIn } from '../../document/text.js';
+import { languageProfile } from '../../i18n/profile.js';
 import { type SectionDefinition } from '../kit.js';
+
+/** Countries whose postal codes are written after 〒. */
+const POSTAL_MARK_COUNTRIES = ['JP', 'KR'];
 
 export const contact: SectionDefinition = {
   id: 'contact',
@@ -15,20 +19,30 @@ export const contact: SectionDefinition = {
       items: [
         {
           label: t.label('contact.address'),
-          values: [t.each((lang) => `${c.postalCode ? `${t.fill('contact.postalCode', lang, { code: c.postalCode })} ` : ''}${textIn(c.address, lang) ?? ''}`)],
+          values: [t.each((lang) => {
+            const address = textIn(c.address, lang) ?? '';
+            if (!c.postalCode) return address;
+            // 〒 is the postal mark of Japan and Korea only; where places run from small to large (English), the
+            // postal code follows the address.
+            const code = POSTAL_MARK_COUNTRIES.includes(office.country)
+              ? t.fill('contact.postalCode', lang, { code: c.postalCode })
+              : t.fill('details.postalCodeWithoutMark', lang, { code: c.postalCode });
+            return languageProfile(lang).placeOrder === 'small-to-large' ? `${address} ${code}` : `${code} ${address}`;
+          })],
         },
         { label: t.label('contact.phone'), values: [t.each(() => c.phone)] },
         { label: t.label('contact.email'), values: [t.each((lang) => [{ text: c.email, lang, href: `mailto:${c.email}` }])] },
       ],
     }];
-    if (office.access.routes.length > 0) {
+    const access = office.access;
+    if (access && access.routes.length > 0) {
       blocks.push({
-        kind: 'list', marker: 'bullet', title: t.label('contact.access'),
-        items: office.access.routes.map((r) => t.each((lang) => t.fill(r.approximate ? 'contact.routeApprox' : 'contact.route', lang, {
+        kind: 'list', marker: 'bullet', title: t.label(access.routes.length === 1 ? 'details.accessFromOne' : 'contact.access'),
+        items: access.routes.map((r) => t.each((lang) => t.fill(r.approximate ? 'contact.routeApprox' : 'contact.route', lang, {
           from: textIn(r.from, lang) ?? '', minutes: formatNumber(r.minutes, lang),
         }))),
       });
-      if (office.access.note) blocks.push({ kind: 'paragraph', tone: 'note', text: t.text(office.access.note) });
+      if (access.note) blocks.push({ kind: 'paragraph', tone: 'note', text: t.text(access.note) });
     }
     return { title: t.label('contact.title'), blocks };
   },

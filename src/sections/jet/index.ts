@@ -5,6 +5,7 @@ import { formatDate, formatNumber } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
 import { JET_POSITIONS, type LanguageTag } from '../../schema/constants.js';
 import { cell, inYears, list, photos, table, textList, type SectionDefinition } from '../kit.js';
+import { countriesIn, countryName } from '../places.js';
 import { languageProfile } from '../../i18n/profile.js';
 
 export const jet: SectionDefinition = {
@@ -44,6 +45,23 @@ export const jet: SectionDefinition = {
       });
     }
     if (figures.length > 0) blocks.push({ kind: 'figures', items: figures });
+    // Participants from each country the office covers, where the data gives them: one column per fiscal year.
+    const byCountry = years.filter((y) => y.byCountry).reverse();
+    if (byCountry.length > 0) {
+      const codes = countriesIn(data.office, byCountry.flatMap((y) => y.byCountry!.map((c) => c.country)));
+      blocks.push(table('jet-participants-by-country', t.label('details.jetByCountry'), [
+        { header: t.label('details.country'), width: 2 },
+        ...byCountry.map((y) => ({ header: t.label('fiscalYear', { year: y.fiscalYear }), align: 'end' as const, width: 1 })),
+      ], codes.map((code) => ({
+        cells: [
+          cell(t.each((lang) => countryName(data.office, code, lang)), { header: true }),
+          ...byCountry.map((y) => {
+            const found = y.byCountry!.find((c) => c.country === code);
+            return cell(t.each((lang) => (found ? t.fill('units.people', lang, { n: formatNumber(found.participants, lang) }) : '—')), { align: 'end' });
+          }),
+        ],
+      }))));
+    }
 
     blocks.push(list('merit', file.duties.items.map((d) => t.text(d)), t.text(file.duties.title)));
     blocks.push(...photos(context, file.photos));

@@ -1,6 +1,7 @@
 // Lectures at universities of the host country about Japan's regions (the seed's ⑥).
 import type { Block } from '../../document/blocks.js';
 import { textIn } from '../../document/text.js';
+import { factLines } from '../places.js';
 import { cell, fiscalYearsDescending, inYears, list, photos, table, textList, type SectionDefinition } from '../kit.js';
 import { languageProfile } from '../../i18n/profile.js';
 
@@ -21,7 +22,10 @@ export const lectures: SectionDefinition = {
       const rows = shown.filter((l) => l.fiscalYear === year).sort((a, b) => a.round - b.round).map((l) => ({
         cells: [
           cell(t.label('lectures.round', { n: l.round }), { header: true, align: 'center' }),
-          cell(t.text(l.university)),
+          cell([t.text(l.university), ...factLines(t, context.data.office, {
+            ...(l.country || l.city ? { place: { ...(l.country ? { country: l.country } : {}), ...(l.city ? { city: l.city } : {}) } } : {}),
+            ...(l.participants !== undefined ? { participants: l.participants } : {}),
+          })]),
           cell(l.topics.map((topic) => t.each((lang) => `${languageProfile(lang).marks.bullet}${textIn(topic, lang) ?? ''}`))),
         ],
       }));

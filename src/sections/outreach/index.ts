@@ -15,7 +15,7 @@ export const outreach: SectionDefinition = {
     const contact = data.office.contact;
     const blocks: Block[] = [...textList(t, 'bullet', file.description)];
 
-    const sites: Txt[] = contact.websites.map((w) => t.each((lang) => [
+    const sites: Txt[] = (contact.websites ?? []).map((w) => t.each((lang) => [
       { text: `${textIn(w.label, lang) ?? ''}${t.raw('punctuation.labelSeparator', lang)}`, lang },
       { text: w.url, lang, href: w.url },
     ]));
@@ -25,7 +25,7 @@ export const outreach: SectionDefinition = {
       if (file.searchHint) blocks.push({ kind: 'paragraph', tone: 'callout', text: t.text(file.searchHint) });
       blocks.push({ kind: 'list', marker: 'bullet', items: sites });
     }
-    if (contact.social.length > 0) {
+    if (contact.social && contact.social.length > 0) {
       blocks.push({
         kind: 'list', marker: 'bullet', title: t.label('outreach.social'),
         items: contact.social.map((s) => t.each((lang) => [

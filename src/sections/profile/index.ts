@@ -1,5 +1,5 @@
 // The office overview page: the organisation, the office, its staff and where they come from.
-import type { Block } from '../../document/blocks.js';
+import type { Block, FactsBlock } from '../../document/blocks.js';
 import { formatNumber, formatYear, formatYearMonth } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
 import { list, type SectionDefinition } from '../kit.js';
@@ -48,14 +48,15 @@ export const profile: SectionDefinition = {
       const title = textIn(role.title, lang) ?? '';
       return role.count > 1 ? t.fill('profile.roleWithCount', lang, { role: title, n: formatNumber(role.count, lang) }) : title;
     }), lang));
-    blocks.push({
+    // An office without staff figures or seconded staff to show has no facts table at all, not an empty one.
+    const facts: FactsBlock = {
       kind: 'facts',
       items: [
         ...(staff && roles
           ? [{ label: t.label('profile.staff'), values: [t.each((lang) => t.fill('units.people', lang, { n: formatNumber(staff.total, lang) })), roles] }]
           : []),
-        ...(office.dispatchingBodies.length > 0
-          ? [{ label: t.label('profile.dispatchingBodies'), values: [t.each((lang) => t.joinList(office.dispatchingBodies.map((b) => t.bodyName(b, lang)), lang))] }]
+        ...(office.dispatchingBodies && office.dispatchingBodies.length > 0
+          ? [{ label: t.label('profile.dispatchingBodies'), values: [t.each((lang) => t.joinList(office.dispatchingBodies!.map((b) => t.bodyName(b, lang)), lang))] }]
           : []),
         ...(office.residentRepresentatives && office.residentRepresentatives.length > 0
           ? [{
@@ -66,7 +67,8 @@ export const profile: SectionDefinition = {
             }]
           : []),
       ],
-    });
+    };
+    if (facts.items.length > 0) blocks.push(facts);
     return { title: t.each((lang) => t.fill('profile.title', lang, { office: officeName(lang) })), blocks };
   },
 };

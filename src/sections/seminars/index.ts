@@ -4,6 +4,14 @@ import { formatDate, formatTimeSlot } from '../../document/format.js';
 import type { ProgrammeItem, ProgrammeSegment } from '../../schema/index.js';
 import { languageOf, textIn, type EditionText } from '../../document/text.js';
 import { cell, inYears, photos, table, textList, type SectionDefinition } from '../kit.js';
+import { factLines, factsCell, hasFacts, type RecordFacts } from '../places.js';
+
+type Held = { country?: string; city?: ProgrammeSegment['title']; format?: RecordFacts['format']; participants?: RecordFacts['participants'] };
+const factsOf = (seminar: Held): RecordFacts => ({
+  ...(seminar.country || seminar.city ? { place: { ...(seminar.country ? { country: seminar.country } : {}), ...(seminar.city ? { city: seminar.city } : {}) } } : {}),
+  ...(seminar.format ? { format: seminar.format } : {}),
+  ...(seminar.participants !== undefined ? { participants: seminar.participants } : {}),
+});
 
 function itemRow(t: EditionText, item: ProgrammeItem): TableRow {
   const content = [
@@ -45,7 +53,7 @@ export const seminars: SectionDefinition = {
   build(context) {
     const file = context.data.seminars;
     if (!file) return undefined;
-    const { t } = context;
+    const { t, data } = context;
     const blocks: Block[] = [
       { kind: 'heading', text: t.text(file.name) },
       ...textList(t, 'merit', file.description),
@@ -58,15 +66,31 @@ export const seminars: SectionDefinition = {
         items: [
           { label: t.label('seminars.date'), values: [t.each((lang) => formatDate(latest.date, lang, { weekday: true }))] },
           { label: t.label('seminars.venue'), values: [t.text(latest.venue)] },
+          ...(file.partner ? [{
+            label: t.label('details.partnerLabel'),
+            values: [t.each((lang) => `${textIn(file.partner!.name, lang) ?? ''}${file.partner!.abbreviation ? t.fill('parenthesised', lang, { text: file.partner!.abbreviation }) : ''}`)],
+          }] : []),
+          ...(hasFacts(factsOf(latest)) ? [{ label: t.label('details.column'), values: factLines(t, data.office, factsOf(latest)) }] : []),
         ],
       });
     }
     const themes = file.themes.filter((x) => inYears(x.fiscalYear, context.years)).sort((a, b) => b.fiscalYear - a.fiscalYear);
     if (themes.length > 0) {
+      const withDates = themes.some((x) => x.date);
+      const withFacts = themes.some((x) => hasFacts(factsOf(x)));
       blocks.push(table('seminar-themes', t.label('seminars.themesCaption'), [
         { header: t.label('columns.fiscalYear'), align: 'center', width: 1 },
+        ...(withDates ? [{ header: t.label('seminars.date'), align: 'center' as const, width: 2 }] : []),
         { header: t.label('columns.theme'), width: 5 },
-      ], themes.map((x) => ({ cells: [cell(t.each(() => String(x.fiscalYear)), { header: true, align: 'center' }), cell(t.text(x.theme))] }))));
+        ...(withFacts ? [{ header: t.label('details.column'), width: 3 }] : []),
+      ], themes.map((x) => ({
+        cells: [
+          cell(t.each(() => String(x.fiscalYear)), { header: true, align: 'center' }),
+          ...(withDates ? [cell(t.each((lang) => (x.date ? formatDate(x.date, lang) : '')), { align: 'center' })] : []),
+          cell(x.venue ? [t.text(x.theme), t.text(x.venue, { small: true })] : t.text(x.theme)),
+          ...(withFacts ? [factsCell(t, data.office, factsOf(x))] : []),
+        ],
+      }))));
     }
     // "詳細はこちら" only ever with the address it points at (a QR code of it where the data asks for one).
     const more = file.moreInformation;

@@ -53,6 +53,32 @@ describe('text', () => {
     expect(text).toContain('✖ 1 ファイルにエラー 1 件、警告 0 件（3 ファイルを確認）');
   });
 
+  it('shows the line with a caret under the column, counting wide characters as two', () => {
+    const comment: Diagnostic = {
+      severity: 'warning', code: 'yaml-comment-in-text', file: 'data/singapore/office.yaml', line: 12, column: 29, pointer: '',
+      message: { en: '`#` after a space starts a comment', ja: '空白の後の「#」からコメントになります' },
+      sourceLine: '  address: 1 Raffles Place, #20-61',
+    };
+    expect(formatDiagnostics([comment], 'text', 'en').split('\n').slice(1, 5)).toEqual([
+      '  data/singapore/office.yaml:12:29  warning  `#` after a space starts a comment  yaml-comment-in-text',
+      '     |',
+      '  12 |   address: 1 Raffles Place, #20-61',
+      '     |                             ^',
+    ]);
+    const wide = formatDiagnostics([{ ...comment, line: 3, column: 10, sourceLine: 'title：ソウル事務所' }], 'text', 'ja');
+    // t-i-t-l-e, then ：ソウル at two columns each: 13 columns before 事.
+    expect(wide).toContain(`  3 | title：ソウル事務所\n    | ${' '.repeat(13)}^\n`);
+    expect(wide).toContain('警告  空白の後の「#」からコメントになります');
+  });
+
+  it('keeps a long line\'s caret on screen and a control character from moving the cursor', () => {
+    const long: Diagnostic = { ...sumMismatch, line: 1, column: 150, sourceLine: `${'x'.repeat(149)}#${'y'.repeat(100)}` };
+    const [, , text, caret] = formatDiagnostics([long], 'text', 'en').split('\n').slice(1, 5);
+    expect(text!.indexOf('#')).toBe(caret!.indexOf('^'));
+    const control = formatDiagnostics([{ ...sumMismatch, line: 1, column: 3, sourceLine: 'a\u001b[2Jb' }], 'text', 'en');
+    expect(control).not.toContain('\u001b');
+  });
+
   it('says so when there is nothing to report', () => {
     expect(formatDiagnostics([], 'text', 'en', { files })).toBe('✔ no problems in 3 files\n');
     expect(formatDiagnostics([], 'text', 'ja', { files })).toBe('✔ 3 ファイルに問題はありません\n');

@@ -88,7 +88,19 @@ export const fiscalYearDates: Rule = {
     const latest = data.seminars?.latest;
     if (latest) issues.push(inYear('seminars', ['latest', 'date'], latest.date, latest.fiscalYear));
     data.jet?.placements.forEach((p, i) => issues.push(asOfInYear('jet', ['placements', i, 'asOf'], p.asOf, p.fiscalYear)));
-    data.support?.cases.yearly.forEach((y, i) => {
+    data.cookingClasses?.classes.forEach((c, i) => {
+      if (!c.dates) return;
+      const at: Segment[] = ['classes', i, 'dates'];
+      issues.push(inYear('cookingClasses', [...at, 'start'], c.dates.start, c.fiscalYear));
+      if (c.dates.end !== undefined) {
+        issues.push(ordered('cookingClasses', at, c.dates.start, c.dates.end, 'date'));
+        issues.push(inYear('cookingClasses', [...at, 'end'], c.dates.end, c.fiscalYear));
+      }
+    });
+    data.seminars?.themes.forEach((x, i) => {
+      if (x.date) issues.push(inYear('seminars', ['themes', i, 'date'], x.date, x.fiscalYear));
+    });
+    data.support?.cases?.yearly.forEach((y, i) => {
       if (y.asOf) issues.push(asOfInYear('support', ['cases', 'yearly', i, 'asOf'], y.asOf, y.fiscalYear));
     });
     for (const issue of issues) if (issue) report(issue);

@@ -39,10 +39,15 @@ const KEYED_LISTS: KeyedList[] = [
     describe: (e: { position: string; prefecture: string }) => ({ en: `${e.position} in ${e.prefecture}`, ja: `${e.prefecture}の${e.position}` }),
   },
   { file: 'festival', lists: (d) => one(['editions'], d.festival?.editions), key: byYear, describe: yearWords, field: 'fiscalYear' },
-  { file: 'seminars', lists: (d) => one(['themes'], d.seminars?.themes), key: byYear, describe: yearWords, field: 'fiscalYear' },
+  {
+    // Several seminars in a year are told apart by their dates; without dates, one theme per year.
+    file: 'seminars', lists: (d) => one(['themes'], d.seminars?.themes), field: 'fiscalYear',
+    key: (x: { fiscalYear: number; date?: string }) => `${x.fiscalYear} ${x.date ?? ''}`,
+    describe: (x: { fiscalYear: number; date?: string }) => (x.date ? { en: `the seminar of ${x.date}`, ja: `${x.date}のセミナー` } : yearWords(x)),
+  },
   { file: 'sisterCities', lists: (d) => one(['exchangeProgrammes'], d.sisterCities?.exchangeProgrammes), key: byYear, describe: yearWords, field: 'fiscalYear' },
   { file: 'snsChannel', lists: (d) => one(['featured'], d.snsChannel?.featured), key: byYear, describe: yearWords, field: 'fiscalYear' },
-  { file: 'support', lists: (d) => one(['cases', 'yearly'], d.support?.cases.yearly), key: byYear, describe: yearWords, field: 'fiscalYear' },
+  { file: 'support', lists: (d) => one(['cases', 'yearly'], d.support?.cases?.yearly), key: byYear, describe: yearWords, field: 'fiscalYear' },
   {
     file: 'lectures', lists: (d) => one(['lectures'], d.lectures?.lectures), field: 'round',
     key: (l: { fiscalYear: number; round: number }) => `${l.fiscalYear} ${l.round}`,

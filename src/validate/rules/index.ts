@@ -1,6 +1,7 @@
 // The semantic rules, in the order their findings are most useful to read. Adding a rule means one module and one
 // line here.
 import { brochureSections } from './brochure.js';
+import { cookingClassContent, countryCodes, countryTotals } from './countries.js';
 import { fiscalYearDates, programmeTimes, sinceYear } from './dates.js';
 import { duplicateEntries } from './duplicates.js';
 import { titleYear } from './edition.js';
@@ -8,6 +9,7 @@ import { officeId, photoFiles } from './files.js';
 import { editionLanguages, textLanguages } from './languages.js';
 import { placeholderValues } from './placeholders.js';
 import { prefectureNames } from './prefectures.js';
+import { textScripts } from './scripts.js';
 import type { Rule } from './rule.js';
 import { festivalBooths, jetPlacements, jetYearFigures, sisterCityTotal, staffTotal } from './totals.js';
 import { japaneseWording } from './wording.js';
@@ -20,6 +22,9 @@ export const RULES: readonly Rule[] = [
   jetYearFigures,
   festivalBooths,
   sisterCityTotal,
+  countryTotals,
+  countryCodes,
+  cookingClassContent,
   fiscalYearDates,
   programmeTimes,
   sinceYear,
@@ -29,6 +34,7 @@ export const RULES: readonly Rule[] = [
   textLanguages,
   japaneseWording,
   danglingReferences,
+  textScripts,
   prefectureNames,
   photoFiles,
   titleYear,

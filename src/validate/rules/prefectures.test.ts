@@ -26,9 +26,29 @@ describe('prefecture names are real', () => {
   });
 
   it('answers a name in another language with its Japanese name', () => {
-    expect(suggestPrefecture('Tottori県')).toBeUndefined();
+    expect(suggestPrefecture('Tottori県')).toBe('鳥取県');
     expect(suggestPrefecture('미야기현')).toBe('宮城県');
     expect(suggestPrefecture('hokkaido')).toBe('北海道');
     expect(suggestPrefecture('京都県')).toBe('京都府');
+  });
+
+  it('answers romanised and English spellings, with or without macrons and suffixes', () => {
+    for (const [name, meant] of [
+      ['Tottori', '鳥取県'], ['tottori-ken', '鳥取県'], ['Tottori Prefecture', '鳥取県'], ['Tôkyô-to', '東京都'],
+      ['Toukyou', '東京都'], ['Tokyo Metropolis', '東京都'], ['Ōsaka-fu', '大阪府'], ['Hyougo', '兵庫県'], ['Kouchi', '高知県'],
+      ['Totori', '鳥取県'], ['鳥取', '鳥取県'],
+    ] as const) expect(suggestPrefecture(name), name).toBe(meant);
+  });
+
+  it('says which prefecture is meant when the name is not even written in Japanese, in English and Japanese', async () => {
+    const { diagnostics } = await validateVariant({ 'jet.yaml': replaceOnce('prefecture: 鳥取県', 'prefecture: Tottori') });
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({
+      code: 'unknown-prefecture', file: 'seoul/jet.yaml', found: '"Tottori"',
+      message: {
+        en: expect.stringContaining('prefectures are written by their Japanese name; did you mean "鳥取県"?'),
+        ja: expect.stringContaining('都道府県は日本語の名前で書きます。「鳥取県」の間違いではありませんか？'),
+      },
+    });
   });
 });

@@ -36,7 +36,7 @@ export const danglingReferences: Rule = {
       });
     });
 
-    (data.support?.surveys.surveys ?? []).forEach((survey, index) => {
+    (data.support?.surveys?.surveys ?? []).forEach((survey, index) => {
       const description = survey.description;
       if (description === undefined) return;
       const texts = typeof description === 'string' ? { '': description } : description;

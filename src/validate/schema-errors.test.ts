@@ -46,12 +46,22 @@ describe('schema problems in plain words', () => {
     });
   });
 
-  it('reports a misspelt language in a Text as a language the office does not publish in, with the language meant', async () => {
-    // Any BCP 47 tag passes the schema (languages are data): the office's own languages say "jp" is a slip.
+  it('reports a misspelt language in a Text once, as the language meant', async () => {
+    // Any BCP 47 tag passes the schema (languages are data): the office's own languages say "jp" is a slip for ja.
     const diagnostics = await only('events.yaml', replaceOnce('venue: COEX', 'venue: {jp: COEX}'));
-    expect(diagnostics.find((d) => d.code === 'unknown-language')).toMatchObject({
-      severity: 'error', pointer: '/events/1/venue/jp',
-      message: { en: '"jp" is not one of the office\'s languages (ja, ko); did you mean "ja"?' },
+    expect(diagnostics.filter((d) => d.pointer?.startsWith('/events/1/venue'))).toHaveLength(1);
+    expect(diagnostics.find((d) => d.pointer === '/events/1/venue/jp')).toMatchObject({
+      severity: 'error', code: 'schema-unknown-key',
+      message: { en: 'unknown key "jp" in events[1].venue; did you mean "ja"?' },
+    });
+  });
+
+  it('warns about a text in a language the office does not publish in: no edition prints it', async () => {
+    const diagnostics = await only('events.yaml', replaceOnce('venue: COEX', 'venue: {ja: COEX, ko: COEX, en: COEX}'));
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({
+      severity: 'warning', code: 'unknown-language', pointer: '/events/1/venue/en',
+      message: { en: '"en" is not one of the office\'s languages (ja, ko); no edition prints it' },
     });
   });
 

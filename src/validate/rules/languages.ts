@@ -34,10 +34,12 @@ export const textLanguages: Rule = {
       for (const tag of Object.keys(text).filter((key) => !languages.includes(key) && !meantElsewhere.has(key))) {
         const guess = didYouMean(tag, languages);
         report({
-          file, at: [...at, tag], where: 'key', code: 'unknown-language',
+          // A warning: a text in a language no edition prints is ignored, not lost (a translation made ahead of an
+          // edition); --strict makes it an error before printing.
+          file, at: [...at, tag], where: 'key', code: 'unknown-language', severity: 'warning',
           message: {
-            en: `"${tag}" is not one of the office's languages (${declared})${guess ? `; did you mean "${guess}"?` : ''}`,
-            ja: `「${tag}」は事務所の言語（${declared}）にありません${guess ? `（「${guess}」の誤りでは？）` : ''}`,
+            en: `"${tag}" is not one of the office's languages (${declared}); no edition prints it${guess ? `; did you mean "${guess}"?` : ''}`,
+            ja: `「${tag}」は事務所の言語（${declared}）にありません。どの版にも印刷されません${guess ? `（「${guess}」の誤りでは？）` : ''}`,
           },
           found: tag,
           expected: { en: `one of ${declared}`, ja: `${declared} のいずれか` },

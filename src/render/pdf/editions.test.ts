@@ -160,8 +160,12 @@ function pdffonts(path: string): { name: string; type: string; emb: boolean; sub
   });
 }
 
-/** Pages the shipped data may take: the targets are ja ≤ 14, ko ≤ 14, ja-ko ≤ 20 (not yet reached). */
-const PAGE_BUDGET = { single: 17, bilingual: 25 };
+
+/**
+ * Pages the shipped data may take: a guard against growth, not the goal. The issue's targets are ja ≤ 14, ko ≤ 14,
+ * ja-ko ≤ 20 (not yet reached); the restored wording of the seed and the seminar's partner took ja-ko to 26.
+ */
+const PAGE_BUDGET = { single: 17, bilingual: 26 };
 
 describe.each(EDITIONS.map((edition) => [edition.id, edition] as const))('the %s PDF edition', (id, edition) => {
   const entry = () => built.get(id)!;

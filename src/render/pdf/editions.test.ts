@@ -160,7 +160,6 @@ function pdffonts(path: string): { name: string; type: string; emb: boolean; sub
   });
 }
 
-
 /**
  * Pages the shipped data may take: a guard against growth, not the goal. The issue's targets are ja ≤ 14, ko ≤ 14,
  * ja-ko ≤ 20 (not yet reached); the restored wording of the seed and the seminar's partner took ja-ko to 26.

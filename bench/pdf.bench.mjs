@@ -10,12 +10,12 @@
 //   stay flat (linear growth).
 // Fails (exit 1) when a target is missed.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
+import { dataWithEvents } from './events-archive.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const clair = join(root, 'bin', 'clair');
@@ -91,26 +91,9 @@ const ratio = printAll ? median(builds.map((b, i) => b.wall / prints[i])) : NaN;
 const pdfDir = join(pdfOut, 'seoul-2026');
 const sizes = Object.fromEntries(readdirSync(pdfDir).filter((f) => f.endsWith('.pdf')).map((f) => [f, statSync(join(pdfDir, f)).size]));
 
-function dataWithEvents(rows) {
-  const dataRoot = join(work, `data-${rows}`);
-  cpSync(join(root, 'data'), dataRoot, { recursive: true });
-  const file = join(dataRoot, 'seoul', 'events.yaml');
-  const source = readFileSync(file, 'utf8');
-  // One flow mapping per row, as a long archive would be kept.
-  const rowsText = Array.from({ length: rows }, (_, i) => {
-    const fiscalYear = 2000 + (i % 26);
-    const month = String(4 + (i % 9)).padStart(2, '0');
-    const day = String(1 + (i % 27)).padStart(2, '0');
-    return `  - {fiscalYear: ${fiscalYear}, name: {ja: 観光展 第${i + 1}回, ko: 관광전 제${i + 1}회}, dates: {start: ${fiscalYear}-${month}-${day}}, venue: COEX, location: {ja: ソウル特別市, ko: 서울특별시}}`;
-  });
-  const document = parseDocument(source);
-  document.delete('events');
-  writeFileSync(file, `${source.split('\n')[0]}\n${document.toString()}events:\n${rowsText.join('\n')}\n`);
-  return dataRoot;
-}
 const scaling = {};
 for (const rows of [500, 5000]) {
-  const dataRoot = dataWithEvents(rows);
+  const dataRoot = dataWithEvents(root, work, rows);
   const baseline = timedClair(['--data', join(root, 'data'), 'build', 'brochure', '--lang', 'ja', '--format', 'pdf', '--out', join(work, 'base')]);
   const run = timedClair(['--data', dataRoot, 'build', 'brochure', '--lang', 'ja', '--format', 'pdf', '--out', join(work, `rows-${rows}`)]);
   scaling[rows] = { wall: run.wall, extra: run.wall - baseline.wall, peakMb: run.peakMb };

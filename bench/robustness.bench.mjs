@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
+import { dataWithEvents } from './events-archive.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const clair = join(root, 'bin', 'clair');
@@ -38,29 +39,11 @@ function timedClair(args) {
   return { wall, peakMb: peak ? Number(peak[1]) / 1024 : NaN };
 }
 
-/** The shipped data with an events archive of `rows` rows, compact enough for 10,000 to stay under the 1 MB file limit. */
-function dataWithEvents(rows) {
-  const dataRoot = join(work, `data-${rows}`);
-  cpSync(join(root, 'data'), dataRoot, { recursive: true });
-  const file = join(dataRoot, 'seoul', 'events.yaml');
-  const source = readFileSync(file, 'utf8');
-  const rowsText = Array.from({ length: rows }, (_, i) => {
-    const fiscalYear = 2000 + (i % 26);
-    const month = String(4 + (i % 9)).padStart(2, '0');
-    const day = String(1 + (i % 27)).padStart(2, '0');
-    return `- {fiscalYear: ${fiscalYear}, name: {ja: 展${i + 1}, ko: 전${i + 1}}, dates: {start: ${fiscalYear}-${month}-${day}}, venue: V}`;
-  });
-  const document = parseDocument(source);
-  document.delete('events');
-  writeFileSync(file, `${source.split('\n')[0]}\n${document.toString()}events:\n${rowsText.join('\n')}\n`);
-  return dataRoot;
-}
-
 // 1. Scaling with the number of events.
 const baseline = timedClair(['build', 'brochure', '--out', join(work, 'base')]);
 const scaling = {};
 for (const rows of [1000, 10000]) {
-  const dataRoot = dataWithEvents(rows);
+  const dataRoot = dataWithEvents(root, work, rows, { compact: true });
   const all = timedClair(['--data', dataRoot, 'build', 'brochure', '--out', join(work, `rows-${rows}`)]);
   const japanesePdf = timedClair(['--data', dataRoot, 'build', 'brochure', '--lang', 'ja', '--format', 'pdf', '--out', join(work, `rows-${rows}-ja`)]);
   scaling[rows] = { ...all, extra: all.wall - baseline.wall, japanesePdf };

@@ -6,19 +6,37 @@ import { renderPdf } from '../render/pdf/index.js';
 import { createPdfTypesetter } from '../render/pdf/typesetter.js';
 import { World, type WorldOptions } from '../world.js';
 import { DataError } from '../diagnostics.js';
-import { PhotoError } from '../photos/index.js';
+import { PhotoError, PhotoErrors } from '../photos/index.js';
+import { join } from 'node:path';
 
-/** A photo that cannot be decoded is a problem in the data (exit 1), named by its file. */
-function photoDataError(world: World, error: PhotoError): DataError {
-  return new DataError([{
-    severity: 'error', code: 'photo-not-image', file: world.display(error.path), line: 0, column: 0, pointer: '',
-    message: {
-      en: `photo "${world.display(error.path)}" cannot be decoded: ${error.reason}`,
-      ja: `写真「${world.display(error.path)}」を読み込めません（${error.reason}）。JPEG で保存し直してください`,
-    },
-    found: error.reason,
-    expected: { en: 'a complete JPEG, PNG, WebP, TIFF or HEIC image', ja: '壊れていない JPEG・PNG・WebP・TIFF・HEIC の画像' },
-  }]);
+/**
+ * Photos that cannot be decoded are problems in the data (exit 1), located at the entry that names each one
+ * (file:line:column of its `file:` value). The office's YAML is read again for the positions: only on this path.
+ */
+function photoDataError(input: BuildInput, errors: readonly PhotoError[]): DataError {
+  const { world } = input;
+  const sources = Object.values(loadOffice(world, input.officeId).sources).filter((s) => s !== undefined);
+  return new DataError(errors.flatMap((error) => {
+    const where = sources.flatMap((source) => photoEntries(source.data).filter((e) => join(input.officeDir, e.file) === error.path)
+      .map((e) => ({ file: world.display(source.path), ...source.locate([...e.at, 'file']) })));
+    return (where.length > 0 ? where : [{ file: world.display(error.path), line: 0, column: 0 }]).map(({ file, line, column }) => ({
+      severity: 'error' as const, code: 'photo-not-image', file, line, column, pointer: '',
+      message: {
+        en: `photo "${world.display(error.path)}" cannot be decoded: ${error.reason}`,
+        ja: `写真「${world.display(error.path)}」を読み込めません（${error.reason}）。JPEG で保存し直してください`,
+      },
+      found: error.reason,
+      expected: { en: 'a complete JPEG, PNG, WebP, TIFF or HEIC image', ja: '壊れていない JPEG・PNG・WebP・TIFF・HEIC の画像' },
+    }));
+  }));
+}
+
+/** Every object with a string `file` in a data file (photo entries), with its place. */
+function photoEntries(value: unknown, at: (string | number)[] = []): { file: string; at: (string | number)[] }[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => photoEntries(item, [...at, i]));
+  if (!value || typeof value !== 'object') return [];
+  const own = typeof (value as { file?: unknown }).file === 'string' ? [{ file: (value as { file: string }).file, at }] : [];
+  return [...own, ...Object.entries(value).flatMap(([key, item]) => photoEntries(item, [...at, key]))];
 }
 
 export type OutputFormat = 'pdf' | 'html';
@@ -47,7 +65,8 @@ export async function renderEditionOf(input: BuildInput, edition: Edition, forma
     try {
       files.push(await renderFormat(doc, world, officeId, edition, format));
     } catch (error) {
-      if (error instanceof PhotoError) throw photoDataError(world, error);
+      if (error instanceof PhotoError) throw photoDataError(input, [error]);
+      if (error instanceof PhotoErrors) throw photoDataError(input, error.errors);
       throw error;
     }
   }

@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { World } from '../world.js';
-import { cropBox, forgetPreparedPhotos, photoSize, PhotoError, preparePhoto, targetSize } from './index.js';
+import { cropBox, forgetPreparedPhotos, photoSize, PhotoError, PhotoErrors, preparePhoto, preparePhotos, printPixels, PRINT_WIDTH_PT, SCREEN_WIDTH_PX, type PhotoOptions } from './index.js';
+
+const print = { target: 'print', width: printPixels(PRINT_WIDTH_PT) } as const;
+const screen = { target: 'screen', width: 2 * SCREEN_WIDTH_PX } as const;
 
 const dir = join(tmpdir(), `clair-photos-${process.pid}`);
 const world = new World({ dataRoot: dir });
@@ -44,7 +47,7 @@ afterAll(() => {
 
 describe('preparePhoto', () => {
   it('applies the EXIF orientation of a .JPG before cropping, and strips the metadata', async () => {
-    const placed = await preparePhoto(world, join(dir, 'rotated.JPG'), { target: 'print' });
+    const placed = await preparePhoto(world, join(dir, 'rotated.JPG'), print);
     const { meta } = await decoded(placed.dataUrl);
     expect(meta.format).toBe('jpeg');
     expect(meta.orientation ?? 1).toBe(1);
@@ -60,30 +63,30 @@ describe('preparePhoto', () => {
     expect(bottom.channels[2]!.mean).toBeGreaterThan(200);
   });
 
-  it('turns CMYK and 16-bit inputs into 8-bit sRGB for the screen (WebP)', async () => {
+  it('turns CMYK and 16-bit inputs into 8-bit sRGB for the screen', async () => {
     for (const name of ['cmyk.jpg', 'deep.png']) {
-      const placed = await preparePhoto(world, join(dir, name), { target: 'screen' });
+      const placed = await preparePhoto(world, join(dir, name), screen);
       const { meta } = await decoded(placed.dataUrl);
-      expect(meta.format, name).toBe('webp');
+      expect(['webp', 'jpeg'], name).toContain(meta.format);
       expect(meta.space, name).toBe('srgb');
       expect(meta.depth, name).toBe('uchar');
     }
   });
 
   it('downscales a phone photo to at most 350 ppi at its printed width and twice its displayed width', async () => {
-    const print = await preparePhoto(world, join(dir, 'phone.jpg'), { target: 'print' });
-    const screen = await preparePhoto(world, join(dir, 'phone.jpg'), { target: 'screen' });
-    expect(print.width).toBe(targetSize('print').width);
-    expect(print.width).toBeLessThanOrEqual(Math.ceil((240 / 72) * 350));
-    expect(screen.width).toBe(targetSize('screen').width);
-    expect(print.bytes).toBeLessThan(400_000);
-    expect(screen.bytes).toBeLessThan(150_000);
-    const { meta } = await decoded(print.dataUrl);
+    const printed = await preparePhoto(world, join(dir, 'phone.jpg'), print);
+    const shown = await preparePhoto(world, join(dir, 'phone.jpg'), screen);
+    expect(printed.width).toBe(Math.round((240 / 72) * 350));
+    expect(printed.height).toBe(Math.round(printed.width * 3 / 4));
+    expect(shown.width).toBe(640);
+    expect(printed.bytes).toBeLessThan(400_000);
+    expect(shown.bytes).toBeLessThan(150_000);
+    const { meta } = await decoded(printed.dataUrl);
     expect(meta.exif).toBeUndefined();
   });
 
   it('never enlarges a small photo', async () => {
-    const placed = await preparePhoto(world, join(dir, 'small.webp'), { target: 'print' });
+    const placed = await preparePhoto(world, join(dir, 'small.webp'), print);
     expect(placed.width).toBeLessThanOrEqual(400);
   });
 
@@ -96,18 +99,62 @@ describe('preparePhoto', () => {
     expect(cropBox(4000, 750, { x: 0.9, y: 0.5 })).toEqual({ left: 3000, top: 0, width: 1000, height: 750 });
   });
 
-  it('gives the same bytes from the cache, in memory and on disk', async () => {
-    const first = await preparePhoto(world, join(dir, 'cmyk.jpg'), { target: 'print' });
-    forgetPreparedPhotos();
-    const started = performance.now();
-    const again = await preparePhoto(world, join(dir, 'cmyk.jpg'), { target: 'print' });
-    expect(again.dataUrl).toBe(first.dataUrl);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(0);
+  it('gives the same bytes made afresh, from the disk cache and from memory, whatever the order of a batch', async () => {
+    const names = ['cmyk.jpg', 'phone.jpg', 'deep.png', 'rotated.JPG'];
+    const requests = (order: string[], options: PhotoOptions) => order.map((name) => ({ file: join(dir, name), options }));
+    for (const options of [print, screen]) {
+      rmSync(join(dir, 'cache'), { recursive: true, force: true });
+      forgetPreparedPhotos();
+      const fresh = (await preparePhotos(world, requests(names, options))).map((p) => p.dataUrl);
+      forgetPreparedPhotos();
+      const fromDisk = (await preparePhotos(world, requests([...names].reverse(), options))).map((p) => p.dataUrl).reverse();
+      const fromMemory = (await preparePhotos(world, requests(names, options))).map((p) => p.dataUrl);
+      rmSync(join(dir, 'cache'), { recursive: true, force: true });
+      forgetPreparedPhotos();
+      const freshAgain = (await preparePhotos(world, requests([...names].reverse(), options))).map((p) => p.dataUrl).reverse();
+      expect(fromDisk).toEqual(fresh);
+      expect(fromMemory).toEqual(fresh);
+      expect(freshAgain).toEqual(fresh);
+    }
+  });
+
+  it('sizes a photo for its place: the printed width at 350 ppi, never more pixels than the photo has', async () => {
+    // Three to a row on the 511 pt text width: 165 pt frames need 802 pixels, not a column's 1,167.
+    const narrow = await preparePhoto(world, join(dir, 'phone.jpg'), { target: 'print', width: printPixels(165) });
+    expect(narrow.width).toBe(802);
+    const cover = await preparePhoto(world, join(dir, 'phone.jpg'), { target: 'print', width: printPixels(595.28) });
+    expect(cover.width).toBe(2894);
+    const small = await preparePhoto(world, join(dir, 'small.webp'), { target: 'print', width: printPixels(595.28) });
+    expect(small.width).toBe(400);
+  });
+
+  it('keeps the smaller of WebP and JPEG for the screen', async () => {
+    const flat = await preparePhoto(world, join(dir, 'phone.jpg'), screen);
+    // Two flat halves: WebP's prediction makes it far smaller than JPEG.
+    expect(flat.dataUrl).toMatch(/^data:image\/webp;base64,/);
+    // Fine grain (film noise) is where JPEG wins.
+    const grain = Buffer.alloc(640 * 480 * 3);
+    let seed = 7;
+    for (let k = 0; k < grain.length; k++) { seed = (seed * 1103515245 + 12345) & 0x7fffffff; grain[k] = seed >> 23; }
+    writeFileSync(join(dir, 'grain.png'), await sharp(grain, { raw: { width: 640, height: 480, channels: 3 } }).png().toBuffer());
+    const noisy = await preparePhoto(world, join(dir, 'grain.png'), screen);
+    const bytes = Buffer.from(noisy.dataUrl.split(',')[1]!, 'base64');
+    const other = noisy.dataUrl.startsWith('data:image/jpeg') ? 'webp' : 'jpeg';
+    const image = sharp(await sharp(join(dir, 'grain.png')).raw().toBuffer(), { raw: { width: 640, height: 480, channels: 3 } });
+    const alternative = other === 'webp' ? await image.webp({ quality: 60, effort: 4 }).toBuffer() : await image.jpeg({ quality: 62, optimiseCoding: true, progressive: true }).toBuffer();
+    expect(bytes.length).toBeLessThanOrEqual(alternative.length);
+  });
+
+  it('reports every photo of a batch that cannot be decoded, in the order asked, once each', async () => {
+    const error = await preparePhotos(world, ['truncated.jpg', 'cmyk.jpg', 'not-an-image.jpg', 'truncated.jpg'].map((name) => ({ file: join(dir, name), options: print })))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PhotoErrors);
+    expect((error as PhotoErrors).errors.map((e) => e.path)).toEqual([join(dir, 'truncated.jpg'), join(dir, 'not-an-image.jpg')]);
   });
 
   it('refuses a truncated file and a file that is no image, naming the file', async () => {
     for (const name of ['truncated.jpg', 'not-an-image.jpg']) {
-      const error = await preparePhoto(world, join(dir, name), { target: 'print' }).catch((e: unknown) => e);
+      const error = await preparePhoto(world, join(dir, name), print).catch((e: unknown) => e);
       expect(error, name).toBeInstanceOf(PhotoError);
       expect((error as PhotoError).path).toBe(join(dir, name));
     }

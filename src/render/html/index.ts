@@ -17,23 +17,28 @@ import { Markup, type MarkupTools } from './markup.js';
 import { columnRules, languageRules, pageFooterRules, stylesheetTemplates } from './styles.js';
 import { loadTemplates, type Templates } from './templates.js';
 import { precompiledTemplates } from './precompile.js';
-import { pageView, type PageView } from './view.js';
+import { coverPhotoKey, pageView, type PageView } from './view.js';
 import { sharedTypesetter } from '../../load/fonts.js';
 import { loadTheme, themeCss } from '../theme.js';
-import { preparePhoto, type PlacedPhoto } from '../../photos/index.js';
+import { preparePhotos, SCREEN_COVER_PX, SCREEN_WIDTH_PX, type PhotoRequest, type PlacedPhoto } from '../../photos/index.js';
 
-/** The document's photos prepared for the screen (sharp): twice their displayed size, WebP, by path. */
+/**
+ * The document's photos prepared for the screen (sharp), by path: grid photos at twice their largest displayed
+ * width, the cover photo at the cover's width (under coverPhotoKey).
+ */
 async function screenPhotos(doc: BrochureDocument, world: World): Promise<Map<string, PlacedPhoto>> {
-  const wanted = new Map<string, { x: number; y: number } | undefined>();
-  if (doc.cover.photo) wanted.set(doc.cover.photo, doc.cover.photoFocus);
+  const wanted = new Map<string, PhotoRequest>();
+  const focusOf = (focus: { x: number; y: number } | undefined) => (focus ? { focus } : {});
+  if (doc.cover.photo) wanted.set(coverPhotoKey(doc.cover.photo), { file: doc.cover.photo, options: { target: 'screen', width: SCREEN_COVER_PX, ...focusOf(doc.cover.photoFocus) } });
   for (const part of doc.parts) for (const section of part.sections) for (const block of section.blocks) {
-    if (block.kind === 'photos') for (const photo of block.photos) if (photo.file) wanted.set(photo.file, photo.focus);
+    if (block.kind !== 'photos') continue;
+    for (const photo of block.photos) {
+      if (photo.file) wanted.set(photo.file, { file: photo.file, options: { target: 'screen', width: 2 * SCREEN_WIDTH_PX, ...focusOf(photo.focus) } });
+    }
   }
-  const out = new Map<string, PlacedPhoto>();
-  for (const [file, focus] of wanted) out.set(file, await preparePhoto(world, file, { target: 'screen', ...(focus ? { focus } : {}) }));
-  return out;
+  const placed = await preparePhotos(world, [...wanted.values()]);
+  return new Map([...wanted.keys()].map((key, i) => [key, placed[i]!]));
 }
-
 
 /** One typesetter per World and office: it keeps the font files and glyph lookups between editions. */
 function typesetterFor(world: World, officeId: string): Promise<Typesetter> {

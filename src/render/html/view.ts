@@ -141,8 +141,10 @@ function altOf(caption: Txt): string {
   return plainRich(caption.primary).trim();
 }
 
-/** Photos prepared for the screen (src/photos), by the path the view model gives. */
+/** Photos prepared for the screen (src/photos), by the path the view model gives (the cover's by coverPhotoKey). */
 export type ScreenPhotos = ReadonlyMap<string, { dataUrl: string; width: number; height: number }>;
+/** The cover photo is prepared at the cover's size, so it has a key of its own (a path holds no NUL). */
+export const coverPhotoKey = (file: string) => `\u0000cover\u0000${file}`;
 
 export function pageView(doc: BrochureDocument, world: World, screenPhotos: ScreenPhotos = new Map()): PageView {
   const ids = new Ids();
@@ -188,7 +190,7 @@ export function pageView(doc: BrochureDocument, world: World, screenPhotos: Scre
       }),
     };
   });
-  const cover = doc.cover.photo ? screenImage(world, doc.cover.photo, screenPhotos) : undefined;
+  const cover = doc.cover.photo ? screenImage(world, doc.cover.photo, screenPhotos, coverPhotoKey(doc.cover.photo)) : undefined;
   const links = doc.backCover.links.map((link) => ({ ...link, qr: { markup: qrSvg(link.url, link.url), styleElements: [], styleAttributes: [], text: '' } }));
   return {
     doc, lang: doc.edition.primary, parts, tables, charts, hasJapanese: doc.edition.languages.includes('ja'),
@@ -196,7 +198,7 @@ export function pageView(doc: BrochureDocument, world: World, screenPhotos: Scre
   };
 }
 
-function screenImage(world: World, file: string, screenPhotos: ScreenPhotos): { src: string; width: number; height: number } {
-  const prepared = screenPhotos.get(file);
+function screenImage(world: World, file: string, screenPhotos: ScreenPhotos, key = file): { src: string; width: number; height: number } {
+  const prepared = screenPhotos.get(key);
   return prepared ? { src: prepared.dataUrl, width: prepared.width, height: prepared.height } : inlineImage(world, file);
 }

@@ -14,7 +14,8 @@ import type { RowSpanMark } from './engine/row-span-labels.js';
 import type { PdfStyle } from './style.js';
 import { PdfText } from './text.js';
 import { qrCanvas } from '../qr.js';
-import type { PlacedPhoto } from '../../photos/index.js';
+import { FRAME_RATIO, PRINT_WIDTH_PT } from '../../photos/index.js';
+import { PrintPhotos } from './photos.js';
 import { languageProfile } from '../../i18n/profile.js';
 
 type Node = Record<string, unknown>;
@@ -32,8 +33,7 @@ const txtEms = (txt: Txt | undefined) => (txt ? Math.max(ems(plainOf(txt.primary
 /** The http(s) links of a text, for QR codes beside it. */
 const webLinks = (txt: Txt) => [...new Set([...txt.primary, ...(txt.secondary ?? [])].map((r) => r.href).filter((h): h is string => !!h && /^https?:\/\//.test(h)))];
 
-/** Photos already prepared for print (src/photos), by the path the view model gives. */
-export type PrintPhotos = ReadonlyMap<string, PlacedPhoto>;
+export { PrintPhotos } from './photos.js';
 
 export class PdfBlocks {
   constructor(
@@ -41,7 +41,7 @@ export class PdfBlocks {
     private readonly world: World,
     private readonly lang: string,
     private readonly style: PdfStyle,
-    private readonly photosForPrint: PrintPhotos = new Map(),
+    private readonly photosForPrint: PrintPhotos = new PrintPhotos(),
   ) {}
 
   private get c() { return this.style.colours; }
@@ -490,16 +490,14 @@ export class PdfBlocks {
     if (withFiles.length === 0) return { text: '' };
     const perRow = Math.min(withFiles.length, width > 300 ? 3 : 2);
     const gap = 8;
-    const frame = (width - gap * (perRow - 1)) / perRow;
+    // Frames are at most a column wide: a photo alone in a full-width block is not blown up to the text width.
+    const frame = Math.min(PRINT_WIDTH_PT, (width - gap * (perRow - 1)) / perRow);
     const rows: Node[] = [];
     for (let i = 0; i < withFiles.length; i += perRow) {
       const slice = withFiles.slice(i, i + perRow);
       const columns: Node[] = slice.map((photo) => {
         const caption = { ...this.text.paragraph(photo.caption, { fontSize: this.s.small, color: this.c.muted }), margin: [0, 2, 0, 0] };
-        const placed = this.photosForPrint.get(photo.file!);
-        const image = placed
-          ? { image: placed.dataUrl, width: frame, height: frame * 0.75 }
-          : { image: `data:image/jpeg;base64,${Buffer.from(this.world.readBytes(photo.file!)).toString('base64')}`, fit: [frame, frame * 0.75] };
+        const image = { image: this.photosForPrint.image(photo.file!, photo.focus, frame), width: frame, height: frame / FRAME_RATIO };
         return { width: frame, stack: [image, caption] };
       });
       rows.push({ columns, columnGap: gap, margin: [0, 2, 0, 4], unbreakable: true });

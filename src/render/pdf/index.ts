@@ -8,20 +8,21 @@
 import type { BrochureDocument, PartView, SectionView, Txt } from '../../document/blocks.js';
 import type { World } from '../../world.js';
 import { plain } from '../../document/text.js';
-import { PdfBlocks, type PrintPhotos } from './blocks.js';
+import { PdfBlocks } from './blocks.js';
+import { PrintPhotos } from './photos.js';
 import { renderDefinition } from './engine/index.js';
 import { pdfStyle, tint, type PdfStyle } from './style.js';
 import { PdfText, type PdfTypesetter } from './text.js';
 import { loadTheme } from '../theme.js';
 import { qrCanvas } from '../qr.js';
-import { preparePhoto, type PlacedPhoto } from '../../photos/index.js';
+import { FRAME_RATIO } from '../../photos/index.js';
 
 type Node = Record<string, unknown>;
 
 export type { PdfTypesetter } from './text.js';
 
 export interface PdfOptions {
-  /** Photos prepared for print, by path (renderPdf prepares them; tests may pass their own). */
+  /** Collects the photos the layout places, at their printed sizes (renderPdf prepares them afterwards). */
   photos?: PrintPhotos;
   /** Note pages added before the back cover, so that a booklet's page count is a multiple of 4. */
   notePages?: number;
@@ -76,7 +77,7 @@ export function pdfDefinition(doc: BrochureDocument, world: World, typesetter: P
     defaultStyle: { font: typesetter.defaultFamily(doc.edition.primary), fontSize: sizes.body, color: colours.ink, lineHeight: sizes.leading.cjk },
     content,
     background: (currentPage: number, pageSize: { width: number; height: number }) => {
-      if (currentPage === 1) return [coverBackground(style, pageSize, Boolean(doc.cover.photo && options.photos?.get(doc.cover.photo))), coverFoot(doc, text, style)];
+      if (currentPage === 1) return [coverBackground(style, pageSize, Boolean(doc.cover.photo && options.photos)), coverFoot(doc, text, style)];
       // A thin brand bar at the head of every inner page.
       return { canvas: [{ type: 'rect', x: 0, y: 0, w: pageSize.width, h: 6, color: colours.brand }] };
     },
@@ -98,13 +99,14 @@ export function pdfDefinition(doc: BrochureDocument, world: World, typesetter: P
 /** The front cover: a brand field to the page edge with the title, then the office, organisation and year. */
 function frontCover(doc: BrochureDocument, text: PdfText, style: PdfStyle, photos?: PrintPhotos): Node[] {
   const { colours, sizes, page } = style;
-  const photo = doc.cover.photo ? photos?.get(doc.cover.photo) : undefined;
+  // The cover photo spans the page: it is prepared for the page's width.
+  const photo = doc.cover.photo && photos ? photos.image(doc.cover.photo, doc.cover.photoFocus, page.width) : undefined;
   const onField = { color: colours.onBrand, secondaryColor: colours.onBrandMuted };
   const title = text.paragraph(doc.cover.title, { fontSize: sizes.coverTitle, bold: true, heading: true, ...onField });
   const year = String(doc.cover.year);
   return [{
     stack: [
-      ...(photo ? [{ image: photo.dataUrl, width: page.width, height: page.width * (photo.height / photo.width), absolutePosition: { x: 0, y: 0 } }] : []),
+      ...(photo ? [{ image: photo, width: page.width, height: page.width / FRAME_RATIO, absolutePosition: { x: 0, y: 0 } }] : []),
       { ...text.paragraph(doc.cover.organisation, { fontSize: sizes.heading, ...onField }), margin: [0, 40, 0, 2] },
       { text: text.rich([{ text: doc.cover.organisationEnglish, lang: 'en' }], { fontSize: sizes.small, color: colours.onBrandMuted }) },
       // The title block ends on the field: a second language's title and office lines move it up.
@@ -352,28 +354,22 @@ function backCover(doc: BrochureDocument, contact: SectionView | undefined, opti
   return [{ stack: nodes, pageBreak: 'before' }];
 }
 
-/** Prepares the document's photos for print (sharp): by path, downscaled to ≤ 350 ppi at their placed size. */
-export async function printPhotos(doc: BrochureDocument, world: World): Promise<Map<string, PlacedPhoto>> {
-  const wanted = new Map<string, { x: number; y: number } | undefined>();
-  if (doc.cover.photo) wanted.set(doc.cover.photo, doc.cover.photoFocus);
-  for (const part of doc.parts) for (const section of part.sections) for (const block of section.blocks) {
-    if (block.kind === 'photos') for (const photo of block.photos) if (photo.file) wanted.set(photo.file, photo.focus);
-  }
-  const out = new Map<string, PlacedPhoto>();
-  for (const [file, focus] of wanted) out.set(file, await preparePhoto(world, file, { target: 'print', ...(focus ? { focus } : {}) }));
-  return out;
-}
-
 /** Renders one edition to PDF bytes. */
 export async function renderPdf(doc: BrochureDocument, world: World, typesetter: PdfTypesetter): Promise<Buffer> {
-  const photos = await printPhotos(doc, world);
-  // pdfmake rewrites the font dictionary it is given while it resolves the files: each pass gets a fresh one.
-  const bytes = await renderDefinition(pdfDefinition(doc, world, typesetter, { photos }), typesetter.fontDictionary());
+  // The layout says where each photo goes and how wide; the photos are prepared for those sizes before writing.
+  const render = async (notePages?: number) => {
+    const photos = new PrintPhotos();
+    const definition = pdfDefinition(doc, world, typesetter, { photos, ...(notePages ? { notePages } : {}) });
+    definition.images = await photos.images(world);
+    // pdfmake rewrites the font dictionary it is given while it resolves the files: each pass gets a fresh one.
+    return renderDefinition(definition, typesetter.fontDictionary());
+  };
+  const bytes = await render();
   if (!doc.booklet) return bytes;
   // A folded booklet has a multiple of 4 pages: note pages go before the back cover, never in the middle.
   const notePages = (4 - (pageCount(bytes) % 4)) % 4;
   if (notePages === 0) return bytes;
-  return renderDefinition(pdfDefinition(doc, world, typesetter, { photos, notePages }), typesetter.fontDictionary());
+  return render(notePages);
 }
 
 /** The page count from the page tree's /Count. */

@@ -1,6 +1,7 @@
 // A problem found in the data, located like a compiler error (file:line:column) and worded in every
 // user-facing language, so any output format can pick the reader's language without re-deriving the message.
-export type Severity = 'error' | 'warning';
+// A note is information that needs no change (a photo entry without a file): never an error, not even with --strict.
+export type Severity = 'error' | 'warning' | 'note';
 export type UiLanguage = 'en' | 'ja';
 export const UI_LANGUAGES: readonly UiLanguage[] = ['en', 'ja'];
 

@@ -1,5 +1,5 @@
 // Refuses to build from data that does not validate, printing the same messages as `clair validate`. Warnings are
-// printed too but do not stop the build. Returns the office as the validator read it, for the build to use.
+// printed too but do not stop the build; notes are left to `clair validate`. Returns the office as the validator read it, for the build to use.
 import { DataError, type UiLanguage } from '../diagnostics.js';
 import { formatDiagnostics, hasErrors, validateOffices } from '../validate/index.js';
 import type { LoadedOffice } from '../load/office.js';
@@ -22,8 +22,10 @@ export async function checkBeforeBuild(world: World, officeId: string, lang: UiL
     const languages = officeData(office).office.languages;
     result.diagnostics.push(...missingGlyphDiagnostics(world, office, await typesetter, languages));
   }
-  if (result.diagnostics.length === 0) return office;
-  process.stderr.write(formatDiagnostics(result.diagnostics, 'text', lang, { files: result.files, color: options.color ?? false }));
+  // Notes (photo entries without a file) are `validate`'s to list; a build would repeat them every time.
+  const shown = result.diagnostics.filter((d) => d.severity !== 'note');
+  if (shown.length === 0) return office;
+  process.stderr.write(formatDiagnostics(shown, 'text', lang, { files: result.files, color: options.color ?? false }));
   if (hasErrors(result.diagnostics)) {
     const error = new DataError(result.diagnostics.filter((d) => d.severity === 'error'));
     error.reported = true;

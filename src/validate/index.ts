@@ -191,7 +191,7 @@ function capPerFile(diagnostics: Diagnostic[], max: number, omitted: ReadonlyMap
     const more = rest.length + (omitted.get(file) ?? 0);
     if (more === 0) continue;
     out.push({
-      severity: rest.some((d) => d.severity === 'error') || omitted.has(file) ? 'error' : 'warning', code: 'more-problems', file,
+      severity: rest.some((d) => d.severity === 'error') || omitted.has(file) ? 'error' : rest.some((d) => d.severity === 'warning') ? 'warning' : 'note', code: 'more-problems', file,
       line: 0, column: 0, pointer: '',
       message: { en: `… and ${more} more problems in this file (the first ${max} are shown)`, ja: `…ほかに ${more} 件の問題があります（最初の ${max} 件を表示）` },
     });

@@ -96,7 +96,7 @@ describe('json', () => {
     expect(report).toEqual({
       version: 1,
       language: 'en',
-      summary: { errors: 2, warnings: 1, filesWithProblems: 3, filesChecked: 4 },
+      summary: { errors: 2, warnings: 1, notes: 0, filesWithProblems: 3, filesChecked: 4 },
       files: ['data/seoul/brochure.yaml', 'data/seoul/events.yaml', 'data/seoul/jet.yaml', 'data/seoul/office.yaml'],
       diagnostics: [
         { file: 'data/seoul/brochure.yaml', line: 0, column: 0, severity: 'error', code: 'missing-file', pointer: '', message: missingFile.message.en, found: null, expected: null },
@@ -224,6 +224,37 @@ describe('sarif', () => {
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     expect(decodeURI(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri)).toBe(spaced.file);
     expect(log.runs[0].results[0].message.text).toContain('期待: 11（staff.roles[].count の合計）');
+  });
+});
+
+describe('notes', () => {
+  const note: Diagnostic = {
+    severity: 'note', code: 'photo-without-file', file: 'data/seoul/festival.yaml', line: 102, column: 5, pointer: '/photos/0',
+    message: { en: 'the photo "ステージの様子" has no file, so nothing is printed for it', ja: '写真「ステージの様子」にはファイルがないため、何も印刷されません' },
+    sourceLine: '  - {caption: {ja: ステージの様子, ko: 무대 모습}}',
+  };
+
+  it('are one line each in the text format, and counted apart from problems', () => {
+    expect(formatDiagnostics([note, { ...note, line: 103 }], 'text', 'en', { files: ['data/seoul/festival.yaml'] })).toBe([
+      'data/seoul/festival.yaml',
+      '  data/seoul/festival.yaml:102:5  note  the photo "ステージの様子" has no file, so nothing is printed for it  photo-without-file',
+      '  data/seoul/festival.yaml:103:5  note  the photo "ステージの様子" has no file, so nothing is printed for it  photo-without-file',
+      '',
+      '✔ no problems in 1 file; 2 notes',
+      '',
+    ].join('\n'));
+    expect(formatDiagnostics([sumMismatch, note], 'text', 'ja', { files })).toContain('✖ 1 ファイルにエラー 1 件、警告 0 件（4 ファイルを確認）。注記 1 件');
+    expect(formatDiagnostics([note], 'text', 'ja')).toContain('data/seoul/festival.yaml:102:5  注記  写真「ステージの様子」にはファイルがないため、何も印刷されません');
+  });
+
+  it('are notices for GitHub, SARIF notes (valid) and JUnit output that fails nothing', () => {
+    expect(formatDiagnostics([note], 'github', 'en')).toMatch(/^::notice file=data\/seoul\/festival\.yaml,line=102,col=5,title=clair photo-without-file::the photo/);
+    const log = JSON.parse(formatDiagnostics([note], 'sarif', 'en', { version: '0.1.0' }));
+    expect(log.runs[0].results[0].level).toBe('note');
+    expect(JSON.parse(formatDiagnostics([note], 'json', 'en')).summary).toMatchObject({ errors: 0, warnings: 0, notes: 1, filesWithProblems: 0 });
+    const junit = formatDiagnostics([note], 'junit', 'en');
+    expect(junit).toContain('<system-out>');
+    expect(junit).not.toContain('<failure');
   });
 });
 

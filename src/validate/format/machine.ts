@@ -45,7 +45,8 @@ export function formatGithub(diagnostics: readonly Diagnostic[], lang: UiLanguag
         d.expected ? `${labels.expected}: ${d.expected[lang]}` : undefined,
       ].filter(Boolean);
       const message = details.length > 0 ? `${d.message[lang]}\n${details.join('\n')}` : d.message[lang];
-      return `::${d.severity} ${properties.join(',')}::${escapeData(message)}\n`;
+      // GitHub's word for a note is "notice".
+      return `::${d.severity === 'note' ? 'notice' : d.severity} ${properties.join(',')}::${escapeData(message)}\n`;
     })
     .join('');
 }

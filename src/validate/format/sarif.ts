@@ -39,7 +39,7 @@ export function formatSarif(diagnostics: readonly Diagnostic[], lang: UiLanguage
         return {
           ruleId: d.code,
           ruleIndex: codes.indexOf(d.code),
-          level: d.severity === 'error' ? 'error' : 'warning',
+          level: d.severity,
           message: { text: [d.message[lang], ...details].join('\n') },
           locations: [{ physicalLocation: location }],
           ...(d.pointer ? { properties: { pointer: d.pointer } } : {}),

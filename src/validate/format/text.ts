@@ -48,8 +48,10 @@ export function formatText(diagnostics: readonly Diagnostic[], lang: UiLanguage,
       currentFile = d.file;
       lines.push(chalk.bold.underline(d.file));
     }
-    const severity = d.severity === 'error' ? chalk.red(severityWord(d.severity, lang)) : chalk.yellow(severityWord(d.severity, lang));
-    lines.push(`  ${chalk.dim(position(d))}  ${severity}  ${d.message[lang]}  ${chalk.dim(d.code)}`);
+    const paint = d.severity === 'error' ? chalk.red : d.severity === 'warning' ? chalk.yellow : chalk.cyan;
+    lines.push(`  ${chalk.dim(position(d))}  ${paint(severityWord(d.severity, lang))}  ${d.message[lang]}  ${chalk.dim(d.code)}`);
+    // A note needs no change: one line each, so that a list of them stays short to read.
+    if (d.severity === 'note') continue;
     if (d.sourceLine !== undefined && d.line > 0) lines.push(...excerpt(d.sourceLine, d.line, d.column).map((l, i) => (i === 2 ? l.replace(/\^$/, chalk.red('^')) : chalk.dim(l))));
     const details: string[] = [];
     if (d.found !== undefined) details.push(`${labels.found}: ${d.found}`);

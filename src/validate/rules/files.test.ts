@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateOffices } from '../index.js';
@@ -27,6 +27,23 @@ describe('the office folder', () => {
       ['seoul/partners.yaml', 'missing-photo', 'photos/gwangju.jpg'],
     ]);
     expect(diagnostics[1]!.expected?.en).toBe('a file at seoul/photos/gwangju.jpg');
+  });
+
+  it('lists a photo entry without a file as a note at its line, in English and Japanese, which --strict leaves a note', async () => {
+    const edit = { 'events.yaml': (text: string) => `${text}photos:\n  - {file: photos/fair.png, caption: {ja: 出展, ko: 출전}}\n  - caption: {ja: 交流会の様子, ko: 교류회 모습}\n` };
+    const { world, dir } = officeVariant(edit);
+    mkdirSync(join(dir, 'photos'));
+    writeFileSync(join(dir, 'photos', 'fair.png'), solidPng(1200, 900, [10, 20, 30]));
+    for (const strict of [false, true]) {
+      const { diagnostics } = await validateOffices(world, { strict });
+      expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['photo-without-file', 'note']]);
+      const text = readFileSync(join(dir, 'events.yaml'), 'utf8').split('\n');
+      expect(text[diagnostics[0]!.line - 1]).toContain('caption: {ja: 交流会の様子');
+      expect(diagnostics[0]!.message).toEqual({
+        en: 'the photo "交流会の様子" has no file, so nothing is printed for it',
+        ja: '写真「交流会の様子」にはファイルがないため、何も印刷されません',
+      });
+    }
   });
 
   it('holds photos clair can decode, sharp enough to print: HEIC and non-images are errors, < 200 ppi a warning', async () => {

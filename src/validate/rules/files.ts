@@ -1,6 +1,7 @@
 // Rules about the office folder itself: the office id is the folder's name, and every photo a data file names
 // exists inside the folder (a build would otherwise fail late, or read outside the data), is an image clair can
-// decode, and is sharp enough to print (a warning below 200 ppi at the size it is printed).
+// decode, and is sharp enough to print (a warning below 200 ppi at the size it is printed); a photo entry without
+// a file is listed as a note (it prints nothing).
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { MAX_PHOTO_BYTES } from '../../load/source.js';
 import { FileLimitError, type World } from '../../world.js';
@@ -30,6 +31,19 @@ export const photoFiles: Rule = {
   check({ dir, world, shared, report }) {
     for (const { file: dataFile, at, value: photo } of shared('photo')) {
       const file = (photo as { file?: unknown } | null)?.file;
+      if (file === undefined) {
+        // The seed's photos are captions only until an office adds its pictures: nothing to change, but the
+        // editor learns which entries print nothing. One located line each, so an editor or CI jumps to it.
+        const caption = captionText((photo as { caption?: unknown }).caption);
+        report({
+          file: dataFile, at, code: 'photo-without-file', severity: 'note',
+          message: {
+            en: `the photo "${caption}" has no file, so nothing is printed for it`,
+            ja: `写真「${caption}」にはファイルがないため、何も印刷されません`,
+          },
+        });
+        continue;
+      }
       if (typeof file !== 'string') continue;
       const path = join(dir, file);
       const inside = relative(dir, path);
@@ -76,6 +90,13 @@ export const photoFiles: Rule = {
     }
   },
 };
+
+/** A caption for a one-line note: its first language's text, shortened. */
+function captionText(caption: unknown): string {
+  const text = typeof caption === 'string' ? caption : caption && typeof caption === 'object' ? String(Object.values(caption)[0] ?? '') : '';
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 40 ? `${oneLine.slice(0, 39)}…` : oneLine;
+}
 
 /** Enough of a file to find a JPEG's frame header (its size) behind the EXIF block of a phone photo. */
 const HEAD_BYTES = 256 * 1024;

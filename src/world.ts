@@ -97,6 +97,15 @@ export class World {
     }
   }
 
+  /**
+   * What changes whenever a file's content may have: size, modification and status-change times (ns), inode and
+   * device. Caches keyed by content use it, as git's index does, to skip reading a file that has not changed.
+   */
+  stamp(path: string): string {
+    const s = statSync(path, { bigint: true });
+    return [s.size, s.mtimeNs, s.ctimeNs, s.ino, s.dev].join(':');
+  }
+
   /** The path with symbolic links resolved (for checks that a file stays inside a folder). */
   realPath(path: string): string {
     return realpathSync(path);

@@ -4,6 +4,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileIfStale } from '../cli/__fixtures__/compiled.js';
 import { MAX_FILE_BYTES, MAX_PHOTO_BYTES } from '../load/source.js';
@@ -116,6 +117,28 @@ describe('a photo', () => {
       expect(run.seconds).toBeLessThan(15);
     });
   }
+});
+
+describe('a photo cut short (a copy that stopped half-way)', () => {
+  it('passes validate, which reads only its header, and fails the build located at the YAML entry naming it (exit 1)', async () => {
+    const copy = office();
+    execFileSync('mkdir', ['-p', join(copy.officeDir, 'photos')]);
+    const whole = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+    writeFileSync(join(copy.officeDir, 'photos', 'stage.jpg'), whole.subarray(0, Math.floor(whole.length / 2)));
+    editYaml(join(copy.officeDir, 'festival.yaml'), (doc) => doc.setIn(['photos', 0, 'file'], 'photos/stage.jpg'));
+    const lines = execFileSync('grep', ['-n', 'file: photos/stage.jpg', join(copy.officeDir, 'festival.yaml')], { encoding: 'utf8' });
+    const at = `data/seoul/festival.yaml:${Number(lines.split(':')[0])}:${lines.split('\n')[0]!.replace(/^\d+:/, '').indexOf('photos/stage.jpg') + 1}`;
+    expect(clair(copy.cwd, ['validate']).status).toBe(0);
+    for (const format of ['pdf', 'html']) {
+      const run = clair(copy.cwd, ['build', 'brochure', '--format', format, '--lang', 'ja']);
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stderr).toContain(`${at}  error  photo "data/seoul/photos/stage.jpg" cannot be decoded`);
+      expect(run.stderr).toContain('photo-not-image');
+      expect(run.stderr).not.toMatch(STACK_TRACE);
+    }
+    const japanese = clair(copy.cwd, ['--ui-lang', 'ja', 'build', 'brochure', '--format', 'pdf', '--lang', 'ja']);
+    expect(japanese.stderr).toContain(`${at}  エラー  写真「data/seoul/photos/stage.jpg」を読み込めません`);
+  });
 });
 
 describe('an edition asked for twice', () => {

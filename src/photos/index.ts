@@ -4,11 +4,13 @@
 // sRGB (CMYK and 16-bit inputs too), stripped of its metadata (camera, GPS) and scaled down to the size of the
 // place it is put: at most 350 ppi at its printed width for the PDF (JPEG), twice its largest displayed width for
 // the HTML (WebP, or JPEG when that is smaller). Results are kept by a hash of the photo's bytes and the settings,
-// in memory and in a cache folder, so a rebuild does not redo them; the same input always gives the same bytes.
+// in memory and in a cache folder, so a rebuild does not redo them (nor read a photo whose file has not changed);
+// the same input always gives the same bytes.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism, homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { MAX_PHOTO_BYTES } from '../load/source.js';
 import sharp from 'sharp';
 import type { World } from '../world.js';
 
@@ -75,7 +77,7 @@ export function photoCacheDir(): string {
 }
 
 // Bump when the processing changes, so old cache entries are not reused.
-const PIPELINE_VERSION = 3;
+const PIPELINE_VERSION = 4;
 
 /** The crop box of the frame's aspect ratio inside an image, centred on the focus point as far as it can be. */
 export function cropBox(width: number, height: number, focus = { x: 0.5, y: 0.5 }): { left: number; top: number; width: number; height: number } {
@@ -106,26 +108,65 @@ function reasonOf(error: unknown): string {
   return message.split('\n')[0]!;
 }
 
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * The hash of a photo file's content, read and hashed only when its stamp (World.stamp) differs from the last
+ * time: 20 phone photos are 72 MB, whose reading and hashing took most of a cached build's added time. Stamps are
+ * kept in memory and in the cache folder (stamps/), keyed by the file's path.
+ */
+function contentHash(world: World, path: string): { hash: string; bytes?: Uint8Array } {
+  const stamp = world.stamp(path);
+  const known = stamps.get(path);
+  if (known?.stamp === stamp) return { hash: known.hash };
+  const stampFile = join(photoCacheDir(), 'stamps', `${sha256(path)}.json`);
+  try {
+    const saved = JSON.parse(readFileSync(stampFile, 'utf8')) as { stamp?: unknown; hash?: unknown };
+    if (saved.stamp === stamp && typeof saved.hash === 'string') {
+      stamps.set(path, { stamp, hash: saved.hash });
+      return { hash: saved.hash };
+    }
+  } catch {
+    // Not seen before: read below.
+  }
+  const bytes = world.readBytes(path, MAX_PHOTO_BYTES);
+  const hash = sha256(bytes);
+  stamps.set(path, { stamp, hash });
+  writeCacheFile(stampFile, JSON.stringify({ stamp, hash }));
+  return { hash, bytes };
+}
+
+const stamps = new Map<string, { stamp: string; hash: string }>();
+
+/** Writes a cache file whole or not at all; a cache that cannot be written only costs time on the next build. */
+function writeCacheFile(path: string, text: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  } catch {
+    // See above.
+  }
+}
+
 /** Prepares one photo for print or screen (cached). Throws PhotoError when the file is not a readable image. */
 export function preparePhoto(world: World, path: string, options: PhotoOptions): Promise<PlacedPhoto> {
-  const bytes = world.readBytes(path);
+  const content = contentHash(world, path);
   const focus = options.focus ?? { x: 0.5, y: 0.5 };
-  const key = createHash('sha256')
-    .update(JSON.stringify({ v: PIPELINE_VERSION, target: options.target, width: options.width, focus, sharp: sharp.versions.vips }))
-    .update(bytes)
-    .digest('hex');
+  const key = sha256(JSON.stringify({ v: PIPELINE_VERSION, target: options.target, width: options.width, focus, sharp: sharp.versions.vips, content: content.hash }));
   let placed = memory.get(key);
   if (!placed) {
     // The promise is kept, so a photo asked for twice at once (two editions, the same photo in two sections) is
     // made once; a failure is forgotten so the next build reports it again.
-    placed = cachedOrMade(key, bytes, path, options.target, options.width, focus);
+    placed = cachedOrMade(key, () => content.bytes ?? world.readBytes(path, MAX_PHOTO_BYTES), path, options.target, options.width, focus);
     placed.catch(() => memory.delete(key));
     memory.set(key, placed);
   }
   return placed;
 }
 
-async function cachedOrMade(key: string, bytes: Uint8Array, path: string, target: PhotoTarget, width: number, focus: { x: number; y: number }): Promise<PlacedPhoto> {
+async function cachedOrMade(key: string, bytes: () => Uint8Array, path: string, target: PhotoTarget, width: number, focus: { x: number; y: number }): Promise<PlacedPhoto> {
   const cacheFile = join(photoCacheDir(), `${key}.json`);
   try {
     const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as PlacedPhoto;
@@ -133,15 +174,8 @@ async function cachedOrMade(key: string, bytes: Uint8Array, path: string, target
   } catch {
     // Not cached yet (or unreadable): made below.
   }
-  const placed = await made(bytes, path, target, width, focus);
-  try {
-    mkdirSync(photoCacheDir(), { recursive: true });
-    const temporary = `${cacheFile}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(placed));
-    renameSync(temporary, cacheFile);
-  } catch {
-    // A cache that cannot be written only costs time on the next build.
-  }
+  const placed = await made(bytes(), path, target, width, focus);
+  writeCacheFile(cacheFile, JSON.stringify(placed));
   return placed;
 }
 
@@ -219,4 +253,5 @@ export async function preparePhotos(world: World, requests: readonly PhotoReques
 /** Forgets the in-memory results (tests and benchmarks measure cold builds with it). */
 export function forgetPreparedPhotos(): void {
   memory.clear();
+  stamps.clear();
 }

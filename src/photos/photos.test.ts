@@ -118,6 +118,17 @@ describe('preparePhoto', () => {
     }
   });
 
+  it('notices a photo file replaced under the same name, in memory and across builds', async () => {
+    const path = join(dir, 'replaced.jpg');
+    writeFileSync(path, await (await halves(800, 600)).jpeg().toBuffer());
+    const before = await preparePhoto(world, path, print);
+    writeFileSync(path, await sharp({ create: { width: 800, height: 600, channels: 3, background: '#00ff00' } }).jpeg().toBuffer());
+    const after = await preparePhoto(world, path, print);
+    expect(after.dataUrl).not.toBe(before.dataUrl);
+    forgetPreparedPhotos();
+    expect((await preparePhoto(world, path, print)).dataUrl).toBe(after.dataUrl);
+  });
+
   it('sizes a photo for its place: the printed width at 350 ppi, never more pixels than the photo has', async () => {
     // Three to a row on the 511 pt text width: 165 pt frames need 802 pixels, not a column's 1,167.
     const narrow = await preparePhoto(world, join(dir, 'phone.jpg'), { target: 'print', width: printPixels(165) });

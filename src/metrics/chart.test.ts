@@ -84,6 +84,38 @@ describe('chartSvg', () => {
     expect(withClass(doc, 'text', 'fiscal-year')[0]!.textContent).toBe('2025년도');
   });
 
+  it('words its axis and notes in both languages of a bilingual edition, the second in its own font', () => {
+    const doc = parseSvg(chartSvg(metric(seoul, 'support-cases'), { lang: 'ja', secondLang: 'ko', labels, office: seoulData }));
+    const years = withClass(doc, 'text', 'fiscal-year');
+    expect(years.map((t) => t.textContent)).toEqual(['2023年度', '2023년도', '2024年度', '2024년도', '2025年度', '2025년도']);
+    expect(years.map((t) => t.getAttribute('font-family'))).toEqual([null, CHART_FONT_FAMILIES.ko, null, CHART_FONT_FAMILIES.ko, null, CHART_FONT_FAMILIES.ko]);
+    // Korean year labels sit under the Japanese ones.
+    expect(Number(years[1]!.getAttribute('y'))).toBeGreaterThan(Number(years[0]!.getAttribute('y')));
+    expect(withClass(doc, 'text', 'footnote').map((t) => t.textContent)).toEqual(['*1 2026年1月末現在', '*1 2026년 1월 말 기준']);
+    // Japanese and Korean write numbers alike: each value once.
+    expect(withClass(doc, 'text', 'value').map((t) => t.textContent)).toEqual(['59', '74', '83 *1']);
+    expect(doc.documentElement!.getAttribute('aria-label')).toBe('自治体の活動支援（延べ）（件） / 지자체 활동 지원(연건수)(건)');
+    // Bars keep their proportions, above both lines of years.
+    const bars = withClass(doc, 'rect', 'bar');
+    expect(Number(bars[2]!.getAttribute('height')) / Number(bars[0]!.getAttribute('height'))).toBeCloseTo(83 / 59, 2);
+    const barBottom = Number(bars[0]!.getAttribute('y')) + Number(bars[0]!.getAttribute('height'));
+    expect(barBottom).toBeLessThan(Number(years[0]!.getAttribute('y')));
+  });
+
+  it('writes a value in each language’s number format where they differ (Japanese 5,933, French 5 933)', () => {
+    const doc = parseSvg(chartSvg(metric(seoul, 'jet-participants'), { lang: 'ja', secondLang: 'fr', labels, office: seoulData }));
+    const values = withClass(doc, 'text', 'value').map((t) => t.textContent);
+    expect(values).toContain('5,933');
+    expect(values).toContain('5\u202f933');
+    const french = withClass(doc, 'text', 'value').find((t) => t.textContent === '5\u202f933')!;
+    expect(french.getAttribute('font-family')).toBe(CHART_FONT_FAMILIES.fr);
+  });
+
+  it('is the same chart as before for a one-language edition when the second language is the first', () => {
+    const once = chartSvg(metric(seoul, 'support-cases'), { lang: 'ja', labels, office: seoulData });
+    expect(chartSvg(metric(seoul, 'support-cases'), { lang: 'ja', secondLang: 'ja', labels, office: seoulData })).toBe(once);
+  });
+
   it('shows a year without a value as a dash and no bar, and a stated 0 as a bar of height 0', () => {
     const sns = chartSvg(metric(zedland, 'events'), { lang: 'fr', labels, office: zedlandData });
     const doc = parseSvg(sns);

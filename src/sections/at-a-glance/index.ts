@@ -31,7 +31,10 @@ export const atAGlance: SectionDefinition = {
         kind: 'chart',
         id: `chart-${id}`,
         caption: t.each((lang) => words(lang).ui('withUnit', { label: words(lang).metric(id), unit: words(lang).unit(id, series.unit) })),
-        svg: chartSvg(shown, { lang: t.edition.primary, labels: metrics.labels, office: data, width: WIDTH, height: HEIGHT, title: false }),
+        svg: chartSvg(shown, {
+          lang: t.edition.primary, ...(t.edition.secondary ? { secondLang: t.edition.secondary } : {}),
+          labels: metrics.labels, office: data, width: WIDTH, height: HEIGHT, title: false,
+        }),
         width: WIDTH,
         height: HEIGHT,
         description: t.each((lang) => {

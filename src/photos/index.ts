@@ -33,12 +33,25 @@ export const SCREEN_COVER_PX = 1600;
 
 export type PhotoTarget = 'print' | 'screen';
 
-export interface PlacedPhoto {
-  /** data: URL of the prepared image (JPEG for print, WebP or JPEG for the screen). */
-  dataUrl: string;
-  width: number;
-  height: number;
-  bytes: number;
+/** A prepared image: JPEG for print, WebP or JPEG for the screen. */
+export class PlacedPhoto {
+  constructor(
+    /** Names the image by its source's content and the settings (the cache key). */
+    readonly id: string,
+    readonly format: 'jpeg' | 'webp',
+    readonly data: Buffer,
+    readonly width: number,
+    readonly height: number,
+  ) {}
+
+  get bytes(): number {
+    return this.data.length;
+  }
+
+  /** The image as a data: URL, for the HTML. */
+  get dataUrl(): string {
+    return `data:image/${this.format};base64,${this.data.toString('base64')}`;
+  }
 }
 
 /** A photo that cannot be decoded: the renderer's caller turns it into a data error located at its entry. */
@@ -77,7 +90,7 @@ export function photoCacheDir(): string {
 }
 
 // Bump when the processing changes, so old cache entries are not reused.
-const PIPELINE_VERSION = 4;
+const PIPELINE_VERSION = 5;
 
 /** The crop box of the frame's aspect ratio inside an image, centred on the focus point as far as it can be. */
 export function cropBox(width: number, height: number, focus = { x: 0.5, y: 0.5 }): { left: number; top: number; width: number; height: number } {
@@ -139,11 +152,11 @@ function contentHash(world: World, path: string): { hash: string; bytes?: Uint8A
 const stamps = new Map<string, { stamp: string; hash: string }>();
 
 /** Writes a cache file whole or not at all; a cache that cannot be written only costs time on the next build. */
-function writeCacheFile(path: string, text: string): void {
+function writeCacheFile(path: string, content: string | Uint8Array): void {
   try {
     mkdirSync(dirname(path), { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(temporary, text);
+    writeFileSync(temporary, content);
     renameSync(temporary, path);
   } catch {
     // See above.
@@ -167,19 +180,25 @@ export function preparePhoto(world: World, path: string, options: PhotoOptions):
 }
 
 async function cachedOrMade(key: string, bytes: () => Uint8Array, path: string, target: PhotoTarget, width: number, focus: { x: number; y: number }): Promise<PlacedPhoto> {
-  const cacheFile = join(photoCacheDir(), `${key}.json`);
+  // The image as it is (<key>.image), then what it is (<key>.json), each written whole: a description found means
+  // its image was written before it.
+  const description = join(photoCacheDir(), `${key}.json`);
+  const imageFile = join(photoCacheDir(), `${key}.image`);
   try {
-    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as PlacedPhoto;
-    if (typeof cached.dataUrl === 'string') return cached;
+    const cached = JSON.parse(readFileSync(description, 'utf8')) as { format?: unknown; width?: unknown; height?: unknown };
+    if ((cached.format === 'jpeg' || cached.format === 'webp') && typeof cached.width === 'number' && typeof cached.height === 'number') {
+      return new PlacedPhoto(key, cached.format, readFileSync(imageFile), cached.width, cached.height);
+    }
   } catch {
     // Not cached yet (or unreadable): made below.
   }
-  const placed = await made(bytes(), path, target, width, focus);
-  writeCacheFile(cacheFile, JSON.stringify(placed));
+  const placed = await made(key, bytes(), path, target, width, focus);
+  writeCacheFile(imageFile, placed.data);
+  writeCacheFile(description, JSON.stringify({ format: placed.format, width: placed.width, height: placed.height }));
   return placed;
 }
 
-async function made(bytes: Uint8Array, path: string, target: PhotoTarget, width: number, focus: { x: number; y: number }): Promise<PlacedPhoto> {
+async function made(key: string, bytes: Uint8Array, path: string, target: PhotoTarget, width: number, focus: { x: number; y: number }): Promise<PlacedPhoto> {
   const size = { width, height: Math.round(width / FRAME_RATIO) };
   try {
     // failOn 'error' refuses truncated and corrupt files instead of printing half a photo. The first pass turns
@@ -197,7 +216,7 @@ async function made(bytes: Uint8Array, path: string, target: PhotoTarget, width:
       // libjpeg-turbo with optimised Huffman tables: 12–16 ms for a 1167×875 frame, against 175–255 ms with
       // mozjpeg's trellis quantisation, for a file about 10 % larger (20 phone photos: +7 MB against +6.5 MB).
       const jpeg = await image.jpeg({ quality: 80, optimiseCoding: true, chromaSubsampling: '4:2:0' }).toBuffer({ resolveWithObject: true });
-      return placedOf('jpeg', jpeg.data, jpeg.info);
+      return new PlacedPhoto(key, 'jpeg', jpeg.data, jpeg.info.width, jpeg.info.height);
     }
     // WebP is usually the smaller, but not for every picture (fine noise, text on signs): both are made (about
     // 45 and 10 ms at 640×480) and the smaller is kept. Either way the choice depends only on the bytes.
@@ -205,15 +224,14 @@ async function made(bytes: Uint8Array, path: string, target: PhotoTarget, width:
       image.clone().webp({ quality: 60, effort: 4 }).toBuffer({ resolveWithObject: true }),
       image.clone().jpeg({ quality: 62, optimiseCoding: true, progressive: true, chromaSubsampling: '4:2:0' }).toBuffer({ resolveWithObject: true }),
     ]);
-    return webp.data.length <= jpeg.data.length ? placedOf('webp', webp.data, webp.info) : placedOf('jpeg', jpeg.data, jpeg.info);
+    return webp.data.length <= jpeg.data.length
+      ? new PlacedPhoto(key, 'webp', webp.data, webp.info.width, webp.info.height)
+      : new PlacedPhoto(key, 'jpeg', jpeg.data, jpeg.info.width, jpeg.info.height);
   } catch (error) {
     throw new PhotoError(path, reasonOf(error));
   }
 }
 
-function placedOf(format: 'jpeg' | 'webp', data: Buffer, info: { width: number; height: number }): PlacedPhoto {
-  return { dataUrl: `data:image/${format};base64,${data.toString('base64')}`, width: info.width, height: info.height, bytes: data.length };
-}
 
 export interface PhotoRequest {
   file: string;

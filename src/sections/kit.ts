@@ -134,10 +134,14 @@ export function photos(context: SectionContext, items: Photo[] | undefined): Blo
   return [block];
 }
 
-/** A photo must be a readable file; its image format is read from its bytes when it is decoded (src/photos). */
+/**
+ * A photo must be a readable file of at most MAX_PHOTO_BYTES; its image format is read from its bytes when it is
+ * decoded (src/photos). Only its first bytes are read here: reading whole phone photos in every edition took a
+ * build with 20 of them 0.5 s.
+ */
 function checkedImage(world: World, path: string, given: string): string {
   try {
-    world.readBytes(path, MAX_PHOTO_BYTES);
+    world.readHead(path, 16, MAX_PHOTO_BYTES);
   } catch (error) {
     const reason = error instanceof FileLimitError ? error.reason.en : (error as NodeJS.ErrnoException).code ?? String(error);
     throw new DataError([{

@@ -5,6 +5,7 @@
 // cover's is not stretched from one.
 import { printPixels, preparePhotos, type PhotoRequest } from '../../photos/index.js';
 import type { World } from '../../world.js';
+import { imageEntry } from './engine/index.js';
 
 export class PrintPhotos {
   private readonly wanted = new Map<string, { key: string; request: PhotoRequest }>();
@@ -22,10 +23,10 @@ export class PrintPhotos {
     return entry.key;
   }
 
-  /** Every photo asked for, prepared: pdfmake's `images` dictionary (key → data: URL). */
+  /** Every photo asked for, prepared: pdfmake's `images` dictionary (key → the image in the engine's memory). */
   async images(world: World): Promise<Record<string, string>> {
     const entries = [...this.wanted.values()];
     const placed = await preparePhotos(world, entries.map((e) => e.request));
-    return Object.fromEntries(entries.map((e, i) => [e.key, placed[i]!.dataUrl]));
+    return Object.fromEntries(entries.map((e, i) => [e.key, imageEntry(placed[i]!.id, placed[i]!.data)]));
   }
 }

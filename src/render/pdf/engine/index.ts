@@ -41,6 +41,17 @@ export function installEngine(): void {
   installed = true;
 }
 
+/**
+ * An image for the definition's `images` dictionary, by its bytes: kept in pdfmake's in-memory file system under
+ * `id` (a content hash, so the same image is stored once per process), which pdfmake reads as it is. A data: URL
+ * would be lower-cased twice by pdfmake's URL resolver and decoded from base64: 0.15–0.25 s for 20 phone photos.
+ */
+export function imageEntry(id: string, bytes: Uint8Array): string {
+  const virtual = `clair-images/${id}`;
+  if (!pdfmake.virtualfs.existsSync(virtual)) pdfmake.virtualfs.writeFileSync(virtual, bytes as Buffer);
+  return virtual;
+}
+
 /** Lays out and writes one document: pdfmake's definition and the fonts it names → the PDF's bytes. */
 export function renderDefinition(definition: Record<string, unknown>, fonts: FontDictionary): Promise<Buffer> {
   installEngine();

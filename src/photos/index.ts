@@ -18,6 +18,8 @@ import type { World } from '../world.js';
 export const FRAME_RATIO = 4 / 3;
 /** The widest a photo of a grid is printed, in points (a column of the two-column grid); wider frames are capped. */
 export const PRINT_WIDTH_PT = 240;
+/** The cover photo is printed across the A4 page (templates/theme.yaml: page size A4), in points. */
+export const COVER_WIDTH_PT = 595.28;
 /** Print resolution the PDF keeps at most, and the least `validate` accepts without a warning. */
 export const MAX_PPI = 350;
 export const MIN_PPI = 200;

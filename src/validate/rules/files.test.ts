@@ -29,6 +29,20 @@ describe('the office folder', () => {
     expect(diagnostics[1]!.expected?.en).toBe('a file at seoul/photos/gwangju.jpg');
   });
 
+  it('checks the cover photo too, against the page width it is printed at', async () => {
+    const { world, dir } = officeVariant({ 'brochure.yaml': (text) => `${text}cover:\n  photo: {file: photos/cover.png}\n` });
+    mkdirSync(join(dir, 'photos'));
+    // Read as if EXIF might stand it upright (the header check does not read EXIF), 1500 pixels across 595 pt
+    // print at 181 ppi: sharp in a 240 pt column (450 ppi), soft across the page.
+    writeFileSync(join(dir, 'photos', 'cover.png'), solidPng(2000, 1500, [10, 20, 30]));
+    const { diagnostics } = await validateOffices(world);
+    expect(diagnostics.map((d) => [d.file, d.code, d.severity, d.found])).toEqual([['seoul/brochure.yaml', 'photo-low-resolution', 'warning', '2000×1500']]);
+    expect(diagnostics[0]!.message.en).toMatch(/would print at 181 ppi/);
+    expect(diagnostics[0]!.expected?.en).toBe('at least 1654 pixels across the 4:3 frame');
+    const missing = officeVariant({ 'brochure.yaml': (text) => `${text}cover:\n  photo: {file: photos/none.jpg}\n` });
+    expect((await validateOffices(missing.world)).diagnostics.map((d) => d.code)).toEqual(['missing-photo']);
+  });
+
   it('lists a photo entry without a file as a note at its line, in English and Japanese, which --strict leaves a note', async () => {
     const edit = { 'events.yaml': (text: string) => `${text}photos:\n  - {file: photos/fair.png, caption: {ja: 出展, ko: 출전}}\n  - caption: {ja: 交流会の様子, ko: 교류회 모습}\n` };
     const { world, dir } = officeVariant(edit);

@@ -1,13 +1,13 @@
 // Rules about the office folder itself: the office id is the folder's name, and every photo a data file names
 // exists inside the folder (a build would otherwise fail late, or read outside the data), is an image clair can
-// decode, and is sharp enough to print (a warning below 200 ppi at the size it is printed); a photo entry without
-// a file is listed as a note (it prints nothing).
+// decode, and is sharp enough to print (a warning below 200 ppi at the size it is printed: a column for a grid
+// photo, the page's width for the cover's); a photo entry without a file is listed as a note (it prints nothing).
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { MAX_PHOTO_BYTES } from '../../load/source.js';
 import { FileLimitError, type World } from '../../world.js';
 import type { Rule } from './rule.js';
 import { imageHeader, type ImageHeader } from '../../photos/header.js';
-import { FRAME_RATIO, MIN_PPI, PRINT_WIDTH_PT } from '../../photos/index.js';
+import { COVER_WIDTH_PT, FRAME_RATIO, MIN_PPI, PRINT_WIDTH_PT } from '../../photos/index.js';
 
 export const officeId: Rule = {
   id: 'office-id',
@@ -28,8 +28,12 @@ export const officeId: Rule = {
 
 export const photoFiles: Rule = {
   id: 'photo-files',
-  check({ dir, world, shared, report }) {
-    for (const { file: dataFile, at, value: photo } of shared('photo')) {
+  check({ dir, world, data, shared, report }) {
+    // Grid photos are printed at most a column wide; the cover photo spans the page.
+    const photos = shared('photo').map((entry) => ({ ...entry, widthPt: PRINT_WIDTH_PT }));
+    const cover = data.brochure?.cover?.photo;
+    if (cover) photos.push({ file: 'brochure', at: ['cover', 'photo'], value: cover, widthPt: COVER_WIDTH_PT });
+    for (const { file: dataFile, at, value: photo, widthPt } of photos) {
       const file = (photo as { file?: unknown } | null)?.file;
       if (file === undefined) {
         // The seed's photos are captions only until an office adds its pictures: nothing to change, but the
@@ -63,10 +67,10 @@ export const photoFiles: Rule = {
           continue;
         }
         if (header?.width && header.height) {
-          // The frame is cut at 4:3 and printed at most PRINT_WIDTH_PT wide; EXIF may turn the photo, so the
-          // smaller of the two readings is taken.
+          // The frame is cut at 4:3 and printed at most widthPt wide; EXIF may turn the photo, so the smaller of
+          // the two readings is taken.
           const cropWidth = Math.min(Math.min(header.width, header.height * FRAME_RATIO), Math.min(header.height, header.width * FRAME_RATIO));
-          const ppi = Math.round(cropWidth / (PRINT_WIDTH_PT / 72));
+          const ppi = Math.round(cropWidth / (widthPt / 72));
           if (ppi < MIN_PPI) {
             report({
               file: dataFile, at: [...at, 'file'], code: 'photo-low-resolution', severity: 'warning',
@@ -75,7 +79,7 @@ export const photoFiles: Rule = {
                 ja: `写真 ${file} は印刷すると ${ppi} ppi（${header.width}×${header.height} ピクセル）で、${MIN_PPI} ppi 未満はぼやけて見えます`,
               },
               found: `${header.width}×${header.height}`,
-              expected: { en: `at least ${Math.ceil((PRINT_WIDTH_PT / 72) * MIN_PPI)} pixels across the 4:3 frame`, ja: `4:3 の枠の幅で ${Math.ceil((PRINT_WIDTH_PT / 72) * MIN_PPI)} ピクセル以上` },
+              expected: { en: `at least ${Math.ceil((widthPt / 72) * MIN_PPI)} pixels across the 4:3 frame`, ja: `4:3 の枠の幅で ${Math.ceil((widthPt / 72) * MIN_PPI)} ピクセル以上` },
             });
           }
         }

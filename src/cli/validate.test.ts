@@ -27,11 +27,16 @@ function clair(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv 
 }
 
 describe('clair validate on good data', () => {
-  it('finds the shipped data clean', () => {
+  it('finds the shipped data clean, listing its photo entries without a file as notes, one line each', () => {
     const run = clair(['validate']);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/^✔ no problems in \d+ files\n$/);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines.at(-1)).toMatch(/^✔ no problems in \d+ files; \d+ notes$/);
+    const notes = lines.filter((line) => line.startsWith('  '));
+    expect(notes.length).toBe(Number(/; (\d+) notes$/.exec(lines.at(-1)!)![1]));
+    for (const note of notes) expect(note).toMatch(/^ {2}data\/seoul\/[a-z-]+\.yaml:\d+:\d+ {2}note {2}the photo ".+" has no file, so nothing is printed for it {2}photo-without-file$/);
     expect(run.status).toBe(0);
+    expect(clair(['validate', '--strict']).status).toBe(0);
   });
 
   it('validates a data root given with --data, and a single file', () => {
@@ -81,7 +86,7 @@ describe('clair validate on broken data', () => {
 
   it('writes JSON, GitHub annotations and JUnit XML for tools', () => {
     const json = JSON.parse(clair(['validate', BROKEN_ROOT, '--format', 'json'], { cwd: FIXTURES }).stdout);
-    expect(json.summary).toEqual({ errors: 7, warnings: 2, filesWithProblems: 7, filesChecked: 15 });
+    expect(json.summary).toEqual({ errors: 7, warnings: 2, notes: 0, filesWithProblems: 7, filesChecked: 15 });
     expect(json.diagnostics.map((d: { code: string }) => d.code)).toContain('count-mismatch');
 
     // Annotations name files from the repository root (here the clair checkout), not from the working directory.

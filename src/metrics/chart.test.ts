@@ -89,6 +89,7 @@ describe('chartSvg', () => {
     const years = withClass(doc, 'text', 'fiscal-year');
     expect(years.map((t) => t.textContent)).toEqual(['2023年度', '2023년도', '2024年度', '2024년도', '2025年度', '2025년도']);
     expect(years.map((t) => t.getAttribute('font-family'))).toEqual([null, CHART_FONT_FAMILIES.ko, null, CHART_FONT_FAMILIES.ko, null, CHART_FONT_FAMILIES.ko]);
+    expect(years.map((t) => t.getAttribute('lang'))).toEqual([null, 'ko', null, 'ko', null, 'ko']);
     // Korean year labels sit under the Japanese ones.
     expect(Number(years[1]!.getAttribute('y'))).toBeGreaterThan(Number(years[0]!.getAttribute('y')));
     expect(withClass(doc, 'text', 'footnote').map((t) => t.textContent)).toEqual(['*1 2026年1月末現在', '*1 2026년 1월 말 기준']);

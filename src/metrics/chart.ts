@@ -80,6 +80,8 @@ interface TextAttributes {
   weight?: 'bold';
   cls?: string;
   family?: string;
+  /** Marks the second language's text, for screen readers and the HTML's fonts (SVG 2's lang attribute). */
+  lang?: string;
 }
 
 function text(content: string, a: TextAttributes): string {
@@ -92,6 +94,7 @@ function text(content: string, a: TextAttributes): string {
     `fill="${a.fill ?? TEXT_COLOUR}"`,
     a.weight ? `font-weight="${a.weight}"` : '',
     a.family ? `font-family="${escapeXml(a.family)}"` : '',
+    a.lang ? `lang="${escapeXml(a.lang)}"` : '',
   ].filter(Boolean);
   return `<text ${attributes.join(' ')}>${escapeXml(content)}</text>`;
 }
@@ -164,7 +167,7 @@ export function chartSvg(series: MetricSeries, options: ChartOptions): string {
   const plotHeight = Math.max(1, baseline - plotTop);
   const max = Math.max(0, ...series.values.filter((v) => slots.includes(v.fiscalYear)).map((v) => v.value));
   const barWidth = Math.min(slotWidth * 0.6, 56);
-  const inSecond = secondFamily ? { family: secondFamily } : {};
+  const inSecond = second ? { lang: options.secondLang!, ...(secondFamily ? { family: secondFamily } : {}) } : {};
 
   const parts: string[] = [];
   parts.push(

@@ -33,8 +33,6 @@ const txtEms = (txt: Txt | undefined) => (txt ? Math.max(ems(plainOf(txt.primary
 /** The http(s) links of a text, for QR codes beside it. */
 const webLinks = (txt: Txt) => [...new Set([...txt.primary, ...(txt.secondary ?? [])].map((r) => r.href).filter((h): h is string => !!h && /^https?:\/\//.test(h)))];
 
-export { PrintPhotos } from './photos.js';
-
 export class PdfBlocks {
   constructor(
     private readonly text: PdfText,

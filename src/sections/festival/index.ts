@@ -1,11 +1,12 @@
-// The yearly grassroots festival (日韓交流おまつり in Seoul): the latest edition's facts and the municipal booths
-// of each year.
+// The yearly grassroots festival (日韓交流おまつり in Seoul): the latest edition's facts (date, venue and place,
+// organiser, sponsors) and the municipal booths of each year.
 import type { Block } from '../../document/blocks.js';
 import { formatDate, formatNumber } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
 import type { Text } from '../../schema/index.js';
 import { cell, changeNotes, changeTxt, inYears, photos, table, textList, type SectionDefinition } from '../kit.js';
 import { languageProfile } from '../../i18n/profile.js';
+import { placeIn } from '../places.js';
 
 export const festival: SectionDefinition = {
   id: 'festival',
@@ -17,11 +18,18 @@ export const festival: SectionDefinition = {
     const editions = file.editions.filter((e) => inYears(e.fiscalYear, context.years)).sort((a, b) => b.fiscalYear - a.fiscalYear);
     const blocks: Block[] = [...textList(t, 'bullet', file.description)];
 
-    const latest = editions.find((e) => e.date || e.venue || e.organiser || e.sponsors);
+    const latest = editions.find((e) => e.date || e.venue || e.country || e.city || e.organiser || e.sponsors);
     if (latest) {
       const items = [];
       if (latest.date) items.push({ label: t.label('festival.date'), values: [t.each((lang) => formatDate(latest.date!, lang, { weekday: true }))] });
-      if (latest.venue) items.push({ label: t.label('festival.venue'), values: [t.text(latest.venue)] });
+      // The venue with its city and country, as events print theirs; the place alone when no venue is given.
+      if (latest.venue || latest.country || latest.city) {
+        items.push({ label: t.label('festival.venue'), values: [t.each((lang) => {
+          const venue = textIn(latest.venue, lang);
+          const place = placeIn(t, data.office, latest, lang);
+          return venue && place ? t.fill('venueWithLocation', lang, { venue, location: place }) : venue ?? place;
+        })] });
+      }
       if (latest.organiser) items.push({ label: t.label('festival.organiser'), values: [t.text(latest.organiser)] });
       if (latest.sponsors) {
         // The label places the list: 【日本側】在大韓民国… without a typed space, "일본 측: …" in Korean.

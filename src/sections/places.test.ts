@@ -67,6 +67,10 @@ describe('an office that covers several countries', () => {
     };
     expect(facts('en')).toContainEqual(['Venue', 'Test venue (Bangkok, Thailand)']);
     expect(facts('ja')).toContainEqual(['場所', 'テスト用の会場（タイ・バンコク）']);
+    // Each year's booths under the place of that year's festival.
+    expect(table('en', 'festival', 'festival-booths').slice(1).map((row) => row[0])).toEqual([
+      '2021 / (2 exhibitors) / Bangkok, Thailand', '2020 / (1 exhibitor) / Singapore',
+    ]);
   });
 
   it('gives an influencer visit the country and city of its influencers, in a column of its own', () => {

@@ -47,7 +47,9 @@ export const festival: SectionDefinition = {
       cells: [
         cell([
           t.each(() => String(edition.fiscalYear)),
-          t.each((lang) => t.fill('festival.boothCount', lang, { n: formatNumber(edition.booths.count, lang) })),
+          t.each((lang) => t.fillCount('festival.boothCount', lang, edition.booths.count, { n: formatNumber(edition.booths.count, lang) })),
+          // Where that year's festival was held, when the data says (an office covering several countries).
+          ...((place) => (place.primary.length > 0 ? [place] : []))(t.each((lang) => placeIn(t, data.office, edition, lang))),
         ], { header: true, align: 'center' }),
         cell(changeTxt(context, 'festival-booths', edition.fiscalYear), { align: 'center' }),
         cell(t.each((lang) => t.joinList(edition.booths.exhibitors.map((b) => t.bodyName(b, lang)), lang))),

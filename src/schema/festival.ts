@@ -2,7 +2,7 @@
 // held, and its booths.
 import { Type, type Static } from '@sinclair/typebox';
 import {
-  BodySchema, CountSchema, DateSchema, FiscalYearSchema, PhotoSchema, PlaceFields, SchemaKey, TextListSchema, TextSchema,
+  BodySchema, CountSchema, DateSchema, FiscalYearSchema, ParticipantsSchema, PhotoSchema, PlaceFields, SchemaKey, TextListSchema, TextSchema,
 } from './common.js';
 
 export const FestivalEditionSchema = Type.Object(
@@ -13,6 +13,7 @@ export const FestivalEditionSchema = Type.Object(
     // Where the edition was held, as on every other record: a country the office covers and its city.
     ...PlaceFields,
     organiser: Type.Optional(TextSchema),
+    visitors: Type.Optional(ParticipantsSchema),
     sponsors: Type.Optional(
       Type.Object(
         {

@@ -67,6 +67,8 @@ describe('an office that covers several countries', () => {
     };
     expect(facts('en')).toContainEqual(['Venue', 'Test venue (Bangkok, Thailand)']);
     expect(facts('ja')).toContainEqual(['場所', 'テスト用の会場（タイ・バンコク）']);
+    expect(facts('en')).toContainEqual(['Visitors', '5,000+']);
+    expect(facts('ja')).toContainEqual(['来場者数', '5,000名以上']);
     // Each year's booths under the place of that year's festival.
     expect(table('en', 'festival', 'festival-booths').slice(1).map((row) => row[0])).toEqual([
       '2021 / (2 exhibitors) / Bangkok, Thailand', '2020 / (1 exhibitor) / Singapore',

@@ -1,5 +1,5 @@
 // The yearly grassroots festival (日韓交流おまつり in Seoul): the latest edition's facts (date, venue and place,
-// organiser, sponsors) and the municipal booths of each year.
+// organiser, visitors, sponsors) and the municipal booths of each year.
 import type { Block } from '../../document/blocks.js';
 import { formatDate, formatNumber } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
@@ -18,7 +18,7 @@ export const festival: SectionDefinition = {
     const editions = file.editions.filter((e) => inYears(e.fiscalYear, context.years)).sort((a, b) => b.fiscalYear - a.fiscalYear);
     const blocks: Block[] = [...textList(t, 'bullet', file.description)];
 
-    const latest = editions.find((e) => e.date || e.venue || e.country || e.city || e.organiser || e.sponsors);
+    const latest = editions.find((e) => e.date || e.venue || e.country || e.city || e.organiser || e.visitors !== undefined || e.sponsors);
     if (latest) {
       const items = [];
       if (latest.date) items.push({ label: t.label('festival.date'), values: [t.each((lang) => formatDate(latest.date!, lang, { weekday: true }))] });
@@ -31,6 +31,10 @@ export const festival: SectionDefinition = {
         })] });
       }
       if (latest.organiser) items.push({ label: t.label('festival.organiser'), values: [t.text(latest.organiser)] });
+      if (latest.visitors !== undefined) {
+        const visitors = typeof latest.visitors === 'number' ? { value: latest.visitors } : latest.visitors;
+        items.push({ label: t.label('festival.visitors'), values: [t.each((lang) => t.fill(visitors.atLeast ? 'units.peopleAtLeast' : 'units.people', lang, { n: formatNumber(visitors.value, lang) }))] });
+      }
       if (latest.sponsors) {
         // The label places the list: 【日本側】在大韓民国… without a typed space, "일본 측: …" in Korean.
         const side = (key: string, names: Text[]) => t.each((lang) =>

@@ -66,6 +66,12 @@ describe('per-country figures of an office covering several countries', () => {
     expect(lines(table(short), 'jet-participants')![2]).toEqual(['IN', ['not split', 8]]);
   });
 
+  it('names only the countries of the fiscal years shown', () => {
+    // India is named in 2021's parts only, and Thailand's festival was in 2021: with 2020 alone they have no line.
+    expect(lines(table(singapore, { to: 2020 }), 'jet-participants')).toEqual([['SG', [9]], ['PH', [11]]]);
+    expect(lines(table(singapore, { to: 2020 }), 'festival-booths')).toEqual([['SG', [1]]]);
+  });
+
   it('gives no country line for metrics whose data carries no country', () => {
     for (const id of ['jet-countries', 'jet-participants-from-office-country']) expect(lines(t, id)).toBeUndefined();
   });

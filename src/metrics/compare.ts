@@ -144,7 +144,10 @@ function countryRows(series: MetricSeries, fiscalYears: readonly number[]): Comp
   // The part not broken down gets a line only when some year shown has one.
   const unsplit = shown.some((v) => !v.byCountry?.complete && countryValue(series, v.fiscalYear, null).value !== 0);
   const last = fiscalYears[fiscalYears.length - 1];
-  return [...series.countries, ...(unsplit ? [null] : [])].map((country): CompareCountryRow => {
+  // Only the countries named in the years shown (--from/--to may leave a country's only year out).
+  const named = new Set(shown.flatMap((v) => Object.keys(v.byCountry?.values ?? {})));
+  const countries = series.countries.filter((code) => named.has(code));
+  return [...countries, ...(unsplit ? [null] : [])].map((country): CompareCountryRow => {
     const lastChange = last === undefined ? { change: null, withheld: false } : countryChange(series, last, country);
     return {
       country,

@@ -5,7 +5,9 @@
 //
 // - from the save to the reload event of brochure.ja.html (the page being looked at: its HTML is built first);
 // - from the save to the reloaded page: the event, then the page's HTML fetched again, as location.reload() does;
-// - from the save to the reload event of the last of the six files (three HTML, three PDF).
+// - from the save to the reload event of the last of the six files (three HTML, three PDF);
+// - then, for information, saves that each type a character new to the page (its font subsets are cut again):
+//   from the save to the reload event of brochure.ja.html.
 //
 // The server and this client are separate processes, as the server and the browser are: an event counts when it
 // reaches the client, not when the server writes it. The clock starts before writeFile, so the watcher's own delay
@@ -121,6 +123,17 @@ for (let round = 0; round < 13; round++) {
     all.push(last);
   }
 }
+// Saves that type a character the page has never shown: its face is subset again before the HTML is ready.
+const fresh = [];
+for (const character of '鬱薔薇麒麟檸檬') {
+  await new Promise((resolveWait) => setTimeout(resolveWait, 400));
+  arrivals.length = 0;
+  started = performance.now();
+  writeFileSync(file, original.replace('クレアソウル 2026,', `クレアソウル 2026 ${character},`));
+  await until(() => arrivals.some((a) => a.page === page));
+  fresh.push(arrivals.find((a) => a.page === page).at - started);
+  await until(() => new Set(arrivals.map((a) => a.page)).size >= 6);
+}
 controller.abort();
 server.kill('SIGTERM');
 await new Promise((resolveExit) => server.once('exit', resolveExit));
@@ -131,10 +144,12 @@ const results = {
   'save → reload event of the HTML (median)': median(event),
   'save → page reloaded (median)': median(reloaded),
   'save → all six files rebuilt (median)': median(all),
+  'save of a new character → reload event of the HTML (median)': median(fresh),
 };
 console.log(`  reload event:  ${event.map((ms) => ms.toFixed(0)).join(', ')} ms`);
 console.log(`  page reloaded: ${reloaded.map((ms) => ms.toFixed(0)).join(', ')} ms`);
 console.log(`  all six:       ${all.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+console.log(`  new character: ${fresh.map((ms) => ms.toFixed(0)).join(', ')} ms`);
 let failed = false;
 for (const [name, value] of Object.entries(results)) {
   const target = TARGETS[name];

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INSTALL_ROOT, World } from '../world.js';
+import { INSTALL_ROOT } from '../world.js';
 import { startPreview, type Preview } from './index.js';
 import { withReloadScript } from './server.js';
 
@@ -193,22 +193,5 @@ describe('clair serve in Chromium', () => {
     } finally {
       await page.close();
     }
-  });
-});
-
-describe('a World for serve', () => {
-  it('reads a file once until it is forgotten', async () => {
-    const { WatchedWorld } = await import('./world.js');
-    const dir = mkdtempSync(join(tmpdir(), 'clair-world-'));
-    const file = join(dir, 'a.yaml');
-    writeFileSync(file, 'one');
-    const world = new WatchedWorld({ dataRoot: dir });
-    expect(world.readText(file)).toBe('one');
-    writeFileSync(file, 'two');
-    expect(world.readText(file)).toBe('one');
-    world.forget(file);
-    expect(world.readText(file)).toBe('two');
-    expect(new World({ dataRoot: dir }).readText(file)).toBe('two');
-    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -50,6 +50,14 @@ export interface SessionOptions {
   fontsDir?: string;
 }
 
+/**
+ * Brotli quality of the preview's web fonts. A character new to the page (any edit that types one) needs a new
+ * subset of its face: packing the Japanese one took ~55 ms at the build's quality 5 and ~1 ms at 0, for a file 5 %
+ * larger (164 against 156 KB), which costs nothing over the loopback. So served pages differ from `clair build`'s
+ * only in their fonts' compression.
+ */
+const PREVIEW_FONT_QUALITY = 0;
+
 /** An unexpected failure (a template error, a renderer bug) shown like a data problem, so the server stays up. */
 function failureDiagnostic(error: unknown): Diagnostic {
   const text = error instanceof Error ? error.message : String(error);
@@ -207,7 +215,7 @@ export class PreviewSession {
       const { renderHtml } = await import('../render/html/index.js');
       for (const edition of order) {
         const started = performance.now();
-        const bytes = await renderHtml(docOf(edition), world);
+        const bytes = await renderHtml(docOf(edition), world, { fontQuality: PREVIEW_FONT_QUALITY });
         this.publish({ name: `brochure.${edition.id}.html`, edition: edition.id, format: 'html', bytes, version: this.version, milliseconds: performance.now() - started });
         // Node's HTTP responses cork their socket until the next tick, and the ticks wait for the microtasks, which
         // this chain of awaits keeps busy: without a turn of the event loop the reload event left only after the

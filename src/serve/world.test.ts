@@ -12,6 +12,18 @@ const root = mkdtempSync(join(tmpdir(), 'clair-watched-world-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('WatchedWorld', () => {
+  it('reads a file once until it is forgotten', () => {
+    const file = join(root, 'a.yaml');
+    writeFileSync(file, 'one');
+    const world = new WatchedWorld({ dataRoot: root });
+    expect(world.readText(file)).toBe('one');
+    writeFileSync(file, 'two');
+    expect(world.readText(file)).toBe('one');
+    world.forget(file);
+    expect(world.readText(file)).toBe('two');
+    expect(new World({ dataRoot: root }).readText(file)).toBe('two');
+  });
+
   it('parses an unchanged file once, and again after the watcher names it', () => {
     const events = join(root, 'events.yaml');
     const lectures = join(root, 'lectures.yaml');

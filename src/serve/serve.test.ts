@@ -148,6 +148,41 @@ describe('clair serve', () => {
     }
   });
 
+  it('answers the open page\'s reload before it renders the next edition', async () => {
+    const session = preview.session;
+    const version = session.version;
+    // A page of the Japanese edition is open, and asks for its reloaded HTML only when the test says so.
+    const viewers = session.viewers;
+    const fetched = session.fetched;
+    let fetch: () => void = () => {};
+    session.viewers = () => ['ja'];
+    session.fetched = (name, v) => {
+      expect([name, v]).toEqual(['brochure.ja.html', version + 1]);
+      return new Promise((resolve) => (fetch = resolve));
+    };
+    const original = readFileSync(brochureFile, 'utf8');
+    try {
+      writeFileSync(brochureFile, original.replace('クレアソウル 2026,', 'クレアソウル 2026 校正,'));
+      await expect.poll(() => session.files.get('brochure.ja.html')!.version, { timeout: 30_000 }).toBe(version + 1);
+      // The Korean edition waits for the page (at most RELOAD_GRACE_MS, 250 ms) …
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(session.files.get('brochure.ko.html')!.version).toBe(version);
+      // … and goes on once the page has its HTML.
+      fetch();
+      await expect.poll(() => session.files.get('brochure.ko.html')!.version, { timeout: 30_000 }).toBe(version + 1);
+    } finally {
+      session.viewers = viewers;
+      session.fetched = fetched;
+      writeFileSync(brochureFile, original);
+      await expect.poll(() => session.version, { timeout: 30_000 }).toBe(version + 2);
+      await session.idle();
+    }
+    // The server's own hook: a GET of the file at that version ends the wait.
+    const waiting = session.fetched('brochure.ja.html', session.version);
+    await get('/brochure.ja.html');
+    await waiting;
+  });
+
   it('rebuilds only the HTML when a stylesheet changes, and the PDF too when data changes', () => {
     const s = preview.session;
     expect(s.kindOf(join(s.world.templatesDir, 'style.css'))).toBe('templates');

@@ -1,8 +1,9 @@
 // The build behind `clair serve`: one long-lived pipeline for one office. Validators, compiled templates, opened
-// fonts, shaped text and font subsets stay warm in this process between edits; a change re-reads only the files
-// the watcher named (WatchedWorld), re-checks the office, and re-renders what the change can affect — every HTML
-// edition first (the ones someone is looking at before the others), each announced as soon as it is ready, then
-// the PDFs. Data that does not validate leaves the last good files in place and reports its problems instead.
+// fonts, shaped text and font subsets stay warm in this process between edits; a change re-reads and re-parses only
+// the files the watcher named (WatchedWorld), re-checks the office, and re-renders what the change can affect —
+// every HTML edition first (the ones someone is looking at before the others), each announced as soon as it is
+// ready and, when a page shows it, served to that page before the next one starts; then the PDFs. Data that does
+// not validate leaves the last good files in place and reports its problems instead.
 import { relative, sep } from 'node:path';
 import type { Diagnostic, UiLanguage } from '../diagnostics.js';
 import type { Edition } from '../document/blocks.js';
@@ -225,7 +226,7 @@ export class PreviewSession {
         // first PDF (~400 ms later), and the page's own reload request waited as long.
         await nextTurn();
         // The open page reloads now: answer its request before the next edition takes the thread for 30–100 ms.
-        if (viewed.includes(edition.id)) await Promise.race([this.fetched(name, this.version), delay(RELOAD_GRACE_MS)]);
+        if (viewed.includes(edition.id) && this.pending.size === 0) await Promise.race([this.fetched(name, this.version), delay(RELOAD_GRACE_MS)]);
       }
     }
     if (formats.includes('pdf')) {

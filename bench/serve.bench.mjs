@@ -51,6 +51,15 @@ const url = await new Promise((resolveUrl, reject) => {
     if (address && /ready in/.test(serverOutput)) resolveUrl(address);
   });
   server.on('exit', (code) => reject(new Error(`clair serve ended (exit ${code}):\n${serverOutput}`)));
+  // A first build that fails leaves the server waiting for a fix: the benchmark stops instead of waiting with it.
+  const stop = (why) => {
+    server.kill('SIGTERM');
+    reject(new Error(`${why}:\n${serverOutput}`));
+  };
+  server.stderr.on('data', () => {
+    if (/✖ the data has problems/.test(serverOutput)) stop('the first build of clair serve failed');
+  });
+  setTimeout(() => stop('clair serve was not ready within 5 minutes'), 300_000).unref();
 });
 console.log(`  first build (every edition and format, process start included): ${(performance.now() - started).toFixed(0)} ms`);
 

@@ -110,13 +110,15 @@ export class PdfBlocks {
         continue;
       }
       if (this.isNarrow(block, half) && next && next.kind !== 'heading' && this.isNarrow(next, half)) {
-        // A pair of columns is one unbreakable row: it travels whole with its heading.
+        // A pair of short blocks is one unbreakable row that travels whole with its heading; a taller pair may
+        // continue on the next page (each block keeps its own rows and items whole) rather than leave a gap.
+        const whole = this.isSmall(block) && this.isSmall(next);
         emit({
           columns: [{ width: half, ...this.block(block, half) }, { width: half, ...this.block(next, half) }],
           columnGap: gap,
-          unbreakable: true,
+          ...(whole ? { unbreakable: true } : {}),
           margin: [0, 0, 0, this.style.spacing.block / 2],
-        }, true);
+        }, whole);
         i++;
         continue;
       }
@@ -290,7 +292,7 @@ export class PdfBlocks {
         ? this.pair(txt, block.marker === 'merit' ? width - 14 : width, (one, base) => single(one, index, base), block.marker === 'note' ? { fontSize: this.s.small } : {})
         : single(txt, index);
       // An item is never split between pages.
-      return this.withQr({ ...node, margin: [0, 0.5, 0, 1.5], unbreakable: true }, txt, width);
+      return this.withQr({ ...node, margin: [0, 0, 0, 1], unbreakable: true }, txt, width);
     };
     const items = block.items.map(item);
     const stack: Node[] = [];
@@ -508,7 +510,7 @@ export class PdfBlocks {
         paddingLeft: () => 5,
         paddingRight: () => 5,
         paddingTop: (i: number) => (i === 0 ? 0 : 2),
-        paddingBottom: (i: number) => (i === 0 ? 2 : 2),
+        paddingBottom: () => 2,
       },
     }];
     if (block.notes && block.notes.length > 0) {
@@ -534,7 +536,7 @@ export class PdfBlocks {
       table: { widths: [labelWidth, '*'], body: caption ? [[{ ...caption, colSpan: 2, border: [false, false, false, false], margin: [-5, 0, 0, 0] }, {}], ...body] : body, dontBreakRows: true, headerRows: caption ? 1 : 0, ...(caption ? { keepWithHeaderRows: 1 } : {}) },
       layout: {
         hLineWidth: (i: number) => (caption && i === 0 ? 0 : 0.4), vLineWidth: () => 0, hLineColor: () => this.c.rule,
-        paddingLeft: () => 5, paddingRight: () => 5, paddingTop: () => 2.5, paddingBottom: () => 2.5,
+        paddingLeft: () => 5, paddingRight: () => 5, paddingTop: () => 2, paddingBottom: () => 2,
       },
     });
     return { stack, margin: [0, 2, 0, this.style.spacing.block] };

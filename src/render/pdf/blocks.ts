@@ -284,8 +284,13 @@ export class PdfBlocks {
       };
     };
     const half = (width - this.style.page.columnGap) / 2;
-    // Four or more short items read better, and take half the height, in two columns.
-    const twoColumns = block.items.length >= 4 && width > 300 && block.items.every((i) => txtEms(i) * this.s.body <= half * 1.6 && webLinks(i).length === 0);
+    // Four or more short items read better, and take half the height, in two columns; so do short items that each
+    // carry a web address, whose QR codes would otherwise stand one under the other.
+    const qr = 44;
+    const linked = block.items.length >= 2 && block.items.every((i) => webLinks(i).length === 1);
+    const twoColumns = width > 300 && (linked
+      ? block.items.every((i) => txtEms(i) * this.s.body <= (half - qr) * 2)
+      : block.items.length >= 4 && block.items.every((i) => txtEms(i) * this.s.body <= half * 1.6 && webLinks(i).length === 0));
     const item = (txt: Txt, index: number): Node => {
       // A bilingual item at the full width: each language with its own mark, side by side.
       const node: Node = !twoColumns && this.sideBySide(txt, width)
@@ -509,8 +514,8 @@ export class PdfBlocks {
         hLineColor: (i: number) => (i <= 2 ? this.c.brand : this.c.rule),
         paddingLeft: () => 5,
         paddingRight: () => 5,
-        paddingTop: (i: number) => (i === 0 ? 0 : 2),
-        paddingBottom: () => 2,
+        paddingTop: (i: number) => (i === 0 ? 0 : 1.5),
+        paddingBottom: () => 1.5,
       },
     }];
     if (block.notes && block.notes.length > 0) {

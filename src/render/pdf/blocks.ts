@@ -122,8 +122,9 @@ export class PdfBlocks {
         i++;
         continue;
       }
-      if (block.kind === 'list' && block.marker !== 'merit' && pending.length > 0 && !this.keptWhole(block)) {
-        // A long list takes its heading into its opening (title and first items), which is never split.
+      if (block.kind === 'list' && block.marker !== 'merit' && pending.length > 0) {
+        // A list takes its heading into its opening (title and first two items), which is never split: the rest may
+        // flow on to the next page rather than move the whole list and leave a gap.
         out.push(this.list(block, width, pending));
         pending = [];
         continue;

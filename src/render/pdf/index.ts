@@ -180,14 +180,16 @@ function backFoot(doc: BrochureDocument, text: PdfText, style: PdfStyle): Node {
 /** The contents: parts and sections with page numbers resolved by pdfmake from the section anchors. */
 function contents(doc: BrochureDocument, text: PdfText, style: PdfStyle): Node {
   const { colours, sizes } = style;
+  // A list of titles, read down the column, not running text: set as close as table cells.
+  const lineHeight = sizes.leading.table;
   const rows: Node[][] = [];
   for (const part of doc.parts) {
     if (part.title) {
       rows.push([{
         colSpan: 2,
         stack: [
-          { text: text.rich([{ text: `${part.numeral ?? ''}　`, lang: doc.edition.primary }, ...part.title.primary], { bold: true, color: colours.brand, fontSize: sizes.heading }) },
-          ...(part.title.secondary ? [{ text: text.rich(part.title.secondary, { fontSize: text.secondarySize(sizes.body), color: colours.second }) }] : []),
+          { text: text.rich([{ text: `${part.numeral ?? ''}　`, lang: doc.edition.primary }, ...part.title.primary], { bold: true, color: colours.brand, fontSize: sizes.heading }), lineHeight },
+          ...(part.title.secondary ? [{ text: text.rich(part.title.secondary, { fontSize: text.secondarySize(sizes.body), color: colours.second }), lineHeight }] : []),
         ],
         margin: [0, 7, 0, 1],
       }, {}]);
@@ -197,13 +199,13 @@ function contents(doc: BrochureDocument, text: PdfText, style: PdfStyle): Node {
       rows.push([
         {
           stack: [
-            { text: text.rich(label, { fontSize: sizes.body }), linkToDestination: section.anchor },
-            ...(section.title.secondary ? [{ text: text.rich(section.title.secondary, { fontSize: text.secondarySize(sizes.body), color: colours.second }) }] : []),
+            { text: text.rich(label, { fontSize: sizes.body }), linkToDestination: section.anchor, lineHeight },
+            ...(section.title.secondary ? [{ text: text.rich(section.title.secondary, { fontSize: text.secondarySize(sizes.body), color: colours.second }), lineHeight }] : []),
           ],
           margin: [part.title ? 12 : 0, 1.5, 0, 1.5],
         },
         // A page number is one word: noWrap spares pdfmake's UAX #14 breaker (and loading it) for it.
-        { text: '', pageReference: section.anchor, noWrap: true, alignment: 'right', fontSize: sizes.body, bold: true, color: colours.brandDark, margin: [0, 1.5, 0, 1.5] },
+        { text: '', pageReference: section.anchor, noWrap: true, alignment: 'right', fontSize: sizes.body, lineHeight, bold: true, color: colours.brandDark, margin: [0, 1.5, 0, 1.5] },
       ]);
     }
   }

@@ -95,7 +95,6 @@ export class PdfText {
       }, { heading: base.heading }),
       ...(base.alignment ? { alignment: base.alignment } : {}),
       lineHeight: this.leading(txt.secondary, base),
-      margin: [0, 1, 0, 0],
     };
     return { stack: [primary, secondary], unbreakable: true, ...(base.margin ? { margin: base.margin } : {}) };
   }

@@ -191,7 +191,7 @@ function contents(doc: BrochureDocument, text: PdfText, style: PdfStyle): Node {
           { text: text.rich([{ text: `${part.numeral ?? ''}　`, lang: doc.edition.primary }, ...part.title.primary], { bold: true, color: colours.brand, fontSize: sizes.heading }), lineHeight },
           ...(part.title.secondary ? [{ text: text.rich(part.title.secondary, { fontSize: text.secondarySize(sizes.body), color: colours.second }), lineHeight }] : []),
         ],
-        margin: [0, 7, 0, 1],
+        margin: [0, 5, 0, 1],
       }, {}]);
     }
     for (const section of part.sections) {
@@ -202,17 +202,17 @@ function contents(doc: BrochureDocument, text: PdfText, style: PdfStyle): Node {
             { text: text.rich(label, { fontSize: sizes.body }), linkToDestination: section.anchor, lineHeight },
             ...(section.title.secondary ? [{ text: text.rich(section.title.secondary, { fontSize: text.secondarySize(sizes.body), color: colours.second }), lineHeight }] : []),
           ],
-          margin: [part.title ? 12 : 0, 1.5, 0, 1.5],
+          margin: [part.title ? 12 : 0, 1, 0, 1],
         },
         // A page number is one word: noWrap spares pdfmake's UAX #14 breaker (and loading it) for it.
-        { text: '', pageReference: section.anchor, noWrap: true, alignment: 'right', fontSize: sizes.body, lineHeight, bold: true, color: colours.brandDark, margin: [0, 1.5, 0, 1.5] },
+        { text: '', pageReference: section.anchor, noWrap: true, alignment: 'right', fontSize: sizes.body, lineHeight, bold: true, color: colours.brandDark, margin: [0, 1, 0, 1] },
       ]);
     }
   }
   return {
     pageBreak: 'before',
     stack: [
-      { ...text.paragraph(doc.labels.contents, { fontSize: sizes.sectionTitle, bold: true, color: colours.brand, heading: true }), margin: [0, 6, 0, 10] },
+      { ...text.paragraph(doc.labels.contents, { fontSize: sizes.sectionTitle, bold: true, color: colours.brand, heading: true }), margin: [0, 2, 0, 6] },
       // Two columns, split at a part: the contents stay on one page.
       tocColumns(rows, style),
     ],

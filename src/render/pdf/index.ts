@@ -125,15 +125,11 @@ function coverFoot(doc: BrochureDocument, text: PdfText, style: PdfStyle): Node 
         { text: text.rich([{ text: doc.cover.organisationEnglish, lang: 'en' }], { fontSize: sizes.small, color: colours.muted }) },
       ] },
       // The year as a big figure only when the title does not already print it ("クレアソウル 2026" does).
-      ...(titleHasYear(doc) ? [] : [{ width: 190, text: text.rich([{ text: String(doc.cover.year), lang: 'en' }], { fontSize: sizes.coverTitle * 1.6, bold: true, color: colours.brand }), alignment: 'right', lineHeight: 1 }]),
+      ...(doc.cover.yearInTitle ? [] : [{ width: 190, text: text.rich([{ text: String(doc.cover.year), lang: 'en' }], { fontSize: sizes.coverTitle * 1.6, bold: true, color: colours.brand }), alignment: 'right', lineHeight: 1 }]),
     ],
     absolutePosition: { x: page.margins[0], y: page.height - 170 },
   };
 }
-
-/** The cover's title already names the year in some language of the edition. */
-const titleHasYear = (doc: BrochureDocument) =>
-  [doc.cover.title.primary, doc.cover.title.secondary ?? []].some((rich) => plain(rich).includes(String(doc.cover.year)));
 
 /** The key visual: the brand field over the upper 58 % of the page with circles in its tints, to the page edge. */
 function coverBackground(style: PdfStyle, size: { width: number; height: number }, hasPhoto: boolean): Node {

@@ -250,13 +250,12 @@ export class PdfBlocks {
       ? { ...this.pair(txt, width, (single, base) => this.text.paragraph(single, { ...style, ...base }), style), margin }
       : narrow({ ...this.text.paragraph(txt, style), margin });
     if (tone === 'callout') {
-      const inner = width - 16;
-      const content = this.sideBySide(txt, width)
-        ? this.pair(txt, inner, (single, base) => this.text.paragraph(single, { bold: true, color: this.c.brandDark, ...base }), { secondaryColor: this.c.second })
-        : this.text.paragraph(txt, { bold: true, color: this.c.brandDark });
+      // A callout is one short appeal: the pair stays stacked in its box.
+      const content = this.text.paragraph(txt, { bold: true, color: this.c.brandDark });
       return {
         table: {
-          widths: ['*'],
+          // A width in points, not '*': after a side-by-side heading pdfmake gave a '*' column half the width.
+          widths: [width - 3],
           body: [[{ ...content, margin: [8, 5, 8, 5] }]],
         },
         layout: { hLineWidth: () => 0, vLineWidth: (i: number) => (i === 0 ? 3 : 0), vLineColor: () => this.c.accent, fillColor: () => this.c.accentTint, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },

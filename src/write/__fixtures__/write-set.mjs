@@ -4,16 +4,34 @@
 // Every file gets the text "<tag>:<name>". kill-at k: the process kills itself just before its k-th change of the
 // file system (1-based). fail-with-errno: the first change fails with that errno (EROFS, EACCES, ENOSPC) instead.
 // Prints {"changes": n} when it ran to the end, or the error's message with exit code 2.
+// CLAIR_TEST_WINDOWS_FS=1 makes the file system answer as Windows does without Developer Mode: symlink fails with
+// EPERM, and rename fails with EPERM when the new name exists as a folder or a link. Failed calls change nothing
+// and are not steps.
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 
 const [dir, tag, names, killAtArg, failWith] = process.argv.slice(2);
 const killAt = Number(killAtArg ?? 0);
 const fs = createRequire(import.meta.url)('node:fs');
 let changes = 0;
+const windows = process.env.CLAIR_TEST_WINDOWS_FS === '1';
+/** What Windows refuses (see above), checked before a call counts as a change. */
+function refusedOnWindows(name, args) {
+  if (name === 'symlinkSync') return true;
+  if (name !== 'renameSync') return false;
+  try {
+    const stat = fs.lstatSync(args[1]);
+    return stat.isDirectory() || stat.isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
 // Every call that changes the file system; reading calls are not steps.
 for (const name of ['writeFileSync', 'mkdirSync', 'renameSync', 'rmSync', 'rmdirSync', 'unlinkSync', 'symlinkSync', 'linkSync', 'copyFileSync', 'appendFileSync', 'cpSync']) {
   const original = fs[name];
   fs[name] = function (...args) {
+    if (windows && refusedOnWindows(name, args)) {
+      throw Object.assign(new Error(`EPERM: operation not permitted (as on Windows), ${name} '${args[0]}'`), { code: 'EPERM' });
+    }
     changes += 1;
     if (changes === killAt) process.kill(process.pid, 'SIGKILL');
     if (failWith && changes === 1) throw Object.assign(new Error(`${failWith}: injected, ${name} '${args[0]}'`), { code: failWith });

@@ -176,6 +176,16 @@ describe('where no link can be made (Windows without Developer Mode, FAT drives)
     expect(refused.stdout).toBe(`cannot keep the link ${join(dir, 'latest.pdf')} in the new outputs: this system does not let clair make links (on Windows, Developer Mode allows them); move the link out of the output folder`);
     expect(readFileSync(join(dir, 'brochure.ja-ko.pdf'), 'utf8')).toBe('new:brochure.ja-ko.pdf');
   });
+
+  it('a folder held open by another program (Windows cannot move it) is named, with the previous outputs untouched', () => {
+    const dir = join(root, 'windows-in-use', 'seoul-2026');
+    expect(writeSet(dir, 'old', OLD_NAMES, 0, undefined, WINDOWS_FS).status).toBe(0);
+    const run = writeSet(dir, 'new', NEW_NAMES, 0, undefined, { ...WINDOWS_FS, CLAIR_TEST_FOLDER_IN_USE: '1' });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe(`cannot replace ${dir}: a file in it is open in another program (a PDF viewer?); close it and build again (the previous outputs are untouched)`);
+    expect(seen(dir)).toEqual(setOf('old', OLD_NAMES));
+    expect(readdirSync(bookkeepingOf(dir).versions)).toEqual([]);
+  });
 });
 
 describe('builds of one output folder', () => {

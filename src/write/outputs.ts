@@ -126,7 +126,19 @@ export class OutputSet {
    */
   private swapIn(from: string): void {
     const aside = join(this.versions, LEGACY);
-    if (exists(this.dir)) renameSync(this.dir, aside);
+    if (exists(this.dir)) {
+      try {
+        renameSync(this.dir, aside);
+      } catch (error) {
+        // The folder was writable a moment ago (this build wrote beside it): Windows will not move a folder while a
+        // program holds a file in it open.
+        if (!IN_USE.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+        throw new IoError({
+          en: `cannot replace ${this.dir}: a file in it is open in another program (a PDF viewer?); close it and build again (the previous outputs are untouched)`,
+          ja: `${this.dir} を置き換えられません。中のファイルが別のプログラム（PDF ビューアーなど）で開かれています。閉じてからもう一度ビルドしてください（以前の出力はそのままです）`,
+        });
+      }
+    }
     try {
       renameSync(from, this.dir);
     } catch (error) {
@@ -187,6 +199,9 @@ export class OutputSet {
 const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
 /** rename(2) errors when the new name exists and the system will not replace it (Windows: EPERM for any folder). */
 const CANNOT_REPLACE = new Set(['EPERM', 'EACCES', 'EEXIST', 'ENOTEMPTY', 'EISDIR', 'ENOTDIR']);
+
+/** rename(2) errors on Windows when a program holds a file in the folder open. */
+const IN_USE = new Set(['EBUSY', 'EPERM', 'EACCES']);
 
 /** Makes a relative symbolic link; false when this system or file system does not let clair make one. */
 function makeLink(target: string, path: string, type?: 'dir'): boolean {

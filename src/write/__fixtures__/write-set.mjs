@@ -6,7 +6,8 @@
 // Prints {"changes": n} when it ran to the end, or the error's message with exit code 2.
 // CLAIR_TEST_WINDOWS_FS=1 makes the file system answer as Windows does without Developer Mode: symlink fails with
 // EPERM, and rename fails with EPERM when the new name exists as a folder or a link. Failed calls change nothing
-// and are not steps.
+// and are not steps. CLAIR_TEST_FOLDER_IN_USE=1 adds what Windows answers while a file in the output folder is open
+// in another program: moving the folder fails with EBUSY.
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 
 const [dir, tag, names, killAtArg, failWith] = process.argv.slice(2);
@@ -17,6 +18,7 @@ const windows = process.env.CLAIR_TEST_WINDOWS_FS === '1';
 /** What Windows refuses (see above), checked before a call counts as a change. */
 function refusedOnWindows(name, args) {
   if (name === 'symlinkSync') return true;
+  if (name === 'renameSync' && process.env.CLAIR_TEST_FOLDER_IN_USE === '1' && args[0] === dir) return 'EBUSY';
   if (name !== 'renameSync') return false;
   try {
     const stat = fs.lstatSync(args[1]);
@@ -29,8 +31,10 @@ function refusedOnWindows(name, args) {
 for (const name of ['writeFileSync', 'mkdirSync', 'renameSync', 'rmSync', 'rmdirSync', 'unlinkSync', 'symlinkSync', 'linkSync', 'copyFileSync', 'appendFileSync', 'cpSync']) {
   const original = fs[name];
   fs[name] = function (...args) {
-    if (windows && refusedOnWindows(name, args)) {
-      throw Object.assign(new Error(`EPERM: operation not permitted (as on Windows), ${name} '${args[0]}'`), { code: 'EPERM' });
+    const refused = windows && refusedOnWindows(name, args);
+    if (refused) {
+      const code = refused === true ? 'EPERM' : refused;
+      throw Object.assign(new Error(`${code}: refused as on Windows, ${name} '${args[0]}'`), { code });
     }
     changes += 1;
     if (changes === killAt) process.kill(process.pid, 'SIGKILL');
@@ -41,12 +45,14 @@ for (const name of ['writeFileSync', 'mkdirSync', 'renameSync', 'rmSync', 'rmdir
 syncBuiltinESMExports();
 
 const { OutputSet } = await import(process.env.CLAIR_OUTPUTS_MODULE);
+let outputs;
 try {
-  const outputs = new OutputSet(dir);
+  outputs = new OutputSet(dir);
   for (const name of names.split(',')) outputs.stage(name, `${tag}:${name}`);
   outputs.commit();
   process.stdout.write(JSON.stringify({ changes }));
 } catch (error) {
+  outputs?.abandon(); // as the build does
   process.stdout.write(error.message);
   process.exitCode = 2;
 }

@@ -141,7 +141,7 @@ const OFFICES: FixtureOffice[] = [
     root: 'asean',
     lang: 'en',
     parts: [
-      { numeral: 'Ⅰ', numbers: ['①', '②'] },
+      { numeral: 'Ⅰ', numbers: ['①', '②', '③', '④'] },
       { numeral: 'Ⅱ', numbers: ['①', '②'] },
       { numeral: 'Ⅲ', numbers: [undefined, '①'] },
     ],
@@ -149,7 +149,7 @@ const OFFICES: FixtureOffice[] = [
       ja: ['1988年（昭和63年）に設立', '海外事務所：7か所（ニューヨーク、', '栃木県小山市', 'インドネシア・ジャカルタ'],
       own: [
         'founded in 1988', 'Overseas offices: 7 (New York, London, Paris', 'CLAIR Singapore: overview', 'Address and contact',
-        'Oyama City, Tochigi', 'Taro Yamada, Director, CLAIR Singapore', 'Jakarta, Indonesia',
+        'Oyama City, Tochigi', 'Taro Yamada, Director, CLAIR Singapore', 'Jakarta, Indonesia', 'Test venue (Bangkok, Thailand)',
       ],
     },
     foreign: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303F\uFF00-\uFFEF]/u,

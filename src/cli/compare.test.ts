@@ -157,7 +157,7 @@ describe.concurrent('clair compare', () => {
     it('says why a metric never has values', async () => {
       const run = await clair(['--data', SINGLE, 'compare', '--metrics', 'research-requests', '--ui-lang=ja']);
       expect(run.status).toBe(1);
-      expect(run.stderr).toContain('research-requests: 依頼調査は事例のみで、年度別の件数はデータにありません。');
+      expect(run.stderr).toContain('research-requests: 依頼調査は事例のみで、年度別の件数はデータにありません（requests に年度付きで挙げ、completeFiscalYears で全件そろった年度を示すと件数になります）。');
       expect(run.stderr).toContain('seoul: research-requestsの数値がありません');
     });
 

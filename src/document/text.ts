@@ -102,6 +102,15 @@ export class EditionText {
     });
   }
 
+  /**
+   * A label that counts something, in the singular where the language's plural rules say "one" ("1 exhibitor",
+   * "1 participant"): the label `<key>One` then, else `<key>`. Languages without grammatical number give both alike.
+   */
+  fillCount(key: string, lang: LanguageTag, count: number, params: Record<string, string | number | ((lang: LanguageTag) => string)> = {}): string {
+    const one = new Intl.PluralRules(lang).select(count) === 'one';
+    return this.fill(one ? `${key}One` : key, lang, params);
+  }
+
   label(key: string, params: Record<string, string | number | ((lang: LanguageTag) => string)> = {}, style: Partial<Run> = {}): Txt {
     return this.each((lang) => runs(this.fill(key, lang, params), lang, style));
   }

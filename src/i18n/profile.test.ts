@@ -21,7 +21,7 @@ describe('languageProfile', () => {
       tag: 'ja', script: 'Jpan', lineBreaking: 'kinsoku', wordSpaces: false,
       marks: { bullet: '・', note: '※' }, quotes: { primary: ['「', '」'], secondary: ['『', '』'] }, brackets: ['（', '）'],
       nameOrder: 'family-first', placeOrder: 'large-to-small', placeSeparator: '', locale: 'ja-JP',
-      html: { lang: 'ja', lineBreak: 'strict', autospace: true },
+      autospace: true, html: { lang: 'ja', lineBreak: 'strict' },
     });
     expect(ja.file).toBe(join('templates', 'languages', 'ja.yaml').replace(/\\/g, '/'));
   });

@@ -55,14 +55,14 @@ export interface LanguageProfile {
   readonly placeSeparator: string;
   /** Intl locale of numbers and dates: ja-JP, en-GB, fr-FR. */
   readonly locale: string;
+  /** A quarter em between ideographs or kana and Latin letters or digits (JLREQ 3.2.5), set by both renderers. */
+  readonly autospace: boolean;
   /** What the HTML edition needs: its `lang` attribute and the CSS that gives the browser the same line breaking. */
   readonly html: {
     readonly lang: string;
     readonly wordBreak: 'normal' | 'keep-all' | 'break-all';
     readonly lineBreak: 'auto' | 'loose' | 'normal' | 'strict' | 'anywhere';
     readonly hyphens: 'none' | 'manual' | 'auto';
-    /** A quarter-em space between ideographic and Latin letters or digits (JLREQ), set by the typesetter. */
-    readonly autospace: boolean;
   };
 }
 
@@ -79,17 +79,17 @@ const ROUND_BRACKETS = ['(', ')'] as const;
 const ALPHABETIC: Defaults = {
   lineBreaking: 'spaces+hyphenation', wordSpaces: true, marks: WESTERN_MARKS, quotes: CURLY_QUOTES, brackets: ROUND_BRACKETS,
   nameOrder: 'given-first', placeOrder: 'small-to-large', placeSeparator: ', ',
-  html: { wordBreak: 'normal', lineBreak: 'auto', hyphens: 'auto', autospace: false },
+  html: { wordBreak: 'normal', lineBreak: 'auto', hyphens: 'auto' }, autospace: false,
 };
 /** Scripts written without spaces between words: Intl.Segmenter finds the words. */
 const UNSPACED: Defaults = {
   ...ALPHABETIC, lineBreaking: 'segmenter', wordSpaces: false, placeSeparator: ' ',
-  html: { wordBreak: 'normal', lineBreak: 'auto', hyphens: 'manual', autospace: false },
+  html: { wordBreak: 'normal', lineBreak: 'auto', hyphens: 'manual' }, autospace: false,
 };
 const HAN: Defaults = {
   lineBreaking: 'kinsoku', wordSpaces: false, marks: CJK_MARKS, quotes: CURLY_QUOTES, brackets: ['（', '）'],
   nameOrder: 'family-first', placeOrder: 'large-to-small', placeSeparator: '',
-  html: { wordBreak: 'normal', lineBreak: 'strict', hyphens: 'manual', autospace: true },
+  html: { wordBreak: 'normal', lineBreak: 'strict', hyphens: 'manual' }, autospace: true,
 };
 
 /** Defaults per script (ISO 15924), for a language that has no profile file or leaves fields out. */
@@ -100,7 +100,7 @@ const SCRIPT_DEFAULTS: Record<string, Defaults> = {
   Kore: {
     lineBreaking: 'spaces', wordSpaces: true, marks: { ...CJK_MARKS, bullet: '•' }, quotes: CURLY_QUOTES, brackets: ROUND_BRACKETS,
     nameOrder: 'family-first', placeOrder: 'large-to-small', placeSeparator: ' ',
-    html: { wordBreak: 'keep-all', lineBreak: 'strict', hyphens: 'manual', autospace: false },
+    html: { wordBreak: 'keep-all', lineBreak: 'strict', hyphens: 'manual' }, autospace: false,
   },
   Latn: ALPHABETIC,
   Cyrl: ALPHABETIC,
@@ -146,12 +146,12 @@ const FIELDS: Record<string, Kind | Record<string, Kind>> = {
   placeOrder: ['large-to-small', 'small-to-large'],
   placeSeparator: 'string',
   locale: 'string',
+  autospace: 'boolean',
   html: {
     lang: 'string',
     wordBreak: ['normal', 'keep-all', 'break-all'],
     lineBreak: ['auto', 'loose', 'normal', 'strict', 'anywhere'],
     hyphens: ['none', 'manual', 'auto'],
-    autospace: 'boolean',
   },
 };
 

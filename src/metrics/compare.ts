@@ -32,6 +32,17 @@ export interface CompareCell {
   changeWithheld?: true;
 }
 
+/**
+ * One country's line under a metric (or, with `country: null`, the part the data does not give by country). A cell
+ * is null where the metric has no value that year, or where the data does not split that year (`notBrokenDown`).
+ */
+export interface CompareCountryRow {
+  country: string | null;
+  cells: (CompareCell & { notBrokenDown?: true })[];
+  change: Change | null;
+  changeWithheld?: true;
+}
+
 export interface CompareRow {
   id: string;
   unit: UnitId;
@@ -42,6 +53,8 @@ export interface CompareRow {
   change: Change | null;
   /** That change is left out because a value is a part-year figure. */
   changeWithheld?: true;
+  /** Per country, for an office covering several countries, where the data gives the country (MetricSeries.countries). */
+  byCountry?: CompareCountryRow[];
 }
 
 export interface CompareTable {
@@ -94,6 +107,68 @@ export function yearChange(series: MetricSeries, fiscalYear: number): { change: 
 
 function changeFor(series: MetricSeries, fiscalYear: number): Change | null {
   return yearChange(series, fiscalYear).change;
+}
+
+/**
+ * A country's share of a year's value: the data's figure for it, 0 where the split is complete and names it not,
+ * null where the year is not split or the split leaves the country out. `country: null` is the part not broken
+ * down (the value less what the split gives), 0 for a complete split.
+ */
+function countryValue(series: MetricSeries, fiscalYear: number, country: string | null): { value: number | null; notBrokenDown: boolean } {
+  const found = valueIn(series, fiscalYear);
+  if (!found) return { value: null, notBrokenDown: false };
+  const split = found.byCountry;
+  if (country === null) {
+    if (!split) return { value: found.value, notBrokenDown: false };
+    return { value: found.value - Object.values(split.values).reduce((sum, v) => sum + v, 0), notBrokenDown: false };
+  }
+  if (!split) return { value: null, notBrokenDown: true };
+  const stated = split.values[country];
+  if (stated !== undefined) return { value: stated, notBrokenDown: false };
+  return split.complete ? { value: 0, notBrokenDown: false } : { value: null, notBrokenDown: true };
+}
+
+/** A country's change against the year before: only between two known shares, and never against a part-year figure. */
+function countryChange(series: MetricSeries, fiscalYear: number, country: string | null): { change: Change | null; withheld: boolean } {
+  const previous = countryValue(series, fiscalYear - 1, country).value;
+  const current = countryValue(series, fiscalYear, country).value;
+  if (previous === null || current === null) return { change: null, withheld: false };
+  if (valueIn(series, fiscalYear - 1)?.provisional || valueIn(series, fiscalYear)?.provisional) return { change: null, withheld: true };
+  return { change: changeBetween(previous, current), withheld: false };
+}
+
+function countryRows(series: MetricSeries, fiscalYears: readonly number[]): CompareCountryRow[] | undefined {
+  if (!series.countries || series.countries.length === 0) return undefined;
+  const shown = series.values.filter((v) => fiscalYears.includes(v.fiscalYear));
+  if (!shown.some((v) => v.byCountry)) return undefined;
+  // The part not broken down gets a line only when some year shown has one.
+  const unsplit = shown.some((v) => !v.byCountry?.complete && countryValue(series, v.fiscalYear, null).value !== 0);
+  const last = fiscalYears[fiscalYears.length - 1];
+  // Only the countries named in the years shown (--from/--to may leave a country's only year out).
+  const named = new Set(shown.flatMap((v) => Object.keys(v.byCountry?.values ?? {})));
+  const countries = series.countries.filter((code) => named.has(code));
+  return [...countries, ...(unsplit ? [null] : [])].map((country): CompareCountryRow => {
+    const lastChange = last === undefined ? { change: null, withheld: false } : countryChange(series, last, country);
+    return {
+      country,
+      cells: fiscalYears.map((fiscalYear) => {
+        const { value, notBrokenDown } = countryValue(series, fiscalYear, country);
+        const found = valueIn(series, fiscalYear);
+        const { change, withheld } = countryChange(series, fiscalYear, country);
+        return {
+          fiscalYear,
+          value,
+          ...(found?.asOf && value !== null ? { asOf: found.asOf } : {}),
+          ...(found?.provisional && value !== null ? { provisional: true as const } : {}),
+          change,
+          ...(withheld ? { changeWithheld: true as const } : {}),
+          ...(notBrokenDown ? { notBrokenDown: true as const } : {}),
+        };
+      }),
+      change: lastChange.change,
+      ...(lastChange.withheld ? { changeWithheld: true as const } : {}),
+    };
+  });
 }
 
 function unknownMetric(id: string, known: readonly string[]): UsageError {
@@ -157,6 +232,7 @@ export function compareTable(series: readonly MetricSeries[], options: CompareOp
     }),
     change: last === undefined ? null : changeFor(s, last),
     ...(last !== undefined && yearChange(s, last).withheld ? { changeWithheld: true as const } : {}),
+    ...((countries) => (countries ? { byCountry: countries } : {}))(countryRows(s, fiscalYears)),
   }));
   return { fiscalYears, rows };
 }

@@ -7,8 +7,14 @@
 import { DataError, type Diagnostic } from '../diagnostics.js';
 import type { OfficeData } from '../schema/index.js';
 import {
-  asOfDate, fiscalYearEnd, METRICS, type MetricDefinition, type MetricKind, type MetricValue, type UnitId,
+  asOfDate, fiscalYearEnd, METRICS, type CountryBreakdown, type MetricDefinition, type MetricKind, type MetricValue,
+  type SourcedValue, type UnitId,
 } from './registry.js';
+
+/** A yearly value, split by country where the data allows (see CountryBreakdown). */
+export interface SeriesValue extends MetricValue {
+  byCountry?: CountryBreakdown;
+}
 
 export interface MetricSeries {
   id: string;
@@ -17,7 +23,12 @@ export interface MetricSeries {
   /** The data file the values come from. */
   file: string;
   /** Sorted by fiscal year; a year without a value is missing (not 0). */
-  values: MetricValue[];
+  values: SeriesValue[];
+  /**
+   * For an office covering several countries: the countries the breakdown names, in office.yaml's order. Absent
+   * when the metric is not broken down (one country, a metric without countries, or no year the data splits).
+   */
+  countries?: string[];
 }
 
 /** Two figures stated for the same metric and fiscal year. `file` is the data file's name inside the office folder. */
@@ -32,22 +43,71 @@ export interface ComputeOptions {
 }
 
 /** Marks a value of a fiscal year still running (at its own as-of date, or else at `reference`) as provisional. */
-function withAsOf(value: MetricValue, reference: string | undefined): MetricValue {
+function withAsOf<V extends MetricValue>(value: V, reference: string | undefined): V {
   const stated = value.asOf ?? (reference !== undefined && reference < fiscalYearEnd(value.fiscalYear) ? reference : undefined);
   if (stated === undefined) return value;
   const provisional = asOfDate(stated) < fiscalYearEnd(value.fiscalYear);
   return { ...value, asOf: stated, ...(provisional ? { provisional: true as const } : {}) };
 }
 
+/**
+ * Splits each year's value by country, where the data allows: a count only when every item counted that year names
+ * its country (one without a country leaves the whole year not broken down, rather than a split that looks
+ * complete and is not); a stated figure by its own country, or by the parts the data states for it.
+ */
+class CountrySplit {
+  private readonly counted = new Map<number, Record<string, number>>();
+  private readonly unplaced = new Set<number>();
+  private readonly stated = new Map<number, CountryBreakdown>();
+
+  add(sourced: SourcedValue, kind: MetricKind): void {
+    const year = sourced.fiscalYear;
+    if (kind === 'figure') {
+      if (sourced.parts) {
+        const values: Record<string, number> = {};
+        for (const part of sourced.parts) values[part.country] = (values[part.country] ?? 0) + part.value;
+        const sum = sourced.parts.reduce((total, part) => total + part.value, 0);
+        this.stated.set(year, { values, complete: sum === sourced.value });
+      } else if (sourced.country !== undefined) {
+        this.stated.set(year, { values: { [sourced.country]: sourced.value }, complete: true });
+      }
+      return;
+    }
+    if (sourced.country === undefined) {
+      this.unplaced.add(year);
+      return;
+    }
+    const values = this.counted.get(year) ?? {};
+    values[sourced.country] = (values[sourced.country] ?? 0) + sourced.value;
+    this.counted.set(year, values);
+  }
+
+  of(value: MetricValue, kind: MetricKind): CountryBreakdown | undefined {
+    if (kind === 'figure') return this.stated.get(value.fiscalYear);
+    if (this.unplaced.has(value.fiscalYear)) return undefined;
+    // A complete year with no item is a real 0 in every country.
+    return { values: this.counted.get(value.fiscalYear) ?? {}, complete: true };
+  }
+}
+
+/** The countries an office covers, in office.yaml's order; more than one is what makes a breakdown worth showing. */
+function coveredCountries(data: OfficeData): string[] {
+  const listed = data.office?.countries?.map((c) => c.code) ?? [];
+  return listed.length > 0 ? listed : data.office ? [data.office.country] : [];
+}
+
 function seriesOf(metric: MetricDefinition, data: OfficeData, problems: Diagnostic[], reference: string | undefined): MetricSeries {
   const byYear = new Map<number, MetricValue>();
+  const covered = metric.byCountry ? coveredCountries(data) : [];
+  const split = covered.length > 1 ? new CountrySplit() : undefined;
   const firstPath = new Map<number, (string | number)[]>();
   const complete = metric.kind === 'count' ? new Set(metric.completeYears?.(data) ?? []) : undefined;
   // A year declared complete with no listed item is a real 0.
   for (const fiscalYear of complete ?? []) byYear.set(fiscalYear, { fiscalYear, value: 0 });
   for (const sourced of metric.extract(data)) {
-    const { path, ...value } = sourced;
+    const { path, country: _country, parts: _parts, ...value } = sourced;
     if (complete && !complete.has(value.fiscalYear)) continue;
+    split?.add(sourced, metric.kind);
     const existing = byYear.get(value.fiscalYear);
     if (!existing) {
       byYear.set(value.fiscalYear, value);
@@ -72,8 +132,19 @@ function seriesOf(metric: MetricDefinition, data: OfficeData, problems: Diagnost
       });
     }
   }
-  const values = [...byYear.values()].map((value) => withAsOf(value, reference)).sort((a, b) => a.fiscalYear - b.fiscalYear);
-  return { id: metric.id, unit: metric.unit, kind: metric.kind, file: metric.file, values };
+  const values: SeriesValue[] = [...byYear.values()]
+    .map((value) => {
+      const byCountry = split?.of(value, metric.kind);
+      return withAsOf<SeriesValue>(byCountry ? { ...value, byCountry } : value, reference);
+    })
+    .sort((a, b) => a.fiscalYear - b.fiscalYear);
+  const series: MetricSeries = { id: metric.id, unit: metric.unit, kind: metric.kind, file: metric.file, values };
+  if (!values.some((value) => value.byCountry)) return series;
+  // The countries named with a value, in office.yaml's order; a code the office does not list (validate reports it)
+  // comes last rather than being dropped.
+  const named = new Set(values.flatMap((value) => Object.keys(value.byCountry?.values ?? {})));
+  if (named.size === 0) return series;
+  return { ...series, countries: [...covered.filter((code) => named.has(code)), ...[...named].filter((code) => !covered.includes(code))] };
 }
 
 /**
@@ -89,6 +160,6 @@ export function computeMetrics(data: OfficeData, options: ComputeOptions = {}): 
 }
 
 /** The value of a series in one fiscal year, or undefined when the data does not give it. */
-export function valueIn(series: MetricSeries, fiscalYear: number): MetricValue | undefined {
+export function valueIn(series: MetricSeries, fiscalYear: number): SeriesValue | undefined {
   return series.values.find((value) => value.fiscalYear === fiscalYear);
 }

@@ -14,6 +14,7 @@ const inLanguage = (wording: PerLanguage, lang: LanguageTag): string => (wording
 export const UI_KEYS = [
   'title', 'officeTitle', 'metric', 'unit', 'withUnit', 'fiscalYear', 'change', 'changePercent', 'changeNote',
   'missingNote', 'provisionalNote', 'asOf', 'asOfMonthEnd', 'notes', 'noData',
+  'ofCountry', 'notBrokenDownRow', 'notBrokenDown', 'notBrokenDownNote',
 ] as const;
 export type UiKey = (typeof UI_KEYS)[number];
 
@@ -152,12 +153,14 @@ export class MetricWords {
   private readonly dateFormat: Intl.DateTimeFormat;
   private readonly monthFormat: Intl.DateTimeFormat;
   private readonly params: Record<PlaceholderKey, string>;
+  private readonly countries: readonly { code: string; name: Text }[];
 
   constructor(
     readonly labels: MetricLabels,
     readonly lang: LanguageTag,
     data?: Pick<OfficeData, 'office' | 'festival'>,
   ) {
+    this.countries = data?.office?.countries ?? (data?.office ? [{ code: data.office.country, name: data.office.countryName }] : []);
     const formats = formatsFor(lang);
     this.numberFormat = formats.number;
     this.signedFormat = formats.signed;
@@ -182,6 +185,16 @@ export class MetricWords {
   /** The unit of a metric: its own wording when it has one, else its unit's. */
   unit(id: string, unit: UnitId): string {
     return (this.labels.metrics[id]?.unit as Record<string, string> | undefined)?.[this.lang] ?? inLanguage(this.labels.units[unit], this.lang);
+  }
+
+  /** A country by its code, named as office.yaml names it; the code itself for a country the office does not list. */
+  country(code: string): string {
+    return textIn(this.countries.find((c) => c.code === code)?.name, this.lang) ?? code;
+  }
+
+  /** The label of a line under a metric: "うちタイ", "of which: Thailand"; `null` for the part not broken down. */
+  countryLine(code: string | null): string {
+    return code === null ? this.ui('notBrokenDownRow') : this.ui('ofCountry', { country: this.country(code) });
   }
 
   note(id: string): string | undefined {

@@ -6,31 +6,14 @@
 //   UPDATE_GOLDEN=1 npx vitest run src/metrics
 // and review the diff before committing.
 import { parse } from 'csv-parse/sync';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import type { LanguageTag, OfficeData } from '../schema/index.js';
 import { World } from '../world.js';
-import { fixtureOffice, SEVERAL, SINGLE } from './__fixtures__/fixtures.js';
+import { expectGolden, fixtureOffice, SEVERAL, SINGLE } from './__fixtures__/fixtures.js';
 import {
   chartSvg, compareTable, computeMetrics, loadMetricLabels, renderComparison, type CompareFormat, type CompareOptions,
 } from './index.js';
-
-const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), '__golden__');
-const update = process.env.UPDATE_GOLDEN === '1';
-
-export function expectGolden(name: string, actual: string): void {
-  const path = join(GOLDEN, name);
-  if (update) {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(path, actual);
-    return;
-  }
-  if (!existsSync(path)) throw new Error(`golden file ${name} is missing: run UPDATE_GOLDEN=1 npx vitest run src/metrics`);
-  expect(actual, `output differs from __golden__/${name} (UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(path, 'utf8'));
-}
 
 const labels = loadMetricLabels(new World({ dataRoot: SINGLE }));
 const offices: Record<string, OfficeData> = { seoul: fixtureOffice(SINGLE, 'seoul'), zedland: fixtureOffice(SEVERAL, 'zedland') };
@@ -120,6 +103,8 @@ describe('json', () => {
       change: null,
       changeWithheld: true,
       note: null,
+      // Seoul covers one country: nothing to break down.
+      byCountry: null,
     });
     expect(json.metrics[1].values[0]).toEqual({
       fiscalYear: 2024, value: null, asOf: null, asOfDate: null, provisional: false, change: null, changeWithheld: false,

@@ -32,10 +32,24 @@ export interface MetricValue {
   provisional?: true;
 }
 
+/**
+ * A value split by the countries an office covers. `values` holds what the data gives per country (ISO codes);
+ * `complete` says whether that is all of it: every counted item names its country, or the stated parts add up to
+ * the value. When it is not, the countries not listed are unknown (not 0) and the rest is not broken down.
+ */
+export interface CountryBreakdown {
+  values: Record<string, number>;
+  complete: boolean;
+}
+
 /** A value as read from the data, with the place it was read from (for reporting duplicates). */
 export interface SourcedValue extends MetricValue {
   /** JSON pointer segments inside the data file. */
   path: (string | number)[];
+  /** The country of a counted item or of a stated figure, where the data gives it. */
+  country?: string;
+  /** A stated figure's own parts per country (jet.yaml years[].byCountry, partnerships.byCountry). */
+  parts?: { country: string; value: number }[];
 }
 
 export interface MetricDefinition {
@@ -46,11 +60,17 @@ export interface MetricDefinition {
   file: string;
   /** Values in data order; a `count` metric yields one value per listed item (value 1) and is summed per year. */
   extract(data: OfficeData): SourcedValue[];
+  /**
+   * What it counts or states can carry a country (events, classes, seminars, partnerships, JET participants…), so
+   * for an office covering several countries the metric is broken down by country where the data allows.
+   */
+  byCountry?: true;
   /** For a `count`: the fiscal years whose list the data declares complete; only these are counted. */
   completeYears?(data: OfficeData): readonly number[];
 }
 
-const item = (fiscalYear: number, path: (string | number)[]): SourcedValue => ({ fiscalYear, value: 1, path });
+const item = (fiscalYear: number, path: (string | number)[], country?: string): SourcedValue =>
+  ({ fiscalYear, value: 1, path, ...(country !== undefined ? { country } : {}) });
 
 /** The calendar date of an as-of statement: the date itself, or the last day of a month given as YYYY-MM. */
 export function asOfDate(stated: string): string {
@@ -95,8 +115,9 @@ export const METRICS: readonly MetricDefinition[] = [
     unit: 'cases',
     kind: 'count',
     file: 'events.yaml',
-    extract: (data) => (data.events?.events ?? []).map((event, index) => item(event.fiscalYear, ['events', index])),
+    extract: (data) => (data.events?.events ?? []).map((event, index) => item(event.fiscalYear, ['events', index], event.country)),
     completeYears: (data) => data.events?.completeFiscalYears ?? [],
+    byCountry: true,
   },
   {
     id: 'festival-booths',
@@ -108,15 +129,18 @@ export const METRICS: readonly MetricDefinition[] = [
         fiscalYear: edition.fiscalYear,
         value: edition.booths.count,
         path: ['editions', index, 'booths', 'count'],
+        ...(edition.country ? { country: edition.country } : {}),
       })),
+    byCountry: true,
   },
   {
     id: 'influencer-visits',
     unit: 'cases',
     kind: 'count',
     file: 'influencer-visits.yaml',
-    extract: (data) => (data.influencerVisits?.visits ?? []).map((visit, index) => item(visit.fiscalYear, ['visits', index])),
+    extract: (data) => (data.influencerVisits?.visits ?? []).map((visit, index) => item(visit.fiscalYear, ['visits', index], visit.country)),
     completeYears: (data) => data.influencerVisits?.completeFiscalYears ?? [],
+    byCountry: true,
   },
   {
     // A joint visit (連携型) promotes several destinations in one trip: each destination counts.
@@ -126,17 +150,19 @@ export const METRICS: readonly MetricDefinition[] = [
     file: 'influencer-visits.yaml',
     extract: (data) =>
       (data.influencerVisits?.visits ?? []).flatMap((visit, index) =>
-        visit.destinations.map((_, d) => item(visit.fiscalYear, ['visits', index, 'destinations', d])),
+        visit.destinations.map((_, d) => item(visit.fiscalYear, ['visits', index, 'destinations', d], visit.country)),
       ),
     completeYears: (data) => data.influencerVisits?.completeFiscalYears ?? [],
+    byCountry: true,
   },
   {
     id: 'cooking-classes',
     unit: 'cases',
     kind: 'count',
     file: 'cooking-classes.yaml',
-    extract: (data) => (data.cookingClasses?.classes ?? []).map((cooking, index) => item(cooking.fiscalYear, ['classes', index])),
+    extract: (data) => (data.cookingClasses?.classes ?? []).map((cooking, index) => item(cooking.fiscalYear, ['classes', index], cooking.country)),
     completeYears: (data) => data.cookingClasses?.completeFiscalYears ?? [],
+    byCountry: true,
   },
   {
     id: 'sns-municipalities',
@@ -155,8 +181,9 @@ export const METRICS: readonly MetricDefinition[] = [
     unit: 'sessions',
     kind: 'count',
     file: 'lectures.yaml',
-    extract: (data) => (data.lectures?.lectures ?? []).map((lecture, index) => item(lecture.fiscalYear, ['lectures', index])),
+    extract: (data) => (data.lectures?.lectures ?? []).map((lecture, index) => item(lecture.fiscalYear, ['lectures', index], lecture.country)),
     completeYears: (data) => data.lectures?.completeFiscalYears ?? [],
+    byCountry: true,
   },
   {
     id: 'jet-countries',
@@ -172,7 +199,14 @@ export const METRICS: readonly MetricDefinition[] = [
     kind: 'figure',
     file: 'jet.yaml',
     extract: (data) =>
-      (data.jet?.years ?? []).map((year, index) => ({ fiscalYear: year.fiscalYear, value: year.participants, path: ['years', index, 'participants'] })),
+      (data.jet?.years ?? []).map((year, index) => ({
+        fiscalYear: year.fiscalYear,
+        value: year.participants,
+        path: ['years', index, 'participants'],
+        // Participants from the covered countries; the others come from the rest of the world, not broken down.
+        ...(year.byCountry ? { parts: year.byCountry.map((c) => ({ country: c.country, value: c.participants })) } : {}),
+      })),
+    byCountry: true,
   },
   {
     id: 'jet-participants-from-office-country',
@@ -194,8 +228,9 @@ export const METRICS: readonly MetricDefinition[] = [
     unit: 'sessions',
     kind: 'count',
     file: 'seminars.yaml',
-    extract: (data) => (data.seminars?.themes ?? []).map((theme, index) => item(theme.fiscalYear, ['themes', index])),
+    extract: (data) => (data.seminars?.themes ?? []).map((theme, index) => item(theme.fiscalYear, ['themes', index], theme.country)),
     completeYears: (data) => data.seminars?.completeFiscalYears ?? [],
+    byCountry: true,
   },
   {
     id: 'sister-city-exchanges',
@@ -223,8 +258,10 @@ export const METRICS: readonly MetricDefinition[] = [
         value: partnerships.total,
         asOf: partnerships.asOf,
         path: ['partnerships', 'total'],
+        ...(partnerships.byCountry ? { parts: partnerships.byCountry.map((c) => ({ country: c.country, value: c.total })) } : {}),
       }];
     },
+    byCountry: true,
   },
   {
     id: 'support-cases',
@@ -240,13 +277,18 @@ export const METRICS: readonly MetricDefinition[] = [
       })),
   },
   {
-    // support.yaml lists example requests without fiscal years and states no yearly figure, so there is nothing
-    // to count per year. The metric is kept so outputs can say so, and fills in once the data model gains a figure.
+    // Requests listed with their fiscal year (researchRequests.requests), counted in the years the list is declared
+    // complete. Seoul gives examples only (no years, no complete list), so it has no values, and outputs say why.
     id: 'research-requests',
     unit: 'cases',
-    kind: 'figure',
+    kind: 'count',
     file: 'support.yaml',
-    extract: () => [],
+    extract: (data) =>
+      (data.support?.researchRequests?.requests ?? []).flatMap((request, index) =>
+        request.fiscalYear === undefined ? [] : [item(request.fiscalYear, ['researchRequests', 'requests', index], request.country)],
+      ),
+    completeYears: (data) => data.support?.researchRequests?.completeFiscalYears ?? [],
+    byCountry: true,
   },
   {
     // A survey repeated in several years counts once in each of them.
@@ -256,9 +298,10 @@ export const METRICS: readonly MetricDefinition[] = [
     file: 'support.yaml',
     extract: (data) =>
       (data.support?.surveys?.surveys ?? []).flatMap((survey, index) =>
-        survey.fiscalYears.map((fiscalYear, y) => item(fiscalYear, ['surveys', 'surveys', index, 'fiscalYears', y])),
+        survey.fiscalYears.map((fiscalYear, y) => item(fiscalYear, ['surveys', 'surveys', index, 'fiscalYears', y], survey.country)),
       ),
     completeYears: (data) => data.support?.surveys?.completeFiscalYears ?? [],
+    byCountry: true,
   },
 ];
 

@@ -13,7 +13,10 @@ export interface ViewChange {
 }
 
 export interface ViewRow {
+  /** The metric id; a line under it (per country) has `country` too. */
   id: string;
+  /** A line under the metric: a country's code, or null for the part not broken down by country. */
+  country?: string | null;
   label: string;
   unit: string;
   /** One display text per fiscal year column, with a footnote marker when the value is stated as of a date. */
@@ -70,17 +73,29 @@ export function compareView(table: CompareTable, words: MetricWords, options: { 
   const asOf = new AsOfNotes(words);
   let anyMissing = false;
   const withheld = new Set<number>();
-  const rows = table.rows.map((row): ViewRow => {
-    const cells = row.cells.map((cell) => {
-      if (cell.value === null) anyMissing = true;
-      const text = words.number(cell.value);
-      return cell.asOf && cell.value !== null ? `${text} ${asOf.marker(cell.asOf)}` : text;
-    });
+  let anyNotSplit = false;
+  const cellText = (cell: CompareTable['rows'][number]['cells'][number] & { notBrokenDown?: true }) => {
+    if (cell.notBrokenDown) {
+      anyNotSplit = true;
+      return words.ui('notBrokenDown');
+    }
+    if (cell.value === null) anyMissing = true;
+    const text = words.number(cell.value);
+    return cell.asOf && cell.value !== null ? `${text} ${asOf.marker(cell.asOf)}` : text;
+  };
+  const rows = table.rows.flatMap((row): ViewRow[] => {
+    const cells = row.cells.map(cellText);
     const changes = changeView(row.change, words);
     const last = row.cells[row.cells.length - 1];
     if (row.changeWithheld && last) withheld.add(last.fiscalYear);
     else if (row.change === null || row.change.percent === null) anyMissing = true;
-    return { id: row.id, label: words.metric(row.id), unit: words.unit(row.id, row.unit), cells, ...changes };
+    const unit = words.unit(row.id, row.unit);
+    // Each country's line follows its metric's, with the same unit.
+    const lines = (row.byCountry ?? []).map((line): ViewRow => ({
+      id: row.id, country: line.country, label: words.countryLine(line.country), unit, cells: line.cells.map(cellText),
+      ...changeView(line.change, words),
+    }));
+    return [{ id: row.id, label: words.metric(row.id), unit, cells, ...changes }, ...lines];
   });
   const notes: string[] = [];
   const last = table.fiscalYears[table.fiscalYears.length - 1];
@@ -92,6 +107,7 @@ export function compareView(table: CompareTable, words: MetricWords, options: { 
     notes.push(words.ui('provisionalNote', { years: years.join(words.lang === 'ja' || words.lang === 'zh-Hans' ? '、' : ', ') }));
   }
   if (anyMissing) notes.push(words.ui('missingNote'));
+  if (anyNotSplit) notes.push(words.ui('notBrokenDownNote'));
   for (const row of table.rows) {
     const note = words.note(row.id);
     if (note && row.cells.every((cell) => cell.value === null)) notes.push(note);

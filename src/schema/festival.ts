@@ -1,7 +1,8 @@
-// festival.yaml: the yearly Japan–host-country grassroots festival (日韓交流おまつり in Seoul) and its booths.
+// festival.yaml: the yearly Japan–host-country grassroots festival (日韓交流おまつり in Seoul), where each edition was
+// held, and its booths.
 import { Type, type Static } from '@sinclair/typebox';
 import {
-  BodySchema, CountSchema, DateSchema, FiscalYearSchema, PhotoSchema, SchemaKey, TextListSchema, TextSchema,
+  BodySchema, CountSchema, DateSchema, FiscalYearSchema, ParticipantsSchema, PhotoSchema, PlaceFields, SchemaKey, TextListSchema, TextSchema,
 } from './common.js';
 
 export const FestivalEditionSchema = Type.Object(
@@ -9,7 +10,10 @@ export const FestivalEditionSchema = Type.Object(
     fiscalYear: FiscalYearSchema,
     date: Type.Optional(DateSchema),
     venue: Type.Optional(TextSchema),
+    // Where the edition was held, as on every other record: a country the office covers and its city.
+    ...PlaceFields,
     organiser: Type.Optional(TextSchema),
+    visitors: Type.Optional(ParticipantsSchema),
     sponsors: Type.Optional(
       Type.Object(
         {

@@ -21,6 +21,8 @@ export const InfluencerVisitSchema = Type.Object(
   {
     fiscalYear: FiscalYearSchema,
     joint: Type.Optional(Type.Boolean({ description: 'A joint visit promoting several municipalities (連携型).' })),
+    // The country (and city) the influencers and their audience are in: the market the visit promotes Japan to.
+    ...PlaceFields,
     destinations: Type.Array(
       Type.Object(
         {

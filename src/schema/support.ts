@@ -38,6 +38,7 @@ export const SupportFileSchema = Type.Object(
           Type.Object({ fiscalYear: Type.Optional(FiscalYearSchema), subject: TextSchema, ...PlaceFields }, { additionalProperties: false }),
           { minItems: 1 },
         )),
+        completeFiscalYears: Type.Optional(CompleteFiscalYearsSchema),
         photos: Type.Optional(Type.Array(PhotoSchema)),
       },
       { additionalProperties: false },

@@ -59,6 +59,29 @@ describe('an office that covers several countries', () => {
     ]);
   });
 
+  it('says where the festival was held, as an event says it, in each language\'s order', () => {
+    const facts = (edition: string) => {
+      const block = section(edition, 'festival').find((b) => b.kind === 'facts');
+      if (block?.kind !== 'facts') throw new Error('no facts');
+      return block.items.map((i) => [text(i.label), i.values.map((v) => text(v)).join(' / ')]);
+    };
+    expect(facts('en')).toContainEqual(['Venue', 'Test venue (Bangkok, Thailand)']);
+    expect(facts('ja')).toContainEqual(['場所', 'テスト用の会場（タイ・バンコク）']);
+    expect(facts('en')).toContainEqual(['Visitors', '5,000+']);
+    expect(facts('ja')).toContainEqual(['来場者数', '5,000名以上']);
+    // Each year's booths under the place of that year's festival.
+    expect(table('en', 'festival', 'festival-booths').slice(1).map((row) => row[0])).toEqual([
+      '2021 / (2 exhibitors) / Bangkok, Thailand', '2020 / (1 exhibitor) / Singapore',
+    ]);
+  });
+
+  it('gives an influencer visit the country and city of its influencers, in a column of its own', () => {
+    const rows = table('en', 'influencer-visits', 'influencer-visits');
+    expect(rows[0]).toEqual(['FY', 'Market', 'Municipality', 'Main places visited']);
+    expect(rows.slice(1).map((row) => row.slice(-3, -2))).toEqual([['Bangkok, Thailand'], ['Malaysia']]);
+    expect(table('ja', 'influencer-visits', 'influencer-visits').slice(1).map((row) => row.slice(-3, -2))).toEqual([['タイ・バンコク'], ['マレーシア']]);
+  });
+
   it('words the research requests with their year and place', () => {
     expect(table('en', 'research-requests', 'research-requests-recorded')).toEqual([
       ['FY', 'Request', 'Place'], ['2021', 'Test request A', 'Viet Nam'], ['2021', 'Test request B', 'Delhi, India'],

@@ -48,7 +48,8 @@ export function placeIn(
 
 export function participantsIn(t: EditionText, participants: Participants, lang: LanguageTag): string {
   const figure = typeof participants === 'number' ? { value: participants, atLeast: false } : participants;
-  return t.fill(figure.atLeast ? 'details.participantsAtLeast' : 'details.participants', lang, { n: formatNumber(figure.value, lang) });
+  if (figure.atLeast) return t.fill('details.participantsAtLeast', lang, { n: formatNumber(figure.value, lang) });
+  return t.fillCount('details.participants', lang, figure.value, { n: formatNumber(figure.value, lang) });
 }
 
 export function formatIn(t: EditionText, format: HeldFormat, lang: LanguageTag): string {

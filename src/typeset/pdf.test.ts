@@ -127,6 +127,33 @@ function expectClairBreaks(lines: LaidOutLine[], paragraph: string, lang: string
   }
 }
 
+describe('JLREQ quarter em between Japanese and Latin letters or digits', () => {
+  const spacedAfter = (inlines: PdfInline[]) => inlines.filter((inline) => inline.autospace === 0.25).map((inline) => inline.text);
+
+  it('asks for a gap after the last character before each boundary, in Japanese and Chinese only', () => {
+    const ja = typesetter.toPdfInlines('として1988年（昭和63年）に設立、JETプログラム', 'ja', { fontSize: 9 });
+    expect(spacedAfter(ja)).toEqual(['て', '8', '和', '3', 'T']);
+    // The text is not changed: the gap is no character.
+    expect(ja.map((inline) => inline.text).join('')).toBe('として1988年（昭和63年）に設立、JETプログラム');
+    expect(spacedAfter(typesetter.toPdfInlines('共有5个办事处', 'zh-Hans'))).toEqual(['有', '5']);
+    // Brackets and punctuation take no gap; Korean and English never.
+    expect(spacedAfter(typesetter.toPdfInlines('クレア（CLAIR）、2025', 'ja'))).toEqual([]);
+    expect(spacedAfter(typesetter.toPdfInlines('2025년 10월 12일', 'ko'))).toEqual([]);
+    expect(spacedAfter(typesetter.toPdfInlines('Tokyo 東京 2025', 'en'))).toEqual([]);
+  });
+
+  it('widens the line by a quarter of the font size at each boundary, and not where the line ends', () => {
+    const inlines = typesetter.toPdfInlines('日本の1988年', 'ja', { fontSize: 10 });
+    const solid = inlines.map(({ autospace, ...inline }) => inline);
+    const [spaced] = layoutLines(typesetter, [{ text: inlines }], 300);
+    const [plain] = layoutLines(typesetter, [{ text: solid }], 300);
+    expect(spaced!.width - plain!.width).toBeCloseTo(2 * 10 / 4, 3);
+    // A column exactly as wide as "日本の" without a gap: the line ends there, and its gap does not push it over.
+    const narrow = layoutLines(typesetter, [{ text: typesetter.toPdfInlines('日本の', 'ja', { fontSize: 10 }) }], 300)[0]!.width;
+    expect(layoutLines(typesetter, [{ text: inlines }], narrow).map((line) => line.text)).toEqual(['日本の', '1988', '年']);
+  });
+});
+
 describe('pdfmake breaks lines only where clair allows', () => {
   it.each([72, 101, 150])('the reference brochure text in a %d pt column', (width) => {
     const paragraphs = excerpt.map((paragraph) => typesetter.toPdfInlines(paragraph, 'ja'));

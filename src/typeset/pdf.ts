@@ -7,6 +7,7 @@ import type { Weight } from './config.js';
 import type { FontLibrary } from './faces.js';
 import { lineUnits, normalize, WideUnits, type LineUnit, type NormalizedText } from './linebreak.js';
 import { splitRuns, type FontRun } from './runs.js';
+import { languageProfile } from '../i18n/profile.js';
 
 /** pdfmake style properties passed through to every inline (fontSize, color, link, decoration, …). */
 export interface PdfStyle {
@@ -52,7 +53,12 @@ export interface PdfInline extends PdfStyle {
   lineEnd?: true;
   /** A paragraph indent made of U+3000 must survive at the start of the first line. */
   preserveLeadingSpaces?: true;
+  /** Space after this inline, in ems (JLREQ's quarter em before Latin text or digits): not a character, a gap. */
+  autospace?: number;
 }
+
+/** JLREQ 3.2.5: a quarter em between Japanese and Latin letters or digits. */
+const AUTOSPACE = 0.25;
 
 /** A stretch of text in one language and one style, e.g. one run of a paragraph with a bold phrase in it. */
 export interface StyledSpan {
@@ -96,6 +102,14 @@ export function spansToPdfInlines(library: FontLibrary, spans: readonly StyledSp
   for (const at of normalized.hardBreaks) newlines.set(at, (newlines.get(at) ?? 0) + 1);
   const cuts = new Set<number>([text.length, ...newlines.keys()]);
   for (const run of runs) cuts.add(run.start);
+  // JLREQ: a quarter em between Japanese (or Chinese) and Latin letters or digits, set here, never typed in the data.
+  // The character before such a boundary is an inline of its own carrying `autospace`; the engine, which knows its
+  // font size, widens it by that fraction of an em (and drops the space at the end of a line).
+  const spaced = autospaceBoundaries(normalized);
+  for (const at of spaced) {
+    cuts.add(at);
+    cuts.add(at - (at >= 2 && /[\udc00-\udfff]/u.test(text[at - 1]!) ? 2 : 1));
+  }
   // A span in the style of the one before it (a number and its title, a name and its particle) continues its inline.
   normalized.spans.forEach((span, index) => {
     if (index > 0 && !sameStyle(spans[index - 1]!.style, spans[index]!.style)) cuts.add(span.start);
@@ -107,7 +121,8 @@ export function spansToPdfInlines(library: FontLibrary, spans: readonly StyledSp
   for (const at of [...cuts].sort((a, b) => a - b)) {
     if (at > start) {
       while (runs[run] && runs[run]!.end <= start) run++;
-      inlines.push({ ...spanAt(start).style, text: text.slice(start, at), font: runs[run]!.face.family, noWrap: true, paragraph, offset: start });
+      const space = spaced.has(at) ? { autospace: AUTOSPACE } : {};
+      inlines.push({ ...spanAt(start).style, ...space, text: text.slice(start, at), font: runs[run]!.face.family, noWrap: true, paragraph, offset: start });
       start = at;
     }
     for (let n = newlines.get(at) ?? 0; n > 0; n--) {
@@ -119,6 +134,45 @@ export function spansToPdfInlines(library: FontLibrary, spans: readonly StyledSp
   }
   if (inlines[0] && /^\u3000/u.test(inlines[0].text)) inlines[0].preserveLeadingSpaces = true;
   return inlines;
+}
+
+const IDEOGRAPHIC_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const WESTERN_LETTER = /[A-Za-z0-9\u00c0-\u024f]/u;
+
+/**
+ * Offsets between an ideographic character and a Latin letter or digit (either way round) in text whose language's
+ * profile asks for autospace (Japanese, Chinese): where JLREQ puts a quarter em. Not where a space already is.
+ */
+function autospaceBoundaries(normalized: NormalizedText): Set<number> {
+  const { text } = normalized;
+  const found = new Set<number>();
+  if (!IDEOGRAPHIC_LETTER.test(text) || !WESTERN_LETTER.test(text)) return found;
+  const chars = [...text];
+  let at = 0;
+  for (let i = 0; i + 1 < chars.length; i++) {
+    at += chars[i]!.length;
+    const before = chars[i]!;
+    const after = chars[i + 1]!;
+    const ideographic = IDEOGRAPHIC_LETTER.test(before) ? at - before.length : IDEOGRAPHIC_LETTER.test(after) ? at : -1;
+    if (ideographic < 0 || !(WESTERN_LETTER.test(before) || WESTERN_LETTER.test(after))) continue;
+    if (normalized.hardBreaks.includes(at) || !autospaced(normalized.langAt(ideographic))) continue;
+    found.add(at);
+  }
+  return found;
+}
+
+const autospaceByLang = new Map<string, boolean>();
+function autospaced(lang: string): boolean {
+  let yes = autospaceByLang.get(lang);
+  if (yes === undefined) {
+    try {
+      yes = languageProfile(lang).autospace;
+    } catch {
+      yes = false;
+    }
+    autospaceByLang.set(lang, yes);
+  }
+  return yes;
 }
 
 function sameStyle(a: PdfStyle | undefined, b: PdfStyle | undefined): boolean {

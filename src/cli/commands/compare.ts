@@ -38,7 +38,11 @@ Metrics / 指標:
   ${METRIC_IDS.join('\n  ')}
 
 A year the data gives no figure for is shown as "—", never as 0. The change columns compare the last fiscal year
-shown with the year before it. データに数値のない年度は「—」で表示します（0 ではありません）。`;
+shown with the year before it. データに数値のない年度は「—」で表示します（0 ではありません）。
+An office covering several countries gets a line per country under each metric whose data names the country
+("of which: Thailand"); a year whose items do not all name theirs is "not split", never guessed.
+複数の国を所管する事務所では、国の分かる指標に国別の行（「うちタイ」）が付きます。国の書かれていない項目がある
+年度は「内訳なし」です。`;
 
 export function register(program: Command): void {
   program

@@ -2,7 +2,9 @@
 // against the schemas, so a fixture that drifts from the data model fails loudly instead of testing nothing.
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { loadOffice, officeData } from '../../load/office.js';
 import { DATA_FILES, type OfficeData } from '../../schema/index.js';
@@ -34,4 +36,19 @@ export function fixtureOffice(dataRoot: string, officeId: string): OfficeData {
     if (!validate(source!.data)) throw new Error(`fixture ${source!.path} does not match its schema: ${ajv.errorsText(validate.errors)}`);
   }
   return officeData(loaded);
+}
+
+const GOLDEN = join(FIXTURES, '..', '__golden__');
+const update = process.env.UPDATE_GOLDEN === '1';
+
+/** Compares an output with its golden file in src/metrics/__golden__ (UPDATE_GOLDEN=1 rewrites it). */
+export function expectGolden(name: string, actual: string): void {
+  const path = join(GOLDEN, name);
+  if (update) {
+    mkdirSync(GOLDEN, { recursive: true });
+    writeFileSync(path, actual);
+    return;
+  }
+  if (!existsSync(path)) throw new Error(`golden file ${name} is missing: run UPDATE_GOLDEN=1 npx vitest run src/metrics`);
+  expect(actual, `output differs from __golden__/${name} (UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(path, 'utf8'));
 }

@@ -37,7 +37,17 @@ export function csvTable(table: CompareTable, words: MetricWords, options: { bom
     'id', words.ui('metric'), words.ui('unit'), ...table.fiscalYears.map((fiscalYear) => words.fiscalYear(fiscalYear)),
     words.ui('change'), words.ui('changePercent'), words.ui('notes'),
   ];
-  const records = table.rows.map((row) => {
+  // A country's line follows its metric's: id "events/TH" ("events/-" for the part not broken down by country).
+  const countryRecords = (row: CompareTable['rows'][number]) => (row.byCountry ?? []).map((line) => {
+    const notes = line.cells.some((cell) => cell.notBrokenDown) ? [words.ui('notBrokenDownNote')] : [];
+    if (line.changeWithheld) notes.push(words.ui('provisionalNote', { years: words.fiscalYear(line.cells[line.cells.length - 1]!.fiscalYear) }));
+    return [
+      `${row.id}/${line.country ?? '-'}`, words.countryLine(line.country), words.unit(row.id, row.unit),
+      ...line.cells.map((cell) => (cell.notBrokenDown ? words.ui('notBrokenDown') : cell.value === null ? MISSING : String(cell.value))),
+      csvSigned(line.change?.absolute), csvPercent(line.change?.percent), notes.join('; '),
+    ];
+  });
+  const records = table.rows.flatMap((row) => {
     const notes = row.cells
       .filter((cell) => cell.asOf && cell.value !== null)
       .map((cell) => `${words.fiscalYear(cell.fiscalYear)} ${words.asOf(cell.asOf!)}`);
@@ -45,11 +55,11 @@ export function csvTable(table: CompareTable, words: MetricWords, options: { bom
     if (row.changeWithheld && last) notes.push(words.ui('provisionalNote', { years: words.fiscalYear(last.fiscalYear) }));
     const note = words.note(row.id);
     if (note && row.cells.every((cell) => cell.value === null)) notes.push(note);
-    return [
+    return [[
       row.id, words.metric(row.id), words.unit(row.id, row.unit),
       ...row.cells.map((cell) => (cell.value === null ? MISSING : String(cell.value))),
       csvSigned(row.change?.absolute), csvPercent(row.change?.percent), notes.join('; '),
-    ];
+    ], ...countryRecords(row)];
   });
   const cells = [header, ...records].map((record) => record.map(neutraliseFormula));
   return stringify(cells, { record_delimiter: 'windows', bom: options.bom === true });

@@ -7,6 +7,9 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** Indents a country's line under its metric; only pages with such lines carry the rule. */
+const BY_COUNTRY_STYLE = '.by-country th { padding-left: 1.6rem; font-weight: normal; }';
+
 const style = (fontFamily: string) => `
 body { font-family: ${fontFamily}; margin: 2rem; color: #222; }
 h1 { font-size: 1.4rem; }
@@ -36,7 +39,8 @@ export function htmlPage(view: CompareView, charts: readonly string[] = []): str
   out.push('<meta charset="utf-8">');
   out.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
   out.push(`<title>${e(view.title)}</title>`);
-  out.push(`<style>\n${style(CHART_FONT_FAMILIES[view.lang] ?? 'sans-serif')}\n</style>`);
+  const byCountry = view.rows.some((row) => row.country !== undefined) ? `\n${BY_COUNTRY_STYLE}` : '';
+  out.push(`<style>\n${style(CHART_FONT_FAMILIES[view.lang] ?? 'sans-serif')}${byCountry}\n</style>`);
   out.push('</head>');
   out.push('<body>');
   out.push(`<h1>${e(view.title)}</h1>`);
@@ -49,8 +53,12 @@ export function htmlPage(view: CompareView, charts: readonly string[] = []): str
   out.push('<tbody>');
   for (const row of view.rows) {
     const cells = row.cells.map((cell) => `<td class="num${cell === '—' ? ' missing' : ''}">${e(cell)}</td>`).join('');
+    // A country's line sits under its metric's, indented (class by-country).
+    const opening = row.country === undefined
+      ? `<tr id="metric-${e(row.id)}">`
+      : `<tr class="by-country" id="metric-${e(row.id)}-${e(row.country ?? 'not-by-country')}">`;
     out.push(
-      `<tr id="metric-${e(row.id)}"><th scope="row">${e(row.label)}</th><td>${e(row.unit)}</td>${cells}` +
+      `${opening}<th scope="row">${e(row.label)}</th><td>${e(row.unit)}</td>${cells}` +
         `<td class="num${signClass(row.change.sign)}">${e(row.change.text)}</td>` +
         `<td class="num${signClass(row.changePercent.sign)}">${e(row.changePercent.text)}</td></tr>`,
     );

@@ -16,7 +16,16 @@
 //                  "changeWithheld": true | false }],        // null because a part-year figure is not compared
 //     "change": { "fiscalYear": 2025, "absolute": 9, "percent": 12.2 | null } | null,  // last column vs previous
 //     "changeWithheld": true | false,
-//     "note": "…" | null
+//     "note": "…" | null,
+//     "byCountry": null | [{                            // null: not broken down (one country, or no split given)
+//       "country": "TH" | null,                         // null: the part the data does not give by country
+//       "name": "Thailand" | "…",                       // the country's name, or the line's label for null
+//       "values": [{ "fiscalYear": 2025, "value": 2 | null,   // null: missing, or not broken down that year
+//                    "notBrokenDown": true | false,           // the data does not give that year's country split
+//                    "change": … | null, "changeWithheld": true | false }],
+//       "change": { "fiscalYear": 2025, "absolute": 1, "percent": 100 | null } | null,
+//       "changeWithheld": true | false
+//     }]
 //   }]
 // }
 // Percentages are rounded to one decimal, like every other output; `percent` is null when the previous value is 0.
@@ -54,6 +63,21 @@ export function jsonTable(table: CompareTable, words: MetricWords, office?: { id
       change: row.change === null || last === undefined ? null : { fiscalYear: last, ...changeJson(row.change)! },
       changeWithheld: row.changeWithheld === true,
       note: row.cells.every((cell) => cell.value === null) ? words.note(row.id) ?? null : null,
+      byCountry: row.byCountry
+        ? row.byCountry.map((line) => ({
+          country: line.country,
+          name: line.country === null ? words.countryLine(null) : words.country(line.country),
+          values: line.cells.map((cell) => ({
+            fiscalYear: cell.fiscalYear,
+            value: cell.value,
+            notBrokenDown: cell.notBrokenDown === true,
+            change: changeJson(cell.change),
+            changeWithheld: cell.changeWithheld === true,
+          })),
+          change: line.change === null || last === undefined ? null : { fiscalYear: last, ...changeJson(line.change)! },
+          changeWithheld: line.changeWithheld === true,
+        }))
+        : null,
     })),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

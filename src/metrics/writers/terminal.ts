@@ -31,8 +31,9 @@ export function terminalTable(view: CompareView, colours: TerminalColours = plai
     ...view.headings.fiscalYears.map((text) => ({ text })),
     { text: view.headings.change }, { text: view.headings.changePercent },
   ].map((cell) => ({ text: safe(cell.text) }));
+  // A country's line is indented under its metric.
   const body: Cell[][] = view.rows.map((row) => [
-    { text: safe(row.label) }, { text: safe(row.unit) },
+    { text: `${row.country !== undefined ? '  ' : ''}${safe(row.label)}` }, { text: safe(row.unit) },
     ...row.cells.map((text) => ({ text: safe(text) })),
     { text: row.change.text, sign: row.change.sign }, { text: row.changePercent.text, sign: row.changePercent.sign },
   ]);

@@ -54,10 +54,10 @@ export function pageFooterRules(doc: BrochureDocument): { css: string; text: str
 export function languageRules(primary: string, languages: readonly string[]): string {
   const rules: string[] = [];
   for (const lang of languages) {
-    const { html } = languageProfile(lang);
+    const { html, autospace } = languageProfile(lang);
     // On the elements that carry the language only, at no specificity: headings keep their keep-all.
     rules.push(`:where([lang="${lang}"]){word-break:${html.wordBreak};line-break:${html.lineBreak};hyphens:${html.hyphens};` +
-      `text-autospace:${html.autospace ? 'normal' : 'no-autospace'}}`);
+      `text-autospace:${autospace ? 'normal' : 'no-autospace'}}`);
   }
   const { marks } = languageProfile(primary);
   rules.push(

@@ -1,6 +1,9 @@
-// Visits by host-country influencers whose videos promote Japanese regions on social media (the seed's ③).
+// Visits by influencers whose videos promote Japanese regions on social media (the seed's ③): the municipalities
+// visited, the spots seen and, for an office covering several countries, the country the influencers speak to.
 import type { Block } from '../../document/blocks.js';
 import { textIn } from '../../document/text.js';
+import type { InfluencerVisit, LanguageTag } from '../../schema/index.js';
+import { placeIn } from '../places.js';
 import { cell, inYears, list, photos, rowsByFiscalYear, steps, table, textList, type SectionDefinition } from '../kit.js';
 
 export const influencerVisits: SectionDefinition = {
@@ -9,8 +12,12 @@ export const influencerVisits: SectionDefinition = {
   build(context) {
     const file = context.data.influencerVisits;
     if (!file) return undefined;
-    const { t } = context;
+    const { t, data } = context;
     const visits = file.visits.filter((v) => inYears(v.fiscalYear, context.years));
+    // Where the influencers and their audience are: a column only when some visit says so (a one-country office
+    // leaves it out, and placeIn names no country it alone covers).
+    const placeOf = (visit: InfluencerVisit, lang: LanguageTag) => placeIn(t, data.office, visit, lang);
+    const withPlace = visits.some((v) => t.each((lang) => placeOf(v, lang)).primary.length > 0);
     const rows = rowsByFiscalYear(t, visits, (visit) => {
       const hosts = t.each((lang) => {
         const names = visit.destinations.map((d) => t.bodyName(d.host, lang)).join(t.raw('punctuation.joint', lang));
@@ -21,12 +28,13 @@ export const influencerVisits: SectionDefinition = {
         const withMore = d.more ? t.fill('influencerVisits.andMore', lang, { list: names }) : names;
         return visit.destinations.length > 1 ? t.fill('influencerVisits.spotsOf', lang, { host: t.bodyName(d.host, lang), list: withMore }) : withMore;
       }));
-      return [cell(hosts), cell(spots)];
+      return [...(withPlace ? [cell(t.each((lang) => placeOf(visit, lang) ?? ''))] : []), cell(hosts), cell(spots)];
     });
     const blocks: Block[] = [
       ...textList(t, 'bullet', file.description),
       ...(rows.length > 0 ? [table('influencer-visits', t.label('influencerVisits.caption'), [
         { header: t.label('columns.fiscalYear'), align: 'center', width: 1 },
+        ...(withPlace ? [{ header: t.label('influencerVisits.market'), width: 1.5 }] : []),
         { header: t.label('columns.municipality'), width: 2 },
         { header: t.label('columns.spots'), width: 6 },
       ], rows)] : []),

@@ -1,5 +1,6 @@
 // The office's social-media channel that features municipalities (the seed's ⑤, 도란도란).
 import { formatNumber } from '../../document/format.js';
+import { languageProfile } from '../../i18n/profile.js';
 import type { Block } from '../../document/blocks.js';
 import { textIn } from '../../document/text.js';
 import { inYears, list, photos, textList, type SectionDefinition } from '../kit.js';
@@ -24,6 +25,8 @@ export const snsChannel: SectionDefinition = {
           if (meaning === undefined) return undefined;
           const reading = own(file.channelReading, lang);
           return t.fill('snsChannel.meaning', lang, {
+            // The note mark of the edition's language (※ in Japanese, * in English), as every note has it.
+            mark: languageProfile(lang).marks.note,
             name: textIn(file.channelName, lang) ?? '',
             reading: reading ? t.fill('parenthesised', lang, { text: reading }) : '',
             meaning,

@@ -23,6 +23,19 @@ describe('the countries an office covers', () => {
     });
   });
 
+  it('checks the place of a festival edition and the country of an influencer visit the same way', async () => {
+    const festival = (code: string) => replaceOnce('    venue: COEX', `    venue: COEX\n    country: ${code}\n    city: {ja: ウランバートル, ko: 울란바토르}`);
+    const visit = (code: string) => replaceOnce('  - fiscalYear: 2025\n    destinations:', `  - fiscalYear: 2025\n    country: ${code}\n    destinations:`);
+    const ok = await validateVariant({ 'office.yaml': twoCountries, 'festival.yaml': festival('MN'), 'influencer-visits.yaml': visit('MN') });
+    expect(ok.diagnostics).toEqual([]);
+    const { diagnostics } = await validateVariant({ 'festival.yaml': festival('TH'), 'influencer-visits.yaml': visit('VN') });
+    expect(diagnostics.map((d) => [d.code, d.pointer, d.found, d.message.ja])).toEqual([
+      ['unknown-country', '/editions/0/country', 'TH', 'TH は事務所の担当国（KR）にありません。office.yaml の countries に加えるか、国コードを直してください'],
+      ['unknown-country', '/visits/0/country', 'VN', 'VN は事務所の担当国（KR）にありません。office.yaml の countries に加えるか、国コードを直してください'],
+    ]);
+    expect(diagnostics[1]!.message.en).toBe('VN is not one of the countries the office covers (KR); add it to office.yaml countries, or correct the code');
+  });
+
   it('wants the office\'s own country among those it covers', async () => {
     const { diagnostics } = await validateVariant({
       'office.yaml': replaceOnce('countryName: {ja: 韓国, ko: 한국}', 'countryName: {ja: 韓国, ko: 한국}\ncountries: [{code: MN, name: {ja: モンゴル, ko: 몽골}}]'),

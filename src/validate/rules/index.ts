@@ -11,7 +11,7 @@ import { placeholderValues } from './placeholders.js';
 import { prefectureNames } from './prefectures.js';
 import { textScripts } from './scripts.js';
 import type { Rule } from './rule.js';
-import { festivalBooths, jetPlacements, jetYearFigures, sisterCityTotal, staffTotal } from './totals.js';
+import { completeListYears, festivalBooths, jetPlacements, jetYearFigures, sisterCityTotal, staffTotal } from './totals.js';
 import { japaneseWording } from './wording.js';
 import { danglingReferences } from './references.js';
 
@@ -23,6 +23,7 @@ export const RULES: readonly Rule[] = [
   festivalBooths,
   sisterCityTotal,
   countryTotals,
+  completeListYears,
   countryCodes,
   cookingClassContent,
   fiscalYearDates,

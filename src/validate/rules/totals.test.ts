@@ -66,3 +66,23 @@ describe('stated counts equal their lists', () => {
     expect(diagnostics.map((d) => [d.code, d.message.en])).toEqual([['count-mismatch', 'partnerships.total is 1, but the list has 2']]);
   });
 });
+
+describe('a list declared complete', () => {
+  const requests = (first: string) => replaceOnce(
+    '  examples:\n    - {ja: 海外の自治体におけるDXの先進事例',
+    `  completeFiscalYears: [2025]\n  requests:\n    - {${first}subject: {ja: 調査A, ko: 조사 A}}\n    - {fiscalYear: 2025, subject: {ja: 調査B, ko: 조사 B}}\n  examples:\n    - {ja: 海外の自治体におけるDXの先進事例`,
+  );
+
+  it('counts research requests that give their fiscal year', async () => {
+    expect((await validateVariant({ 'support.yaml': requests('fiscalYear: 2025, ') })).diagnostics).toEqual([]);
+  });
+
+  it('wants the fiscal year of every research request, in English and Japanese', async () => {
+    const { diagnostics } = await validateVariant({ 'support.yaml': requests('') });
+    expect(diagnostics.map((d) => [d.code, d.pointer, d.message.en, d.message.ja])).toEqual([[
+      'complete-list-year', '/researchRequests/requests/0',
+      'this request gives no fiscalYear, but researchRequests.completeFiscalYears says the list is complete for 2025: give its fiscal year so it is counted',
+      'この依頼調査には fiscalYear がありませんが、researchRequests.completeFiscalYears で 2025 年度の一覧は全件とされています。件数に入るよう年度を書いてください',
+    ]]);
+  });
+});

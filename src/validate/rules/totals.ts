@@ -145,3 +145,27 @@ export const sisterCityTotal: Rule = {
     });
   },
 };
+
+/**
+ * A list declared complete for some fiscal years is counted in those years (clair compare, charts): a research
+ * request without its fiscal year would silently fall out of the count, so it must say its year.
+ */
+export const completeListYears: Rule = {
+  id: 'complete-list-years',
+  check({ data, report }) {
+    const requests = data.support?.researchRequests;
+    const complete = requests?.completeFiscalYears ?? [];
+    if (!requests?.requests || complete.length === 0) return;
+    requests.requests.forEach((request, i) => {
+      if (request.fiscalYear !== undefined) return;
+      report({
+        file: 'support', at: ['researchRequests', 'requests', i], where: 'value', code: 'complete-list-year',
+        message: {
+          en: `this request gives no fiscalYear, but researchRequests.completeFiscalYears says the list is complete for ${complete.join(', ')}: give its fiscal year so it is counted`,
+          ja: `この依頼調査には fiscalYear がありませんが、researchRequests.completeFiscalYears で ${complete.join('、')} 年度の一覧は全件とされています。件数に入るよう年度を書いてください`,
+        },
+        expected: { en: 'fiscalYear: 2025 (for example)', ja: 'fiscalYear: 2025 など' },
+      });
+    });
+  },
+};

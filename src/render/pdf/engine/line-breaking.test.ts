@@ -3,7 +3,7 @@ import { World } from '../../../world.js';
 import { layoutLines } from './__fixtures__/layout.js';
 import { normalize, WideUnits } from '../../../typeset/linebreak.js';
 import { PdfParagraph } from '../../../typeset/pdf.js';
-import { cutIntoLines, flowOf, lineEnds, type MeasuredInline } from './line-breaking.js';
+import { addGaps, cutIntoLines, flowOf, lineEnds, type MeasuredInline } from './line-breaking.js';
 import { Typesetter } from '../../../typeset/index.js';
 import { loadTypesetter } from '../../../load/fonts.js';
 
@@ -51,6 +51,28 @@ describe('clair line breaking', () => {
   it('puts on each line as many units as fit', () => {
     expect(lines(inlinesOf('日|本|の|地|方|自|治|体', ['日本の地方自治体']), 30)).toEqual(['日本の', '地方自', '治体']);
     expect(lines(inlinesOf('日|本|の|地|方|自|治|体', ['日本の地方自治体']), 29.99)).toEqual(['日本', 'の地', '方自', '治体']);
+  });
+
+  it('widens an inline by the gap the typesetter asks after it (JLREQ quarter em), but not at the end of a line', () => {
+    const spaced = () => {
+      const inlines = inlinesOf('日|本|1988|年', ['日', '本', '1988', '年']);
+      inlines[1]!.autospace = 0.25;
+      inlines[2]!.autospace = 0.25;
+      addGaps(inlines);
+      return inlines;
+    };
+    // 10 + (10 + 2.5) + (40 + 2.5) + 10 pt.
+    expect(spaced().map((inline) => inline.width)).toEqual([10, 12.5, 42.5, 10]);
+    expect(lines(spaced(), 75)).toEqual(['日本1988年']);
+    expect(lines(spaced(), 74.9)).toEqual(['日本1988', '年']);
+    // "1988" ends its line: its gap is not counted, so it fits 40 pt exactly, and pdfmake is told to cut it.
+    const inlines = spaced();
+    const flow = flowOf(inlines)!;
+    const cut = cutIntoLines(flow, lineEnds(flow, 40));
+    expect(cut.map((piece) => piece.text)).toEqual(['日', '本', '1988', '年']);
+    expect(cut[1]).toMatchObject({ lineEnd: true, trailingCut: 2.5 });
+    expect(cut[2]).toMatchObject({ lineEnd: true, trailingCut: 2.5 });
+    expect(lines(spaced(), 40)).toEqual(['日本', '1988', '年']);
   });
 
   it('does not count the spaces that end a line', () => {

@@ -31,6 +31,10 @@ export interface MeasuredInline {
   noNewLine?: boolean;
   paragraph?: PdfParagraph;
   offset?: number;
+  /** Space after the inline in ems, asked for by the typesetter (JLREQ's quarter em before Latin text). */
+  autospace?: number;
+  /** That space in points, once the inline's font size is known: part of `width`, cut at the end of a line. */
+  gapAfter?: number;
   [property: string]: unknown;
 }
 
@@ -46,6 +50,8 @@ export interface Flow {
   breaks: number[];
   /** Offsets of the newline inlines (`lineEnd`), in order; an offset repeats for each newline there. */
   newlines: number[];
+  /** Offsets after which an inline leaves a gap (points), counted in `advance` but not at the end of a line. */
+  gaps: Map<number, number>;
 }
 
 const SPACE = /\s/u;
@@ -58,6 +64,7 @@ export function flowOf(inlines: MeasuredInline[]): Flow | undefined {
   const advance = new Float64Array(text.length + 1);
   const breaks: number[] = [];
   const newlines: number[] = [];
+  const gaps = new Map<number, number>();
   let at = 0;
   inlines.forEach((inline, index) => {
     starts.push(at);
@@ -66,6 +73,10 @@ export function flowOf(inlines: MeasuredInline[]): Flow | undefined {
       return;
     }
     addAdvances(inline, advance, at);
+    if (inline.gapAfter) {
+      advance[at + inline.text.length] = advance[at + inline.text.length]! + inline.gapAfter;
+      gaps.set(at + inline.text.length, inline.gapAfter);
+    }
     // The paragraph's breaks inside this inline and at its end.
     const { paragraph, offset } = inline as Required<Pick<MeasuredInline, 'paragraph' | 'offset'>>;
     const end = offset + inline.text.length;
@@ -77,7 +88,20 @@ export function flowOf(inlines: MeasuredInline[]): Flow | undefined {
     if (next && next.paragraph !== paragraph && end === paragraph.text.length && breaks[breaks.length - 1] !== at + inline.text.length) breaks.push(at + inline.text.length);
     at += inline.text.length;
   });
-  return { inlines, text, starts, advance, breaks, newlines };
+  return { inlines, text, starts, advance, breaks, newlines, gaps };
+}
+
+/**
+ * Widens each inline the typesetter asked a space after (`autospace`, in ems) by that space at its font size, which
+ * only measuring knows. pdfmake places each inline after the width of the one before, so the gap is a gap: no
+ * character is added, and copying the text gives it as written.
+ */
+export function addGaps(inlines: MeasuredInline[]): void {
+  for (const inline of inlines) {
+    if (typeof inline.autospace !== 'number' || inline.autospace <= 0) continue;
+    inline.gapAfter = inline.fontSize * inline.autospace;
+    inline.width += inline.gapAfter;
+  }
 }
 
 /** Index of the first value greater than `value` in ascending `values`. */
@@ -116,12 +140,12 @@ function addAdvances(inline: MeasuredInline, advance: Float64Array, at: number):
   }
 }
 
-/** Width of text[start, end) as pdfmake counts a line: without the spaces it cuts at either end. */
+/** Width of text[start, end) as pdfmake counts a line: without the spaces or the gap it cuts at either end. */
 function lineWidth(flow: Flow, start: number, end: number, preserveLeading: boolean): number {
   const { text, advance } = flow;
   while (end > start && SPACE.test(text[end - 1]!)) end--;
   if (!preserveLeading) while (start < end && SPACE.test(text[start]!)) start++;
-  return advance[end]! - advance[start]!;
+  return advance[end]! - advance[start]! - (flow.gaps.get(end) ?? 0);
 }
 
 /** The paragraph and its offset for a flow offset that ends a stretch, when a line ending there takes a hyphen. */
@@ -217,6 +241,9 @@ export function cutIntoLines(flow: Flow, ends: readonly number[]): MeasuredInlin
       piece.noNewLine = i < line.length - 1;
       if (i === line.length - 1 && !last) piece.lineEnd = true;
     });
+    // JLREQ: no gap at the end of a line (it would shift a centred or right-aligned line).
+    const end = line[line.length - 1];
+    if (end?.gapAfter) end.trailingCut = (end.trailingCut ?? 0) + end.gapAfter;
     out.push(...line);
     line = [];
   };
@@ -263,6 +290,8 @@ export function cutIntoLines(flow: Flow, ends: readonly number[]): MeasuredInlin
       width: width(start, end) - (inline.characterSpacing ?? 0),
       leadingCut: start === 0 ? inline.leadingCut ?? 0 : width(start, start + leading),
       trailingCut: end === inline.text.length ? inline.trailingCut ?? 0 : width(end - trailing, end),
+      // The gap follows the inline's last character only.
+      gapAfter: end === inline.text.length ? inline.gapAfter : undefined,
     };
   }
 }
@@ -322,6 +351,7 @@ export function installLineBreaking(): void {
     // As pdfmake's buildInlines, less the UAX #14 word splitting the line breaker replaces. (A copy of
     // TextInlines.measure that asked the style stack once per node saved no measurable time: it went.)
     const measured = this.textInlines.measure(items.map((item) => ({ ...item })), styleStack);
+    addGaps(measured);
     const flow = flowOf(measured)!;
     const noWrap = StyleStack.getStyleProperty({}, styleStack, 'noWrap', false) === true;
     if (noWrap) flow.breaks = [];

@@ -97,7 +97,8 @@ export async function buildBrochure(
   // The edition with the most languages is laid out first: its PDF sets every text once per language and pdfmake
   // holds the whole laid-out edition until it writes it (~300 MB alive for a bilingual edition of 10,000 events).
   // First, it runs before the HTML editions have copied the fonts into harfbuzz's memory and before the other
-  // editions' garbage has raised the heap: such a build peaked at 590 MB instead of 667–687 MB. The files are
+  // editions' garbage has raised the heap: such a build peaked at 590–598 MB instead of 667–687 MB (614–627 MB
+  // since the PDF's JLREQ spacing). The files are
   // reported and written in the order brochure.yaml declares.
   const order = [...editions].sort((a, b) => b.languages.length - a.languages.length);
   const byEdition = new Map<string, RenderedFile[]>();

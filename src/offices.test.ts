@@ -328,7 +328,8 @@ describe.each(OFFICES)('the $officeId test office', (office) => {
       expect(fonts.length).toBeGreaterThan(0);
       for (const font of fonts) expect(font).toEqual({ name: font.name, embedded: true });
 
-      const text = run('pdftotext', ['-enc', 'UTF-8', path, '-']);
+      // In content-stream order: side by side, pdftotext's reading-order guess interleaves the two columns' lines.
+      const text = run('pdftotext', ['-raw', '-enc', 'UTF-8', path, '-']);
       expect(text).not.toContain('\uFFFD');
       const found = compact(text);
       expect(found).toContain(compact(doc.meta.title));

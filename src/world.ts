@@ -161,6 +161,14 @@ export class World {
     }
   }
 
+  /**
+   * What `make` derives from the file at `path` alone (a data file's parsed YAML and its own problems). This World
+   * makes it on every call; the World of `clair serve` keeps it until the watcher says the file changed.
+   */
+  derived<T>(_path: string, _kind: string, make: () => T): T {
+    return make();
+  }
+
   readText(path: string, limit = MAX_INSTALL_FILE_BYTES): string {
     return new TextDecoder().decode(this.readBytes(path, limit));
   }

@@ -164,7 +164,7 @@ export function initOffice(world: World, options: InitOptions): InitResult {
   const others = DATA_FILE_NAMES.filter((f) => !f.required);
   const brochure = [
     modeline(dir, 'brochure'),
-    `# The ${year} brochure of ${officeId}: its title, editions and the order of its parts and sections.`,
+    `# The brochure of ${officeId}: its title, edition year, editions and the order of its parts and sections.`,
     `# Start next year's brochure with \`clair new edition\`.`,
     `title: ${text(languages, title)}`,
     `edition: ${year}`,

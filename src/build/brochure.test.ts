@@ -191,8 +191,14 @@ describe('photos', () => {
     const plain = await readPdf(readFileSync(first.files[0]!.path));
     expect(pdf.pageCount % 4).toBe(0);
     expect(pdf.pageCount - plain.pageCount).toBe((4 - (plain.pageCount % 4)) % 4);
-    // The added pages come just before the back cover, which stays last.
+    // The added pages come just before the back cover, which stays last; each is a ruled notes page (メモ), never
+    // a blank page, and the pages before them are the brochure's own, unchanged (but for the back cover's page
+    // number in the contents, page 2).
     expect(pdf.text({ from: pdf.pageCount, to: pdf.pageCount })).toBe(plain.text({ from: plain.pageCount, to: plain.pageCount }));
+    for (let page = plain.pageCount; page < pdf.pageCount; page++) {
+      expect(pdf.text({ from: page, to: page }).replace(/\s+/g, ''), `page ${page}`).toMatch(/^メモ/);
+    }
+    expect(pdf.text({ from: 3, to: plain.pageCount - 1 })).toBe(plain.text({ from: 3, to: plain.pageCount - 1 }));
   });
 
   it('are absent from the shipped data, which gives only captions', async () => {

@@ -11,3 +11,8 @@ setFlagsFromString('--liftoff-only');
 // CPU optimizing code it then ran only briefly; six times that budget keeps TurboFan for the truly hot loops: the
 // shipped data builds ~0.2 s sooner with ~0.8 s less CPU, and a 5,000-row table builds as fast as before.
 setFlagsFromString('--interrupt-budget=400000');
+// After each full collection V8 lets the old generation grow by a factor of up to 4 before the next one, so a
+// brochure with 10,000 events peaked at ~970 MB of memory while no more than ~310 MB of it was ever alive (the
+// laid-out edition pdfmake holds until it writes it). Growing by 20 % at most kept that build at ~670 MB for ~2 %
+// more CPU; the shipped data, whose heap stays small, builds as before.
+setFlagsFromString('--heap-growing-percent=20');

@@ -192,6 +192,8 @@ export interface BrochureDocument {
     title: Txt; organisation: Txt; organisationJapanese: string; organisationEnglish: string; office: Txt;
     /** The year on the cover (brochure.yaml edition). */
     year: number;
+    /** The title already names the year ("クレアソウル 2026"): the cover does not print it a second time. */
+    yearInTitle?: boolean;
     /** Absolute path of the cover photo, when the data gives one; else the renderers draw a composition. */
     photo?: string;
     photoFocus?: { x: number; y: number };

@@ -97,6 +97,7 @@ export function buildDocument(input: BuildInput, edition: Edition): BrochureDocu
       organisationJapanese: textIn(data.office.organisation.name, 'ja') ?? '',
       organisationEnglish: data.office.organisation.englishName,
       year: data.brochure.edition,
+      yearInTitle: [title.primary, title.secondary ?? []].some((rich) => plain(rich).includes(String(data.brochure.edition))),
       ...(data.brochure.cover?.photo ? {
         photo: photoPath(world, input.officeDir, data.brochure.cover.photo.file),
         ...(data.brochure.cover.photo.focus ? { photoFocus: data.brochure.cover.photo.focus } : {}),

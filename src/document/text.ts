@@ -51,8 +51,13 @@ export function plain(rich: Rich): string {
   return rich.map((r) => r.text).join('');
 }
 
+/**
+ * Two wordings say the same in every language (times, years, figures, URLs): printed once. Japanese writes a range
+ * with 〜 and full-width forms where Korean writes ~ and half-width ones, so forms are compared, not code points.
+ */
 function sameRich(a: Rich, b: Rich): boolean {
-  return plain(a) === plain(b);
+  const neutral = (rich: Rich) => plain(rich).normalize('NFKC').replace(/[〜～~]/gu, '~').replace(/\s+/gu, '');
+  return plain(a) === plain(b) || neutral(a) === neutral(b);
 }
 
 type PerLanguage = (lang: LanguageTag) => Rich | string | undefined;

@@ -431,6 +431,11 @@ export const UNREADABLE = 'unreadable';
 
 /** Reads and parses one data file through the World; a file that cannot be read is an UNREADABLE diagnostic. */
 export function readDataFile(world: World, path: string): ParseResult {
+  // `clair serve` keeps the result until the file changes: an edit re-parses only the file that was saved.
+  return world.derived(path, 'data-file', () => readAndParse(world, path));
+}
+
+function readAndParse(world: World, path: string): ParseResult {
   let bytes: Uint8Array;
   try {
     // Read no further than the limit: a file linked to /dev/zero or of gigabytes is refused before it is read.

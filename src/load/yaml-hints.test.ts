@@ -94,8 +94,22 @@ describe('YAML as staff write it', () => {
     expect(found[0]).toMatchObject({ code: 'yaml-comment-in-text', severity: 'error', line: 1, column: 32 });
   });
 
+  it('names a [ or { left open, past the blank and comment lines the parser reads on into', () => {
+    const found = problems('id: london\nlanguages: [ja, en\n\n# CLAIR itself\norganisation:\n  name: {ja: 自治体国際化協会, en: "CLAIR"}\n');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      code: 'yaml-unclosed-flow', severity: 'error', line: 2, column: 12, found: '"languages: [ja, en"',
+      expected: { en: 'languages: [ja, en]' }, sourceLine: 'languages: [ja, en',
+    });
+    expect(found[0]!.message.ja).toContain('行末に「]」を足してください');
+    // Nested and quoted brackets count as they are written: a ] inside quotes closes nothing.
+    expect(problems('a: [{x: "]"}\nb: 1\n')[0]).toMatchObject({ code: 'yaml-unclosed-flow', expected: { en: 'a: [{x: "]"}]' } });
+    // A list closed on its line is not one.
+    expect(problems('a: [1, 2]\nb: [3\n').map((d) => [d.code, d.line])).toEqual([['yaml-unclosed-flow', 2]]);
+  });
+
   it('still gives the parser\'s words for a slip it does not know', () => {
-    const found = problems('a: [1, 2\n');
+    const found = problems('a: b: c\n');
     expect(found[0]!.code).toBe('yaml-syntax');
     expect(found[0]!.sourceLine).toBeDefined();
   });

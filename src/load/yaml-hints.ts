@@ -154,11 +154,15 @@ export function slipsBehindErrors(text: string, errors: readonly { code: string;
     });
   }
   for (const error of errors) {
-    // The parser often notices a slip on the next line (an unclosed {…} whose } a comment hid): look back one line.
+    // The parser often notices a slip on the next line (an unclosed {…} whose } a comment hid): look back one line,
+    // over blank and comment lines, which the parser reads past without a word.
     let start = lineStartOf(error.pos[0]);
-    for (let back = 0; back < 2 && start >= 0; back++, start = lineStartOf(Math.max(0, start - 1))) {
+    for (let back = 0; back < 2 && start >= 0; start = lineStartOf(Math.max(0, start - 1))) {
       if (seenLines.has(start)) break;
-      const hint = lineSlip(lineAt(text, start), start);
+      const line = lineAt(text, start);
+      if (back > 0 && /^\s*(#.*)?$/.test(line) && start > 0) continue;
+      back++;
+      const hint = lineSlip(line, start);
       if (!hint) {
         if (start === 0) break;
         continue;
@@ -216,8 +220,40 @@ function lineSlip(line: string, lineStart: number): Hint | undefined {
         expected: { en: `the text in quotes: "${colon.value}"`, ja: `引用符で囲んだテキスト（"${colon.value}"）` },
       };
     }
+    // languages: [ja, en — the list runs on into the next lines, and the parser complains about those.
+    const closing = missingClosers(line, flowOpen);
+    if (closing) {
+      const written = line.replace(/[ \t]+#.*$/, '').trimEnd();
+      return {
+        code: 'yaml-unclosed-flow', severity: 'error', offset: lineStart + flowOpen,
+        message: {
+          en: `the ${line[flowOpen]} opened here is not closed on its line, so YAML reads the next lines into it; add ${closing} at the end`,
+          ja: `ここで開いた「${line[flowOpen]}」がこの行で閉じていないため、YAML は次の行以降も続きとして読みます。行末に「${closing}」を足してください`,
+        },
+        found: showValue(written.trim()),
+        expected: { en: `${written.trim()}${closing}`, ja: `${written.trim()}${closing}` },
+      };
+    }
   }
   return undefined;
+}
+
+/** The brackets a line leaves open (`]`, `}]` …), outside quotes and comments; undefined when it closes them all. */
+function missingClosers(line: string, from: number): string | undefined {
+  const open: string[] = [];
+  let quote: string | undefined;
+  for (let i = from; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      continue;
+    }
+    if ((c === '"' || c === "'") && /[\s{[,:]/.test(line[i - 1] ?? ' ')) quote = c;
+    else if (c === '#' && /\s/.test(line[i - 1] ?? ' ')) break;
+    else if (c === '{' || c === '[') open.push(c === '{' ? '}' : ']');
+    else if (c === '}' || c === ']') open.pop();
+  }
+  return open.length > 0 ? open.reverse().join('') : undefined;
 }
 
 /**

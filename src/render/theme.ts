@@ -14,7 +14,7 @@ export interface Theme {
   fonts: { body: Weight; heading: Weight; figure: Weight; caption: Weight };
   sizes: {
     body: number; small: number; secondary: number; heading: number; sectionTitle: number; partTitle: number;
-    coverTitle: number; figure: number; leading: { cjk: number; latin: number; heading: number };
+    coverTitle: number; figure: number; leading: { cjk: number; latin: number; heading: number; table: number };
   };
   spacing: { paragraph: number; block: number; section: number; columnGap: number };
   page: { size: 'A4'; margins: [number, number, number, number]; columns: number; measure: number };
@@ -41,7 +41,7 @@ const SHAPE: Shape = {
   fonts: { body: 'weight', heading: 'weight', figure: 'weight', caption: 'weight' },
   sizes: {
     body: 'points', small: 'points', secondary: 'points', heading: 'points', sectionTitle: 'points', partTitle: 'points',
-    coverTitle: 'points', figure: 'points', leading: { cjk: 'ratio', latin: 'ratio', heading: 'ratio' },
+    coverTitle: 'points', figure: 'points', leading: { cjk: 'ratio', latin: 'ratio', heading: 'ratio', table: 'ratio' },
   },
   spacing: { paragraph: 'points', block: 'points', section: 'points', columnGap: 'points' },
   page: { size: 'A4', margins: 'margins', columns: 'count', measure: 'count' },
@@ -134,7 +134,7 @@ export function themeCss(theme: Theme): string {
   for (const [name, value] of Object.entries(sizes)) {
     properties.push(`--size-${kebab(name)}:${Math.round((value / theme.sizes.body) * 1000) / 1000}rem`);
   }
-  properties.push(`--leading-cjk:${leading.cjk}`, `--leading-latin:${leading.latin}`, `--leading-heading:${leading.heading}`);
+  properties.push(`--leading-cjk:${leading.cjk}`, `--leading-latin:${leading.latin}`, `--leading-heading:${leading.heading}`, `--leading-table:${leading.table}`);
   for (const [name, value] of Object.entries(theme.spacing)) {
     properties.push(`--space-${kebab(name)}:${Math.round((value / theme.sizes.body) * 1000) / 1000}rem`);
   }

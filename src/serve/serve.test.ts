@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INSTALL_ROOT, World } from '../world.js';
+import { INSTALL_ROOT } from '../world.js';
 import { startPreview, type Preview } from './index.js';
 import { withReloadScript } from './server.js';
 
@@ -148,6 +148,41 @@ describe('clair serve', () => {
     }
   });
 
+  it('answers the open page\'s reload before it renders the next edition', async () => {
+    const session = preview.session;
+    const version = session.version;
+    // A page of the Japanese edition is open, and asks for its reloaded HTML only when the test says so.
+    const viewers = session.viewers;
+    const fetched = session.fetched;
+    let fetch: () => void = () => {};
+    session.viewers = () => ['ja'];
+    session.fetched = (name, v) => {
+      expect([name, v]).toEqual(['brochure.ja.html', version + 1]);
+      return new Promise((resolve) => (fetch = resolve));
+    };
+    const original = readFileSync(brochureFile, 'utf8');
+    try {
+      writeFileSync(brochureFile, original.replace('クレアソウル 2026,', 'クレアソウル 2026 校正,'));
+      await expect.poll(() => session.files.get('brochure.ja.html')!.version, { timeout: 30_000 }).toBe(version + 1);
+      // The Korean edition waits for the page (at most RELOAD_GRACE_MS, 250 ms) …
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(session.files.get('brochure.ko.html')!.version).toBe(version);
+      // … and goes on once the page has its HTML.
+      fetch();
+      await expect.poll(() => session.files.get('brochure.ko.html')!.version, { timeout: 30_000 }).toBe(version + 1);
+    } finally {
+      session.viewers = viewers;
+      session.fetched = fetched;
+      writeFileSync(brochureFile, original);
+      await expect.poll(() => session.version, { timeout: 30_000 }).toBe(version + 2);
+      await session.idle();
+    }
+    // The server's own hook: a GET of the file at that version ends the wait.
+    const waiting = session.fetched('brochure.ja.html', session.version);
+    await get('/brochure.ja.html');
+    await waiting;
+  });
+
   it('rebuilds only the HTML when a stylesheet changes, and the PDF too when data changes', () => {
     const s = preview.session;
     expect(s.kindOf(join(s.world.templatesDir, 'style.css'))).toBe('templates');
@@ -193,22 +228,5 @@ describe('clair serve in Chromium', () => {
     } finally {
       await page.close();
     }
-  });
-});
-
-describe('a World for serve', () => {
-  it('reads a file once until it is forgotten', async () => {
-    const { WatchedWorld } = await import('./world.js');
-    const dir = mkdtempSync(join(tmpdir(), 'clair-world-'));
-    const file = join(dir, 'a.yaml');
-    writeFileSync(file, 'one');
-    const world = new WatchedWorld({ dataRoot: dir });
-    expect(world.readText(file)).toBe('one');
-    writeFileSync(file, 'two');
-    expect(world.readText(file)).toBe('one');
-    world.forget(file);
-    expect(world.readText(file)).toBe('two');
-    expect(new World({ dataRoot: dir }).readText(file)).toBe('two');
-    rmSync(dir, { recursive: true, force: true });
   });
 });

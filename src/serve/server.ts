@@ -52,11 +52,19 @@ export class PreviewServer {
   private readonly server: Server;
   private readonly listeners = new Set<Listener>();
   private readonly heartbeat: NodeJS.Timeout;
+  /** Rebuilds waiting for a page to fetch a file again: file name → version and resolver. */
+  private readonly awaitingFetch = new Map<string, { version: number; resolve: () => void }[]>();
 
   constructor(private readonly session: PreviewSession, private readonly options: PreviewServerOptions) {
     this.server = createServer((request, response) => this.handle(request, response));
     // Editions people are looking at are rebuilt first.
     session.viewers = () => [...new Set([...this.listeners].map((l) => /^brochure\.(.+)\.html$/.exec(l.page)?.[1]).filter((id): id is string => id !== undefined))];
+    session.fetched = (name, version) => new Promise<void>((resolve) => {
+      // A wait of an earlier rebuild is over (it timed out): it is dropped rather than kept.
+      const waiting = (this.awaitingFetch.get(name) ?? []).filter((w) => w.version >= version);
+      waiting.push({ version, resolve });
+      this.awaitingFetch.set(name, waiting);
+    });
     // A comment line now and then keeps proxies and idle timeouts from closing the event stream.
     this.heartbeat = setInterval(() => this.send(': keep-alive\n\n'), 15_000);
     this.heartbeat.unref();
@@ -90,6 +98,8 @@ export class PreviewServer {
 
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
+    for (const waiting of this.awaitingFetch.values()) for (const w of waiting) w.resolve();
+    this.awaitingFetch.clear();
     for (const listener of this.listeners) listener.response.end();
     this.listeners.clear();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -124,6 +134,7 @@ export class PreviewServer {
       response.end(request.method === 'HEAD' ? undefined : file.bytes);
       return;
     }
+    this.servedHtml(file);
     const nonce = randomBytes(16).toString('base64');
     const { html, policy } = withReloadScript(Buffer.from(file.bytes).toString('utf8'), clientScript(file.name, file.version), nonce);
     const body = Buffer.from(html, 'utf8');
@@ -132,6 +143,15 @@ export class PreviewServer {
       'Content-Security-Policy': policy,
     });
     response.end(request.method === 'HEAD' ? undefined : body);
+  }
+
+  /** A page fetched this file: rebuilds waiting for it go on (after this response is written). */
+  private servedHtml(file: PreviewFile): void {
+    const waiting = this.awaitingFetch.get(file.name);
+    if (!waiting) return;
+    const done = waiting.filter((w) => w.version <= file.version);
+    this.awaitingFetch.set(file.name, waiting.filter((w) => w.version > file.version));
+    for (const w of done) setImmediate(w.resolve);
   }
 
   private openEvents(url: URL, response: ServerResponse): void {

@@ -1,6 +1,6 @@
-// The World of a `clair serve` session: the same seam as every other command, but files it has read stay in
-// memory until the watcher says they changed. An edit then costs the reading (and YAML parsing) of the one file
-// that changed, not of the whole office folder, templates and labels.
+// The World of a `clair serve` session: the same seam as every other command, but files it has read, and what was
+// derived from each file alone (its parsed YAML), stay in memory until the watcher says they changed. An edit then
+// costs the reading and parsing of the one file that changed, not of the whole office folder, templates and labels.
 import { dirname } from 'node:path';
 import { World, type WorldOptions } from '../world.js';
 
@@ -8,6 +8,7 @@ export class WatchedWorld extends World {
   private readonly texts = new Map<string, string>();
   private readonly bytes = new Map<string, Uint8Array>();
   private readonly listings = new Map<string, string[]>();
+  private readonly derivations = new Map<string, Map<string, unknown>>();
 
   constructor(options: WorldOptions) {
     super(options);
@@ -33,6 +34,13 @@ export class WatchedWorld extends World {
     return bytes;
   }
 
+  override derived<T>(path: string, kind: string, make: () => T): T {
+    let byKind = this.derivations.get(path);
+    if (!byKind) this.derivations.set(path, (byKind = new Map()));
+    if (!byKind.has(kind)) byKind.set(kind, make());
+    return byKind.get(kind) as T;
+  }
+
   override list(dir: string): string[] {
     let names = this.listings.get(dir);
     if (names === undefined) {
@@ -46,6 +54,7 @@ export class WatchedWorld extends World {
   forget(path: string): void {
     this.texts.delete(path);
     this.bytes.delete(path);
+    this.derivations.delete(path);
     this.listings.delete(path);
     this.listings.delete(dirname(path));
   }

@@ -5,6 +5,7 @@
 import * as hb from 'harfbuzzjs';
 import { faceMetrics, type FaceMetrics } from './sfnt.js';
 import { standaloneFace } from './ttc.js';
+import { BoundedCache } from './bounded-cache.js';
 
 /** One shaped string, in font units (unitsPerEm of the face). */
 export interface ShapedText {
@@ -23,6 +24,9 @@ export interface ShapedText {
 /** OpenType features to switch on or off, as pdfkit passes them: ['palt'] or { liga: false }. */
 export type FeatureRequest = readonly string[] | Readonly<Record<string, boolean | number>>;
 
+/** Strings kept shaped per face (the Seoul brochure shapes ~1,300 in its most used face). */
+const SHAPED_PER_FACE = 4096;
+
 const blobs = new Map<string, hb.Blob>();
 const faces = new Map<string, ShapingFace>();
 
@@ -36,7 +40,8 @@ const NOT_FOR_SHAPING = new Set(['CFF ', 'VORG', 'vhea', 'vmtx']);
 export class ShapingFace {
   readonly metrics: FaceMetrics;
   private readonly font: hb.Font;
-  private readonly shaped = new Map<string, ShapedText>();
+  /** Shaped again when evicted: the same glyphs, so the outputs do not depend on the bound. */
+  private readonly shaped = new BoundedCache<string, ShapedText>(SHAPED_PER_FACE);
   private readonly nominal = new Map<number, number>();
   private readonly advances = new Map<number, number>();
   private readonly buffer = new hb.Buffer();
@@ -85,7 +90,7 @@ export class ShapingFace {
     return advance;
   }
 
-  /** The shaped glyphs of `text` (kept: the same string is shaped once). Treat the result as read-only. */
+  /** The shaped glyphs of `text` (kept, up to a bound: a string is usually shaped once). Treat the result as read-only. */
   shape(text: string, features?: FeatureRequest): ShapedText {
     const requested = featureList(features);
     const key = requested.length ? `${text}\u0000${requested.map((f) => `${f.tag}=${f.value}`).join(',')}` : text;

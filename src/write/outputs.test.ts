@@ -23,18 +23,21 @@ afterAll(() => removeDir(root));
 
 interface Run { status: number | null; signal: NodeJS.Signals | null; stdout: string }
 
-function writeSet(dir: string, tag: string, names: string[], killAt = 0, failWith?: string): Run {
+/** The file system as Windows without Developer Mode answers: no links, no rename over a folder (write-set.mjs). */
+const WINDOWS_FS = { CLAIR_TEST_WINDOWS_FS: '1' };
+
+function writeSet(dir: string, tag: string, names: string[], killAt = 0, failWith?: string, fsEnv: Record<string, string> = {}): Run {
   const result = spawnSync(process.execPath, [SCRIPT, dir, tag, names.join(','), String(killAt), ...(failWith ? [failWith] : [])], {
-    encoding: 'utf8', env: { ...process.env, CLAIR_OUTPUTS_MODULE: join(INSTALL_ROOT, 'dist', 'write', 'outputs.js') },
+    encoding: 'utf8', env: { ...process.env, ...fsEnv, CLAIR_OUTPUTS_MODULE: join(INSTALL_ROOT, 'dist', 'write', 'outputs.js') },
   });
   return { status: result.status, signal: result.signal, stdout: result.stdout };
 }
 
 /** writeSet without waiting: the kills of the test below run a few at a time. */
-function writeSetLater(dir: string, tag: string, names: string[], killAt = 0): Promise<Run> {
+function writeSetLater(dir: string, tag: string, names: string[], killAt = 0, fsEnv: Record<string, string> = {}): Promise<Run> {
   return new Promise((done) => {
     const child = execFile(process.execPath, [SCRIPT, dir, tag, names.join(','), String(killAt)], {
-      encoding: 'utf8', env: { ...process.env, CLAIR_OUTPUTS_MODULE: join(INSTALL_ROOT, 'dist', 'write', 'outputs.js') },
+      encoding: 'utf8', env: { ...process.env, ...fsEnv, CLAIR_OUTPUTS_MODULE: join(INSTALL_ROOT, 'dist', 'write', 'outputs.js') },
     }, (_error, stdout) => done({ status: child.exitCode, signal: child.signalCode, stdout }));
   });
 }
@@ -123,6 +126,65 @@ describe('a build killed before each of its changes to the file system', () => {
     });
     const steps = Array.from({ length: changes }, (_, i) => i + 1).map((step) => outcomes[step]);
     expect(steps.join(' ')).toMatch(/^(old )+(none )?new( new)*$/);
+  });
+});
+
+describe('where no link can be made (Windows without Developer Mode, FAT drives): two renames', () => {
+  it('a build killed before each change leaves both sets complete, the output folder old or new or, between the renames, put back by the next build', async () => {
+    const before = setOf('old', OLD_NAMES, { 'notes.txt': 'kept' });
+    const after = { ...before, ...setOf('new', NEW_NAMES) };
+    const template = join(root, 'windows-template');
+    const first = writeSet(join(template, 'seoul-2026'), 'old', OLD_NAMES, 0, undefined, WINDOWS_FS);
+    expect(first.status, first.stdout).toBe(0);
+    expect(lstatSync(join(template, 'seoul-2026')).isDirectory()).toBe(true); // a real folder, not a link
+    writeFileSync(join(template, 'seoul-2026', 'notes.txt'), 'kept');
+    cpSync(template, join(root, 'windows-probe'), { recursive: true });
+    const probe = writeSet(join(root, 'windows-probe', 'seoul-2026'), 'new', NEW_NAMES, 0, undefined, WINDOWS_FS);
+    expect(probe.status, probe.stdout).toBe(0);
+    expect(seen(join(root, 'windows-probe', 'seoul-2026'))).toEqual(after);
+    const { changes } = JSON.parse(probe.stdout) as { changes: number };
+    const outcomes: Record<number, string> = {};
+    await eachStep(changes, 4, async (step) => {
+      const copy = join(root, `windows-${step}`);
+      cpSync(template, copy, { recursive: true });
+      const dir = join(copy, 'seoul-2026');
+      expect((await writeSetLater(dir, 'new', NEW_NAMES, step, WINDOWS_FS)).signal, `step ${step}`).toBe('SIGKILL');
+      const found = seen(dir);
+      const outcome = found === undefined ? 'none' : same(found, before) ? 'old' : same(found, after) ? 'new' : 'neither';
+      // Nothing is lost even between the renames: the old set is complete, aside, and the next build (itself on
+      // the same file system) puts it back before it writes; afterwards nothing of the killed build is left.
+      const again = writeSet(dir, 'again', ['brochure.ja.pdf'], 0, undefined, WINDOWS_FS);
+      const restored = again.status === 0 && same(seen(dir), { ...(found ?? before), ...setOf('again', ['brochure.ja.pdf']) })
+        && readdirSync(bookkeepingOf(dir).versions).length === 0 && readdirSync(join(copy, '.clair')).length === 1;
+      outcomes[step] = `${outcome}${restored ? '' : ' (not restored)'}`;
+    });
+    const steps = Array.from({ length: changes }, (_, i) => i + 1).map((step) => outcomes[step]);
+    expect(steps.join(' ')).toMatch(/^(old )+none (new )*new$/);
+  });
+
+  it('a folder written with links is replaced the same way, and links inside the folder cannot be kept: said so', () => {
+    const dir = join(root, 'windows-after-links', 'seoul-2026');
+    expect(writeSet(dir, 'old', OLD_NAMES).status).toBe(0);
+    expect(lstatSync(dir).isSymbolicLink()).toBe(true);
+    const run = writeSet(dir, 'new', NEW_NAMES, 0, undefined, WINDOWS_FS);
+    expect(run.status, run.stdout).toBe(0);
+    expect(seen(dir)).toEqual({ ...setOf('old', OLD_NAMES), ...setOf('new', NEW_NAMES) });
+    expect(readdirSync(bookkeepingOf(dir).versions)).toEqual([]);
+    symlinkSync('brochure.ja.pdf', join(dir, 'latest.pdf'));
+    const refused = writeSet(dir, 'again', NEW_NAMES, 0, undefined, WINDOWS_FS);
+    expect(refused.status).toBe(2);
+    expect(refused.stdout).toBe(`cannot keep the link ${join(dir, 'latest.pdf')} in the new outputs: this system does not let clair make links (on Windows, Developer Mode allows them); move the link out of the output folder`);
+    expect(readFileSync(join(dir, 'brochure.ja-ko.pdf'), 'utf8')).toBe('new:brochure.ja-ko.pdf');
+  });
+
+  it('a folder held open by another program (Windows cannot move it) is named, with the previous outputs untouched', () => {
+    const dir = join(root, 'windows-in-use', 'seoul-2026');
+    expect(writeSet(dir, 'old', OLD_NAMES, 0, undefined, WINDOWS_FS).status).toBe(0);
+    const run = writeSet(dir, 'new', NEW_NAMES, 0, undefined, { ...WINDOWS_FS, CLAIR_TEST_FOLDER_IN_USE: '1' });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe(`cannot replace ${dir}: a file in it is open in another program (a PDF viewer?); close it and build again (the previous outputs are untouched)`);
+    expect(seen(dir)).toEqual(setOf('old', OLD_NAMES));
+    expect(readdirSync(bookkeepingOf(dir).versions)).toEqual([]);
   });
 });
 

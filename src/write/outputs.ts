@@ -12,6 +12,14 @@
 // folder nobody reads yet, then renames a new link over the old one; a killed build only ever leaves an unlinked
 // numbered folder, which the next build removes. The one exception is a real folder left by an older clair: it is
 // moved aside and replaced by the link in two steps, and a build killed between them has it put back by the next.
+//
+// Where no link can be made (Windows without Developer Mode or administrator rights, a FAT or exFAT drive, some
+// network shares: symlink fails with EPERM or ENOTSUP), or where rename cannot replace a folder's name (Windows
+// refuses to rename over an existing folder or link), the new set is swapped in by two renames: the output folder
+// is moved aside to .clair/seoul-2026/legacy, then this build's folder takes its name. Both sets stay complete on
+// disk at every instant, but between the two renames the output folder's name is missing; a build killed there has
+// the previous set put back by the next build (or `clair build` run), before it writes anything. (A junction would
+// not help: Windows cannot rename over a junction either, and a junction stores an absolute path.)
 import {
   closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync,
   rmSync, symlinkSync, writeFileSync, copyFileSync,
@@ -83,12 +91,15 @@ export class OutputSet {
       if (current !== undefined) carryOver(current, version, new Set(this.staged.keys()));
       syncPath(version);
       // (No link is left at nextLink: recover() removed it, and this build holds the lock.)
-      symlinkSync(join(BOOKKEEPING, this.folder, basename(version)), this.nextLink);
-      if (current !== undefined && !isLink(this.dir)) {
-        // A real folder from an older clair: moved aside first (see the top of this file).
-        renameSync(this.dir, join(this.versions, LEGACY));
+      if (makeLink(join(BOOKKEEPING, this.folder, basename(version)), this.nextLink, 'dir')) {
+        if (current !== undefined && !isLink(this.dir)) {
+          // A real folder from an older clair (or from a swap): moved aside first (see the top of this file).
+          renameSync(this.dir, join(this.versions, LEGACY));
+        }
+        this.replace(this.nextLink);
+      } else {
+        this.swapIn(version);
       }
-      renameSync(this.nextLink, this.dir);
       syncPath(this.root);
     });
     this.state = 'committed';
@@ -96,6 +107,44 @@ export class OutputSet {
     this.removeUnlinked();
     this.close();
     return [...this.staged.keys()].map((name) => join(this.dir, name));
+  }
+
+  /** Renames `from` to the output folder's name: in one step where the system replaces names, else in two. */
+  private replace(from: string): void {
+    try {
+      renameSync(from, this.dir);
+      return;
+    } catch (error) {
+      if (!CANNOT_REPLACE.has((error as NodeJS.ErrnoException).code ?? '') || !exists(this.dir)) throw error;
+    }
+    this.swapIn(from);
+  }
+
+  /**
+   * The two-rename swap (see the top of this file): the output folder moved aside, then `from` given its name. If
+   * the second rename fails, the first is undone at once; if the build is killed between them, recover() undoes it.
+   */
+  private swapIn(from: string): void {
+    const aside = join(this.versions, LEGACY);
+    if (exists(this.dir)) {
+      try {
+        renameSync(this.dir, aside);
+      } catch (error) {
+        // The folder was writable a moment ago (this build wrote beside it): Windows will not move a folder while a
+        // program holds a file in it open.
+        if (!IN_USE.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+        throw new IoError({
+          en: `cannot replace ${this.dir}: a file in it is open in another program (a PDF viewer?); close it and build again (the previous outputs are untouched)`,
+          ja: `${this.dir} を置き換えられません。中のファイルが別のプログラム（PDF ビューアーなど）で開かれています。閉じてからもう一度ビルドしてください（以前の出力はそのままです）`,
+        });
+      }
+    }
+    try {
+      renameSync(from, this.dir);
+    } catch (error) {
+      if (exists(aside) && !exists(this.dir)) renameSync(aside, this.dir);
+      throw error;
+    }
   }
 
   /** Drops everything staged; the destination is not touched. */
@@ -143,6 +192,26 @@ export class OutputSet {
   private close(): void {
     this.state = 'closed';
     releaseLock(this.lock);
+  }
+}
+
+/** symlink(2) errors that mean links cannot be made here (not a folder clair may not write to: that is EACCES/EROFS). */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+/** rename(2) errors when the new name exists and the system will not replace it (Windows: EPERM for any folder). */
+const CANNOT_REPLACE = new Set(['EPERM', 'EACCES', 'EEXIST', 'ENOTEMPTY', 'EISDIR', 'ENOTDIR']);
+
+/** rename(2) errors on Windows when a program holds a file in the folder open. */
+const IN_USE = new Set(['EBUSY', 'EPERM', 'EACCES']);
+
+/** Makes a relative symbolic link; false when this system or file system does not let clair make one. */
+function makeLink(target: string, path: string, type?: 'dir'): boolean {
+  try {
+    // On Windows a link to a folder must say so ('dir'); elsewhere the type is ignored.
+    symlinkSync(target, path, type);
+    return true;
+  } catch (error) {
+    if (NO_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) return false;
+    throw error;
   }
 }
 
@@ -196,7 +265,12 @@ function carryOver(from: string, to: string, replaced: Set<string>, prefix = '')
     const target = join(to, name);
     const stat = lstatSync(source);
     if (stat.isSymbolicLink()) {
-      if (!exists(target)) symlinkSync(readlinkSync(source), target);
+      if (!exists(target) && !makeLink(readlinkSync(source), target)) {
+        throw new IoError({
+          en: `cannot keep the link ${source} in the new outputs: this system does not let clair make links (on Windows, Developer Mode allows them); move the link out of the output folder`,
+          ja: `リンク ${source} を新しい出力に残せません。このシステムではリンクを作れません（Windows では開発者モードで作れます）。リンクを出力フォルダーの外へ移してください`,
+        });
+      }
     } else if (stat.isDirectory()) {
       mkdirSync(target, { recursive: true });
       carryOver(source, target, replaced, relative);
@@ -229,7 +303,15 @@ function removeOldStaging(root: string): void {
 
 /** Flushes a file or a folder (its entries) to disk. */
 function syncPath(path: string): void {
-  const fd = openSync(path, 'r');
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    // Windows cannot open a folder as a file (EISDIR, EPERM); NTFS journals the folder's entries itself.
+    const code = (error as NodeJS.ErrnoException).code;
+    if ((code === 'EISDIR' || code === 'EPERM') && lstatSync(path).isDirectory()) return;
+    throw error;
+  }
   try {
     fsyncSync(fd);
   } finally {

@@ -66,6 +66,8 @@ Press Ctrl-C to stop. / 終了するには Ctrl-C を押します。`)
       const [{ startPreview }, { formatDiagnostics }] = await Promise.all([import('../../serve/index.js'), import('../../validate/index.js')]);
       const step = terminal.step(ja ? 'プレビューを準備中（フォントとテンプレートを読み込んでいます）' : 'preparing the preview (loading fonts and templates)');
       let first = true;
+      // The same warnings after every save would scroll the terminal: they are printed in full when they change.
+      let shownWarnings = '';
       const preview = await startPreview({
         dataRoot: globals.data, officeId, formats: formats as OutputFormat[], host: options.host, port, uiLang,
         ...(options.lang ? { editions: list(options.lang) } : {}),
@@ -81,9 +83,16 @@ Press Ctrl-C to stop. / 終了するには Ctrl-C を押します。`)
         problems(diagnostics, files) {
           if (first) step.fail(ja ? 'データに問題があります（直して保存すると作り直します）' : 'the data has problems (fix and save to rebuild)');
           first = false;
+          shownWarnings = '';
           process.stderr.write(formatDiagnostics(diagnostics, 'text', uiLang, { files, color: terminal.chalk.level > 0 }));
         },
         warnings(diagnostics, files) {
+          const key = JSON.stringify(diagnostics.map((d) => [d.file, d.line, d.column, d.code, d.message.en]));
+          if (key === shownWarnings) {
+            terminal.hint(ja ? `  警告 ${diagnostics.length} 件（前回と同じ）` : `  ${diagnostics.length} ${diagnostics.length === 1 ? 'warning' : 'warnings'}, as before`);
+            return;
+          }
+          shownWarnings = key;
           process.stderr.write(formatDiagnostics(diagnostics, 'text', uiLang, { files, color: terminal.chalk.level > 0 }));
         },
         recovered() {

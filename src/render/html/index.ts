@@ -45,6 +45,26 @@ function typesetterFor(world: World, officeId: string): Promise<Typesetter> {
   return sharedTypesetter(world, { office: officeId });
 }
 
+/**
+ * Headings cut into phrases, per typesetter: BudouX takes a few milliseconds over a brochure's headings, and the
+ * same headings come back in every edition and every rebuild of `clair serve`.
+ */
+const phraseCache = new WeakMap<Typesetter, Map<string, string[]>>();
+
+function cachedPhrases(typesetter: Typesetter, text: string, lang: string): string[] {
+  let cache = phraseCache.get(typesetter);
+  if (!cache) phraseCache.set(typesetter, (cache = new Map()));
+  const key = `${lang}\u0000${text}`;
+  let phrases = cache.get(key);
+  if (!phrases) {
+    phrases = typesetter.phrases(text, lang);
+    // Bounded: a long serve session edits headings again and again.
+    if (cache.size >= 4096) cache.clear();
+    cache.set(key, phrases);
+  }
+  return phrases;
+}
+
 function markupTools(typesetter: Typesetter): MarkupTools {
   // Characters of another language's script (Hangul in Japanese text, kana in Korean text; fonts.yaml
   // `scripts`): only text containing one needs splitting, which keeps the common case cheap.
@@ -70,7 +90,7 @@ function markupTools(typesetter: Typesetter): MarkupTools {
       }
       return parts.length > 0 ? parts : [{ text, lang }];
     },
-    phrases: (text, lang) => typesetter.phrases(text, lang),
+    phrases: (text, lang) => cachedPhrases(typesetter, text, lang),
   };
 }
 

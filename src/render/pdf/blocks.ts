@@ -12,7 +12,7 @@ import type {
 import type { World } from '../../world.js';
 import type { RowSpanMark } from './engine/row-span-labels.js';
 import type { PdfStyle } from './style.js';
-import { PdfText } from './text.js';
+import { PdfText, type TextOptions } from './text.js';
 import { qrCanvas } from '../qr.js';
 import { FRAME_RATIO, PRINT_WIDTH_PT } from '../../photos/index.js';
 import { PrintPhotos } from './photos.js';
@@ -33,6 +33,23 @@ const txtEms = (txt: Txt | undefined) => (txt ? Math.max(ems(plainOf(txt.primary
 /** The http(s) links of a text, for QR codes beside it. */
 const webLinks = (txt: Txt) => [...new Set([...txt.primary, ...(txt.secondary ?? [])].map((r) => r.href).filter((h): h is string => !!h && /^https?:\/\//.test(h)))];
 
+/**
+ * Headings (and a lead) that could not travel inside the block they introduce: one unbreakable group marked with
+ * `headlineLevel` down to its leaves, so the page-break check can tell the heading's own lines from what follows.
+ */
+export function keptHeading(nodes: Node[]): Node {
+  const mark = (node: unknown): void => {
+    if (!node || typeof node !== 'object' || Array.isArray(node)) return;
+    const n = node as Node;
+    n.headlineLevel = 1;
+    for (const key of ['stack', 'columns'] as const) if (Array.isArray(n[key])) (n[key] as unknown[]).forEach(mark);
+    if (n.table) for (const row of (n.table as { body: unknown[][] }).body) row.forEach(mark);
+  };
+  const group: Node = { stack: nodes, unbreakable: true };
+  mark(group);
+  return group;
+}
+
 export class PdfBlocks {
   constructor(
     private readonly text: PdfText,
@@ -51,28 +68,33 @@ export class PdfBlocks {
 
   /**
    * The blocks of a section on the grid: narrow blocks paired in two columns, headings kept with what follows.
-   * `width` is the text width the blocks are set in.
+   * `width` is the text width the blocks are set in; `head` (a part band, a section title) keeps with the first
+   * block as a heading does.
    */
-  layout(blocks: Block[], width: number): Node[] {
+  layout(blocks: Block[], width: number, head: Node[] = []): Node[] {
     const gap = this.style.page.columnGap;
     const half = (width - gap) / 2;
     const out: Node[] = [];
-    let pendingHeading: Node | undefined;
-    const emit = (node: Node, small: boolean) => {
-      if (pendingHeading) {
-        // A heading never ends a page: it travels with a small block whole, or is repeated inside a table's head.
-        out.push(small ? { stack: [pendingHeading, node], unbreakable: true } : { stack: [{ ...pendingHeading, headlineLevel: 3 }, node] });
-        pendingHeading = undefined;
-      } else out.push(node);
+    // Headings and leads waiting for the block they introduce: a heading never ends a page.
+    let pending: Node[] = [...head];
+    const emit = (node: Node, whole: boolean) => {
+      if (pending.length === 0) {
+        out.push(node);
+        return;
+      }
+      // A block short enough travels whole with its heading; a longer one cannot be moved without leaving a gap,
+      // so its heading is marked and the page-break check (pageBreakBefore in index.ts) moves it if it ends a page.
+      out.push(...(whole ? [{ stack: [...pending, node], unbreakable: true }] : [keptHeading(pending), node]));
+      pending = [];
     };
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i]!;
-      if (block.kind === 'heading') {
-        if (pendingHeading) out.push(pendingHeading);
-        pendingHeading = this.heading(block.text);
+      const next = blocks[i + 1];
+      if (block.kind === 'heading' || (block.kind === 'paragraph' && block.tone === 'lead' && next)) {
+        pending.push(block.kind === 'heading' ? this.heading(block.text, width) : this.block(block, width));
         continue;
       }
-      if (block.kind === 'chart' && blocks[i + 1]?.kind === 'chart' && blocks[i + 2]?.kind === 'chart') {
+      if (block.kind === 'chart' && next?.kind === 'chart' && blocks[i + 2]?.kind === 'chart') {
         // Charts are glanced at: three to a row.
         const third = (width - 2 * gap) / 3;
         let run = 0;
@@ -85,21 +107,35 @@ export class PdfBlocks {
         i += run - 1;
         continue;
       }
-      const next = blocks[i + 1];
       if (this.isNarrow(block, half) && next && next.kind !== 'heading' && this.isNarrow(next, half)) {
+        // A pair of short blocks is one unbreakable row that travels whole with its heading; a taller pair may
+        // continue on the next page (each block keeps its own rows and items whole) rather than leave a gap.
+        const whole = this.isSmall(block) && this.isSmall(next);
         emit({
           columns: [{ width: half, ...this.block(block, half) }, { width: half, ...this.block(next, half) }],
           columnGap: gap,
-          unbreakable: true,
+          ...(whole ? { unbreakable: true } : {}),
           margin: [0, 0, 0, this.style.spacing.block / 2],
-        }, this.isSmall(block) && this.isSmall(next));
+        }, whole);
         i++;
         continue;
       }
-      emit(this.block(block, width), this.isSmall(block));
+      if (block.kind === 'list' && block.marker !== 'merit' && pending.length > 0) {
+        // A list takes its heading into its opening (title and first two items), which is never split: the rest may
+        // flow on to the next page rather than move the whole list and leave a gap.
+        out.push(this.list(block, width, pending));
+        pending = [];
+        continue;
+      }
+      emit(this.block(block, width), this.keptWhole(block));
     }
-    if (pendingHeading) out.push(pendingHeading);
+    if (pending.length > 0) out.push(keptHeading(pending));
     return out;
+  }
+
+  /** Moved whole to the next page, with its heading, rather than split: short blocks and tables of a few rows. */
+  private keptWhole(block: Block): boolean {
+    return this.isSmall(block) || (block.kind === 'table' && block.rows.length <= 10);
   }
 
   /** Short enough to be kept whole on one page (moved to the next page rather than split). */
@@ -149,10 +185,42 @@ export class PdfBlocks {
     }
   }
 
-  private heading(txt: Txt): Node {
+  private heading(txt: Txt, width = 0): Node {
+    const style = { fontSize: this.s.heading, bold: this.style.fonts.heading === 'bold', color: this.c.brand, heading: true };
+    const margin = [0, this.style.spacing.block, 0, this.style.spacing.paragraph];
+    // Side by side only when each language's heading fits its half on one line.
+    const fits = (rich: Rich | undefined, size: number) => ems(plainOf(rich)) * size <= (width - this.style.page.columnGap) / 2;
+    if (this.sideBySide(txt, width) && fits(txt.primary, this.s.heading) && fits(txt.secondary, this.text.secondarySize(this.s.heading))) return { ...this.pair(txt, width, (single, base) => this.text.paragraph(single, { ...style, ...base }), style), margin };
+    return { ...this.text.paragraph(txt, style), margin };
+  }
+
+  /**
+   * A bilingual text is set side by side (the primary language left, the second right) where the block has the
+   * full text width: two lines of ~25 characters take less height than the two stacked at the measure.
+   * Narrow columns and table cells keep the pair stacked.
+   */
+  private sideBySide(txt: Txt | undefined, width: number): boolean {
+    return Boolean(txt?.secondary) && width >= this.style.page.textWidth - 1;
+  }
+
+  /**
+   * The two languages of a text in two columns, one unbreakable row. `render` sets one language; for the second
+   * it is given the second language's size and colour.
+   */
+  pair(txt: Txt, width: number, render: (single: Txt, base: TextOptions, columnWidth: number) => Node, base: TextOptions = {}): Node {
+    const gap = this.style.page.columnGap;
+    const half = (width - gap) / 2;
+    const secondaryBase: TextOptions = {
+      fontSize: this.text.secondarySize(base.fontSize ?? this.s.body),
+      color: base.secondaryColor ?? this.c.second,
+    };
     return {
-      ...this.text.paragraph(txt, { fontSize: this.s.heading, bold: this.style.fonts.heading === 'bold', color: this.c.brand, heading: true }),
-      margin: [0, this.style.spacing.block, 0, this.style.spacing.paragraph],
+      columns: [
+        { width: half, ...render({ primary: txt.primary }, {}, half) },
+        { width: half, ...render({ primary: txt.secondary! }, secondaryBase, half) },
+      ],
+      columnGap: gap,
+      unbreakable: true,
     };
   }
 
@@ -175,58 +243,78 @@ export class PdfBlocks {
   private paragraphBlock(txt: Txt, tone: 'lead' | 'callout' | 'note' | undefined, width: number): Node {
     const measure = this.measureWidth(width);
     const narrow = (node: Node): Node => ({ ...node, margin: [0, (node.margin as number[] | undefined)?.[1] ?? 0, width - measure, (node.margin as number[] | undefined)?.[3] ?? 0] });
+    // Side by side, each language's column is narrower than the measure already.
+    const set = (style: TextOptions, margin: number[]): Node => this.sideBySide(txt, width)
+      ? { ...this.pair(txt, width, (single, base) => this.text.paragraph(single, { ...style, ...base }), style), margin }
+      : narrow({ ...this.text.paragraph(txt, style), margin });
     if (tone === 'callout') {
+      // A callout is one short appeal: the pair stays stacked in its box.
+      const content = this.text.paragraph(txt, { bold: true, color: this.c.brandDark });
       return {
         table: {
-          widths: ['*'],
-          body: [[{ ...this.text.paragraph(txt, { bold: true, color: this.c.brandDark }), margin: [8, 5, 8, 5] }]],
+          // A width in points, not '*': after a side-by-side heading pdfmake gave a '*' column half the width.
+          widths: [width - 3],
+          body: [[{ ...content, margin: [8, 5, 8, 5] }]],
         },
         layout: { hLineWidth: () => 0, vLineWidth: (i: number) => (i === 0 ? 3 : 0), vLineColor: () => this.c.accent, fillColor: () => this.c.accentTint, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
         margin: [0, 3, 0, 3],
         unbreakable: true,
       };
     }
-    if (tone === 'note') return this.withQr(narrow({ ...this.text.paragraph(txt, { fontSize: this.s.small, color: this.c.muted }), margin: [0, 2, 0, 2] }), txt, width);
-    if (tone === 'lead') return narrow({ ...this.text.paragraph(txt, { bold: true, color: this.c.brandDark }), margin: [0, 2, 0, this.style.spacing.paragraph] });
-    return this.withQr(narrow({ ...this.text.paragraph(txt), margin: [0, 1, 0, this.style.spacing.paragraph] }), txt, width);
+    if (tone === 'note') return this.withQr(set({ fontSize: this.s.small, color: this.c.muted }, [0, 2, 0, 2]), txt, width);
+    if (tone === 'lead') return set({ bold: true, color: this.c.brandDark }, [0, 2, 0, this.style.spacing.paragraph]);
+    return this.withQr(set({}, [0, 1, 0, this.style.spacing.paragraph]), txt, width);
   }
 
-  private list(block: ListBlock, width: number): Node {
+  private list(block: ListBlock, width: number, lead: Node[] = []): Node {
     const markerWidth = this.s.body * 1.3;
-    const item = (txt: Txt, index: number): Node => {
-      const marker = block.marker === 'numbered' ? CIRCLED[index] ?? `${index + 1}.` : languageProfile(this.lang).marks[block.marker];
+    const single = (txt: Txt, index: number, base: TextOptions = {}): Node => {
+      const lang = txt.primary[0]?.lang ?? 'ja';
+      const marker = block.marker === 'numbered' ? CIRCLED[index] ?? `${index + 1}.` : languageProfile(lang).marks[block.marker];
       const colour = block.marker === 'merit' ? this.c.accent : block.marker === 'note' ? this.c.muted : this.c.brand;
-      const node: Node = {
+      const style: TextOptions = block.marker === 'note' ? { fontSize: this.s.small, color: this.c.muted } : {};
+      return {
         columns: [
-          { width: markerWidth, text: this.text.rich([{ text: marker, lang: txt.primary[0]?.lang ?? 'ja' }], { color: colour, bold: block.marker === 'merit', ...(block.marker === 'note' ? { fontSize: this.s.small } : {}) }) },
-          { width: '*', ...this.text.paragraph(txt, block.marker === 'note' ? { fontSize: this.s.small, color: this.c.muted } : {}) },
+          { width: markerWidth, text: this.text.rich([{ text: marker, lang }], { color: colour, bold: block.marker === 'merit', ...(block.marker === 'note' ? { fontSize: this.s.small } : {}) }) },
+          { width: '*', ...this.text.paragraph(txt, { ...style, ...base }) },
         ],
         columnGap: 1,
-        margin: [0, 0.5, 0, 1.5],
-        // An item is never split between pages.
-        unbreakable: true,
       };
-      return this.withQr(node, txt, width);
+    };
+    const half = (width - this.style.page.columnGap) / 2;
+    // Four or more short items read better, and take half the height, in two columns; so do short items that each
+    // carry a web address, whose QR codes would otherwise stand one under the other.
+    const qr = 44;
+    const linked = block.items.length >= 2 && block.items.every((i) => webLinks(i).length === 1);
+    const twoColumns = width > 300 && (linked
+      ? block.items.every((i) => txtEms(i) * this.s.body <= (half - qr) * 2)
+      : block.items.length >= 4 && block.items.every((i) => txtEms(i) * this.s.body <= half * 1.6 && webLinks(i).length === 0));
+    const item = (txt: Txt, index: number): Node => {
+      // A bilingual item at the full width: each language with its own mark, side by side.
+      const node: Node = !twoColumns && this.sideBySide(txt, width)
+        ? this.pair(txt, block.marker === 'merit' ? width - 14 : width, (one, base) => single(one, index, base), block.marker === 'note' ? { fontSize: this.s.small } : {})
+        : single(txt, index);
+      // An item is never split between pages.
+      return this.withQr({ ...node, margin: [0, 0, 0, 1], unbreakable: true }, txt, width);
     };
     const items = block.items.map(item);
     const stack: Node[] = [];
     const title = block.title
       ? { ...this.text.paragraph(block.title, { bold: this.style.fonts.caption === 'bold', color: block.marker === 'merit' ? this.c.accent : this.c.brandDark }), margin: [0, 3, 0, 2] }
       : undefined;
-    // The title keeps with the first two items, and the last two items stay together: no item alone at a page edge.
+    // The heading before the list and its title keep with the first two items, and the last two items stay
+    // together: no item alone at a page edge.
     const head = items.slice(0, 2);
     const rest = items.slice(2);
-    stack.push({ stack: [...(title ? [title] : []), ...head], unbreakable: true });
+    stack.push({ stack: [...lead, ...(title ? [title] : []), ...head], unbreakable: true });
     if (rest.length >= 2) {
       stack.push(...rest.slice(0, -2), { stack: rest.slice(-2), unbreakable: true });
     } else stack.push(...rest);
-    const measure = block.items.some((i) => webLinks(i).length > 0) ? width : this.measureWidth(width);
-    const half = (width - this.style.page.columnGap) / 2;
-    // Four or more short items read better, and take half the height, in two columns.
-    const twoColumns = block.items.length >= 4 && width > 300 && block.items.every((i) => txtEms(i) * this.s.body <= half * 1.6 && webLinks(i).length === 0);
+    const measure = block.items.some((i) => webLinks(i).length > 0 || this.sideBySide(i, width)) ? width : this.measureWidth(width);
     const node: Node = twoColumns
       ? {
         stack: [
+          ...lead,
           ...(title ? [title] : []),
           {
             columns: [
@@ -254,7 +342,7 @@ export class PdfBlocks {
     const alignment = options.align === 'center' ? 'center' : options.align === 'end' ? 'right' : 'left';
     const mark = options.mark ? { rowSpanLabel: options.mark } : undefined;
     const paragraphs = content.map((txt) => this.text.paragraph(txt, {
-      fontSize: this.s.body * 0.95, alignment, bold: options.bold, mark,
+      fontSize: this.s.body * 0.95, alignment, bold: options.bold, mark, lineHeight: this.s.leading.table,
       ...(options.colour ? { color: options.colour, secondaryColor: options.colour } : {}),
     }));
     return paragraphs.length === 1 ? paragraphs[0]! : { stack: paragraphs };
@@ -304,7 +392,7 @@ export class PdfBlocks {
       if (span > 1) continue;
       for (const txt of cell.content) longest[column] = Math.max(longest[column]!, txtEms(txt));
     }
-    return longest.map((n) => Math.min(n, 22) * size + padding);
+    return longest.map((n) => Math.min(n, 40) * size + padding);
   }
 
   /**
@@ -424,8 +512,8 @@ export class PdfBlocks {
         hLineColor: (i: number) => (i <= 2 ? this.c.brand : this.c.rule),
         paddingLeft: () => 5,
         paddingRight: () => 5,
-        paddingTop: (i: number) => (i === 0 ? 0 : 2),
-        paddingBottom: (i: number) => (i === 0 ? 2 : 2),
+        paddingTop: (i: number) => (i === 0 ? 0 : 1.5),
+        paddingBottom: () => 1.5,
       },
     }];
     if (block.notes && block.notes.length > 0) {
@@ -451,7 +539,7 @@ export class PdfBlocks {
       table: { widths: [labelWidth, '*'], body: caption ? [[{ ...caption, colSpan: 2, border: [false, false, false, false], margin: [-5, 0, 0, 0] }, {}], ...body] : body, dontBreakRows: true, headerRows: caption ? 1 : 0, ...(caption ? { keepWithHeaderRows: 1 } : {}) },
       layout: {
         hLineWidth: (i: number) => (caption && i === 0 ? 0 : 0.4), vLineWidth: () => 0, hLineColor: () => this.c.rule,
-        paddingLeft: () => 5, paddingRight: () => 5, paddingTop: () => 2.5, paddingBottom: () => 2.5,
+        paddingLeft: () => 5, paddingRight: () => 5, paddingTop: () => 2, paddingBottom: () => 2,
       },
     });
     return { stack, margin: [0, 2, 0, this.style.spacing.block] };

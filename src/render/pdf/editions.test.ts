@@ -161,10 +161,10 @@ function pdffonts(path: string): { name: string; type: string; emb: boolean; sub
 }
 
 /**
- * Pages the shipped data may take: a guard against growth, not the goal. The issue's targets are ja ≤ 14, ko ≤ 14,
- * ja-ko ≤ 20 (not yet reached); the restored wording of the seed and the seminar's partner took ja-ko to 26.
+ * Pages the shipped data may take: a guard against growth. The issue's targets are ja ≤ 14, ko ≤ 14 (met: 14 and 13)
+ * and ja-ko ≤ 20 (not yet: 21, with side-by-side pairs, tables keeping their stacked cell pairs).
  */
-const PAGE_BUDGET = { single: 17, bilingual: 26 };
+const PAGE_BUDGET = { single: 14, bilingual: 21 };
 
 describe.each(EDITIONS.map((edition) => [edition.id, edition] as const))('the %s PDF edition', (id, edition) => {
   const entry = () => built.get(id)!;
@@ -179,8 +179,9 @@ describe.each(EDITIONS.map((edition) => [edition.id, edition] as const))('the %s
     expect(sections.length).toBeGreaterThan(0);
     const starts = sections.map((s) => pdf.destinations.get(s.anchor));
     expect(starts.every((p) => p !== undefined), `destinations: ${[...pdf.destinations.keys()].join(', ')}`).toBe(true);
-    // Page 1 is the cover, page 2 on the contents: the first section starts after them.
-    expect(starts[0]).toBeGreaterThanOrEqual(3);
+    // Page 1 is the cover, page 2 opens with the contents: the first section follows them, on their page or after.
+    expect(starts[0]).toBeGreaterThanOrEqual(2);
+    expect(compact(pdf.text({ from: 2, to: 2 }, inBody)).startsWith(compact(plain(doc.labels.contents.primary)))).toBe(true);
     for (let i = 1; i < starts.length; i++) expect(starts[i]!, `${sections[i]!.id} after ${sections[i - 1]!.id}`).toBeGreaterThanOrEqual(starts[i - 1]!);
     expect(pdf.pageCount).toBeGreaterThanOrEqual(starts.at(-1)!);
     // Sections share pages: some section starts on the page of the one before it.
@@ -244,7 +245,8 @@ describe.each(EDITIONS.map((edition) => [edition.id, edition] as const))('the %s
   it('lists every part and section on the contents pages with the page the section starts on', () => {
     const { doc, pdf } = entry();
     const firstSection = pdf.destinations.get(sectionsOf(doc)[0]!.anchor)!;
-    const contents = compact(pdf.text({ from: 2, to: firstSection - 1 }, inBody));
+    // The first section may follow the contents on their last page: its text comes after every entry.
+    const contents = compact(pdf.text({ from: 2, to: Math.max(2, firstSection) }, inBody));
     expect(contents.startsWith(compact(plain(doc.labels.contents.primary)))).toBe(true);
     let at = 0;
     for (const part of doc.parts) {
@@ -329,6 +331,54 @@ describe.each(EDITIONS.map((edition) => [edition.id, edition] as const))('the %s
     const fills = pdf.pages.map((page) => ({ page: page.number, fill: Math.round(fill(page) * 100) }));
     const thin = fills.filter((f) => !partEnds.has(f.page) && f.fill < 40);
     expect(thin, `page fill (%): ${fills.map((f) => `${f.page}:${f.fill}`).join(' ')}`).toEqual([]);
+  });
+
+  it('never ends a page with a heading: part and section titles, sub-headings, list titles and leads keep with what follows', () => {
+    const { doc, pdf } = entry();
+    // Every text that introduces something, in each of its languages, as the reader sees it (no spaces).
+    const heads = new Set<string>();
+    const add = (txt: Txt | undefined, prefix = '') => {
+      if (!txt) return;
+      heads.add(compact(`${prefix}${plain(txt.primary)}`));
+      if (txt.secondary) {
+        heads.add(compact(plain(txt.secondary)));
+        // Side by side, a one-line pair is one line of the page.
+        heads.add(compact(`${prefix}${plain(txt.primary)}${plain(txt.secondary)}`));
+      }
+    };
+    for (const part of doc.parts) {
+      add(part.title, part.numeral ?? '');
+      for (const section of part.sections) {
+        add(section.title, section.number ?? '');
+        for (const block of section.blocks) {
+          if (block.kind === 'heading' || (block.kind === 'paragraph' && block.tone === 'lead')) add(block.text);
+          if (block.kind === 'list') add(block.title);
+        }
+      }
+    }
+    const problems: string[] = [];
+    // The contents list every title (the first section's page ends below them); the last page is the back cover.
+    const firstSection = pdf.destinations.get(sectionsOf(doc)[0]!.anchor)!;
+    for (const page of pdf.pages.slice(firstSection - 1, -1)) {
+      const items = page.items.filter(inBody).filter((i) => i.text.trim() !== '');
+      if (items.length === 0) continue;
+      const lowest = Math.min(...items.map((i) => i.y));
+      // The page's last line (side by side, the two languages' lines may sit a little apart): a heading at the
+      // foot shows as a line that ends one of them.
+      const line = compact(items.filter((i) => i.y - lowest < 3).map((i) => i.text).join(''));
+      if (line.length >= 2 && [...heads].some((head) => head.endsWith(line))) problems.push(`page ${page.number} ends with "${line}"`);
+    }
+    expect(heads.size).toBeGreaterThan(20);
+    expect(problems).toEqual([]);
+  });
+
+  it('prints the year on the cover once when the title already carries it', () => {
+    const { doc, pdf } = entry();
+    const year = String(doc.cover.year);
+    const cover = compact(pdf.text({ from: 1, to: 1 }));
+    const titles = [doc.cover.title.primary, doc.cover.title.secondary ?? []].filter((rich) => plain(rich).includes(year)).length;
+    expect(titles).toBeGreaterThan(0);
+    expect(cover.split(year).length - 1).toBe(titles);
   });
 
   it('prints a QR code beside every web address of the data, each decoding to that address (zbarimg)', () => {

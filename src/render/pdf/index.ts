@@ -8,7 +8,7 @@
 import type { BrochureDocument, PartView, SectionView, Txt } from '../../document/blocks.js';
 import type { World } from '../../world.js';
 import { plain } from '../../document/text.js';
-import { PdfBlocks } from './blocks.js';
+import { ems, PdfBlocks } from './blocks.js';
 import { PrintPhotos } from './photos.js';
 import { renderDefinition } from './engine/index.js';
 import { pdfStyle, tint, type PdfStyle } from './style.js';
@@ -49,7 +49,6 @@ export function pdfDefinition(doc: BrochureDocument, world: World, typesetter: P
         text, blocks, style,
         partHeading: sectionIndex === 0 && part.title ? { id: partId, part } : undefined,
         newPage: sectionIndex === 0 && partIndex > 0 && part.newPage === true,
-        first: content.length === 2,
         parentId: part.title ? partId : undefined,
       }));
     });
@@ -74,6 +73,7 @@ export function pdfDefinition(doc: BrochureDocument, world: World, typesetter: P
       modDate: doc.meta.created,
     },
     displayTitle: true,
+    pageBreakBefore: headingBreak(style),
     defaultStyle: { font: typesetter.defaultFamily(doc.edition.primary), fontSize: sizes.body, color: colours.ink, lineHeight: sizes.leading.cjk },
     content,
     background: (currentPage: number, pageSize: { width: number; height: number }) => {
@@ -126,7 +126,8 @@ function coverFoot(doc: BrochureDocument, text: PdfText, style: PdfStyle): Node 
         ...(doc.edition.languages.includes('ja') ? [] : [{ text: text.rich([{ text: doc.cover.organisationJapanese, lang: 'ja' }], { fontSize: sizes.body, color: colours.ink }) }]),
         { text: text.rich([{ text: doc.cover.organisationEnglish, lang: 'en' }], { fontSize: sizes.small, color: colours.muted }) },
       ] },
-      { width: 190, text: text.rich([{ text: String(doc.cover.year), lang: 'en' }], { fontSize: sizes.coverTitle * 1.6, bold: true, color: colours.brand }), alignment: 'right', lineHeight: 1 },
+      // The year as a big figure only when the title does not already print it ("クレアソウル 2026" does).
+      ...(doc.cover.yearInTitle ? [] : [{ width: 190, text: text.rich([{ text: String(doc.cover.year), lang: 'en' }], { fontSize: sizes.coverTitle * 1.6, bold: true, color: colours.brand }), alignment: 'right', lineHeight: 1 }]),
     ],
     absolutePosition: { x: page.margins[0], y: page.height - 170 },
   };
@@ -177,16 +178,18 @@ function backFoot(doc: BrochureDocument, text: PdfText, style: PdfStyle): Node {
 /** The contents: parts and sections with page numbers resolved by pdfmake from the section anchors. */
 function contents(doc: BrochureDocument, text: PdfText, style: PdfStyle): Node {
   const { colours, sizes } = style;
+  // A list of titles, read down the column, not running text: set as close as table cells.
+  const lineHeight = sizes.leading.table;
   const rows: Node[][] = [];
   for (const part of doc.parts) {
     if (part.title) {
       rows.push([{
         colSpan: 2,
         stack: [
-          { text: text.rich([{ text: `${part.numeral ?? ''}　`, lang: doc.edition.primary }, ...part.title.primary], { bold: true, color: colours.brand, fontSize: sizes.heading }) },
-          ...(part.title.secondary ? [{ text: text.rich(part.title.secondary, { fontSize: text.secondarySize(sizes.body), color: colours.second }) }] : []),
+          { text: text.rich([{ text: `${part.numeral ?? ''}　`, lang: doc.edition.primary }, ...part.title.primary], { bold: true, color: colours.brand, fontSize: sizes.heading }), lineHeight },
+          ...(part.title.secondary ? [{ text: text.rich(part.title.secondary, { fontSize: text.secondarySize(sizes.body), color: colours.second }), lineHeight }] : []),
         ],
-        margin: [0, 7, 0, 1],
+        margin: [0, 5, 0, 1],
       }, {}]);
     }
     for (const section of part.sections) {
@@ -194,20 +197,20 @@ function contents(doc: BrochureDocument, text: PdfText, style: PdfStyle): Node {
       rows.push([
         {
           stack: [
-            { text: text.rich(label, { fontSize: sizes.body }), linkToDestination: section.anchor },
-            ...(section.title.secondary ? [{ text: text.rich(section.title.secondary, { fontSize: text.secondarySize(sizes.body), color: colours.second }) }] : []),
+            { text: text.rich(label, { fontSize: sizes.body }), linkToDestination: section.anchor, lineHeight },
+            ...(section.title.secondary ? [{ text: text.rich(section.title.secondary, { fontSize: text.secondarySize(sizes.body), color: colours.second }), lineHeight }] : []),
           ],
-          margin: [part.title ? 12 : 0, 1.5, 0, 1.5],
+          margin: [part.title ? 12 : 0, 1, 0, 1],
         },
         // A page number is one word: noWrap spares pdfmake's UAX #14 breaker (and loading it) for it.
-        { text: '', pageReference: section.anchor, noWrap: true, alignment: 'right', fontSize: sizes.body, bold: true, color: colours.brandDark, margin: [0, 1.5, 0, 1.5] },
+        { text: '', pageReference: section.anchor, noWrap: true, alignment: 'right', fontSize: sizes.body, lineHeight, bold: true, color: colours.brandDark, margin: [0, 1, 0, 1] },
       ]);
     }
   }
   return {
     pageBreak: 'before',
     stack: [
-      { ...text.paragraph(doc.labels.contents, { fontSize: sizes.sectionTitle, bold: true, color: colours.brand, heading: true }), margin: [0, 6, 0, 10] },
+      { ...text.paragraph(doc.labels.contents, { fontSize: sizes.sectionTitle, bold: true, color: colours.brand, heading: true }), margin: [0, 2, 0, 6] },
       // Two columns, split at a part: the contents stay on one page.
       tocColumns(rows, style),
     ],
@@ -231,8 +234,6 @@ interface SectionOptions {
   partHeading?: { id: string; part: PartView };
   /** brochure.yaml asks the part to start a page. */
   newPage?: boolean;
-  /** The first section after the contents: it starts a page. */
-  first?: boolean;
   parentId?: string;
 }
 
@@ -266,19 +267,29 @@ function sectionTitle(section: SectionView, options: SectionOptions): Node {
   const titleStyle = { fontSize: style.sizes.sectionTitle, bold: style.fonts.heading === 'bold', color: style.colours.brandDark };
   const numberRuns = section.number ? [{ text: `${section.number} `, lang: section.title.primary[0]?.lang ?? 'ja' as const }] : [];
   const outlineText = `${section.number ? `${section.number} ` : ''}${plain(section.title.primary)}`;
+  const primary: Node = {
+    text: text.rich([...numberRuns, ...section.title.primary], titleStyle, { heading: true }),
+    lineHeight: style.sizes.leading.heading,
+    id: section.anchor,
+    outline: true,
+    outlineText,
+    ...(options.parentId ? { outlineParentId: options.parentId } : {}),
+  };
+  const secondarySize = Math.max(style.sizes.sectionTitle * 0.7, style.sizes.secondary);
+  const secondary: Node | undefined = section.title.secondary
+    ? { text: text.rich(section.title.secondary, { ...titleStyle, fontSize: secondarySize, color: style.colours.second }, { heading: true }), lineHeight: style.sizes.leading.heading }
+    : undefined;
+  const half = (style.page.textWidth - style.page.columnGap) / 2;
+  // Both titles on one line when each fits half the width: the second on the right, on the first's baseline.
+  const beside = section.title.secondary
+    && ems(`${section.number ?? ''} ${plain(section.title.primary)}`) * style.sizes.sectionTitle <= half
+    && ems(plain(section.title.secondary)) * secondarySize <= half;
+  const titles: Node[] = !secondary ? [primary]
+    : beside ? [{ columns: [{ width: half, ...primary }, { width: half, ...secondary, margin: [0, (style.sizes.sectionTitle - secondarySize) * 0.95, 0, 0] }], columnGap: style.page.columnGap }]
+      : [primary, { ...secondary, margin: [0, 1, 0, 0] }];
   return {
     stack: [
-      {
-        text: text.rich([...numberRuns, ...section.title.primary], titleStyle, { heading: true }),
-        lineHeight: style.sizes.leading.heading,
-        id: section.anchor,
-        outline: true,
-        outlineText,
-        ...(options.parentId ? { outlineParentId: options.parentId } : {}),
-      },
-      ...(section.title.secondary
-        ? [{ text: text.rich(section.title.secondary, { ...titleStyle, fontSize: Math.max(style.sizes.sectionTitle * 0.7, style.sizes.secondary), color: style.colours.second }, { heading: true }), lineHeight: style.sizes.leading.heading, margin: [0, 1, 0, 0] }]
-        : []),
+      ...titles,
       { canvas: [{ type: 'line', x1: 0, y1: 2, x2: style.page.textWidth, y2: 2, lineWidth: 1.2, lineColor: style.colours.accent }], margin: [0, 2, 0, 6] },
     ],
   };
@@ -287,22 +298,39 @@ function sectionTitle(section: SectionView, options: SectionOptions): Node {
 function sectionNodes(section: SectionView, options: SectionOptions): Node[] {
   const { blocks, style } = options;
   const band = partBand(options);
-  const head: Node[] = [...(band ? [band] : []), sectionTitle(section, options)];
-  const body = blocks.layout(section.blocks, style.page.textWidth);
-  // The section's head keeps with its first block (or, for a long first block, with its opening).
-  const [first, ...rest] = body;
-  // A short first block travels with the head; a long one is not moved whole (that would leave a gap), its own
-  // keep-together rules (caption and head rows repeated, first items kept together) hold its opening.
-  const firstBlock = section.blocks.find((b) => b.kind !== 'heading');
-  const opening: Node = first && firstBlock && blocks.isSmall(firstBlock) && section.blocks[0]?.kind !== 'heading'
-    ? { stack: [...head, first], unbreakable: true }
-    : { stack: [{ stack: head, unbreakable: true }, ...(first ? [first] : [])] };
-  const breakBefore = options.newPage || options.first;
+  // The part's band and the section's title keep with the first block, as any heading does (blocks.layout).
+  const body = blocks.layout(section.blocks, style.page.textWidth, [...(band ? [band] : []), sectionTitle(section, options)]);
+  // The first section follows the contents on their page: a new page only where brochure.yaml asks.
+  const breakBefore = options.newPage;
   return [{
-    stack: [opening, ...rest],
+    stack: body,
     margin: [0, breakBefore ? 0 : style.spacing.section, 0, 0],
     ...(breakBefore ? { pageBreak: 'before' } : {}),
   }];
+}
+
+/**
+ * pdfmake's page-break check, called for each laid-out node: a heading group (keptHeading in blocks.ts) that ends
+ * up with nothing of its section after it on its page starts the next page instead. pdfmake then lays the document
+ * out again, so the common cases are kept by structure (unbreakable openings) and this only catches the rest.
+ */
+export function headingBreak(style: PdfStyle) {
+  const bodyBottom = style.page.height - style.page.margins[3];
+  const inBody = (n: PageNodeInfo) => n.startPosition.top >= style.page.margins[1] - 1 && n.startPosition.top < bodyBottom;
+  return (node: PageNodeInfo, nodes: { getFollowingNodesOnPage(): PageNodeInfo[]; getPreviousNodesOnPage(): PageNodeInfo[] }): boolean => {
+    if (!node.headlineLevel || !inBody(node)) return false;
+    // Only the group's outermost node asks: its descendants carry the mark too.
+    const previous = nodes.getPreviousNodesOnPage().filter(inBody);
+    if (previous.at(-1)?.headlineLevel) return false;
+    if (nodes.getFollowingNodesOnPage().some((n) => inBody(n) && !n.headlineLevel)) return false;
+    // Already at the head of its page: moving it would only leave a blank page.
+    return node.startPosition.top > style.page.margins[1] + style.spacing.section + 2;
+  };
+}
+
+interface PageNodeInfo {
+  headlineLevel?: number;
+  startPosition: { top: number; pageNumber: number };
 }
 
 /** A page for the reader's notes (メモ), ruled: what a booklet's extra pages carry instead of standing blank. */

@@ -32,6 +32,8 @@ export interface TextOptions {
   margin?: number[];
   /** Colour of the second language in bilingual editions (default: the secondary text colour). */
   secondaryColor?: string;
+  /** Leading as a multiple of the size, instead of the language's (table cells). */
+  lineHeight?: number;
   /** Properties carried on every inline to the drawn lines, for steps after layout (row-span-labels.ts). */
   mark?: Record<string, unknown>;
 }
@@ -70,6 +72,7 @@ export class PdfText {
   /** Leading of a text: its language's (JLREQ 160–175 % for CJK body text), or the heading leading. */
   leading(rich: Rich, base: TextOptions & { heading?: boolean }): number {
     if (base.heading) return this.style.sizes.leading.heading;
+    if (base.lineHeight) return base.lineHeight;
     return leadingOf(this.style, rich[0]?.lang ?? 'ja');
   }
 
@@ -92,7 +95,6 @@ export class PdfText {
       }, { heading: base.heading }),
       ...(base.alignment ? { alignment: base.alignment } : {}),
       lineHeight: this.leading(txt.secondary, base),
-      margin: [0, 1, 0, 0],
     };
     return { stack: [primary, secondary], unbreakable: true, ...(base.margin ? { margin: base.margin } : {}) };
   }

@@ -7,19 +7,23 @@ import type { World } from '../../world.js';
 import type { PdfSpan, PdfTypesetter, PdfInline } from './text.js';
 import { fontEntry as engineFontEntry } from './engine/index.js';
 import { sharedTypesetter } from '../../load/fonts.js';
+import { BoundedCache } from '../../typeset/bounded-cache.js';
 
 /** The engine's font entry for a face: the very bytes the typesetter read, set with clair's harfbuzz fonts. */
 function fontEntry(typesetter: Typesetter, face: Face): [string, string] | [string] {
   return engineFontEntry(face.path, face.file, () => typesetter.library.fileBytes(face), face.postscriptName);
 }
 
-/** Inlines already typeset, per typesetter, by spans and options. */
-const inlinesByTypesetter = new WeakMap<Typesetter, Map<string, PdfInline[]>>();
-const MAX_KNOWN = 20_000;
+/**
+ * Inlines already typeset, per typesetter, by spans and options, up to a bound: the Seoul brochure sets ~1,300
+ * texts in all editions; a long archive would keep every cell of every edition alive.
+ */
+const inlinesByTypesetter = new WeakMap<Typesetter, BoundedCache<string, PdfInline[]>>();
+const MAX_KNOWN = 4096;
 
-function typesetInlines(typesetter: Typesetter): Map<string, PdfInline[]> {
+function typesetInlines(typesetter: Typesetter): BoundedCache<string, PdfInline[]> {
   let known = inlinesByTypesetter.get(typesetter);
-  if (!known) inlinesByTypesetter.set(typesetter, (known = new Map()));
+  if (!known) inlinesByTypesetter.set(typesetter, (known = new BoundedCache(MAX_KNOWN)));
   return known;
 }
 
@@ -33,7 +37,6 @@ export async function createPdfTypesetter(world: World, officeId: string): Promi
       let inlines = known.get(key);
       if (!inlines) {
         inlines = shared.spansToPdfInlines(spans.map((s) => ({ text: s.text, lang: s.lang, style: s.style })), options) as PdfInline[];
-        if (known.size >= MAX_KNOWN) known.clear();
         known.set(key, inlines);
       }
       // pdfmake writes its measurements into the inlines it is given.

@@ -16,6 +16,7 @@ import { subsetGlyphs } from '../../../typeset/harfbuzz.js';
 import { subsetTrueType, UnsupportedTrueType } from '../../../typeset/truetype-subset.js';
 import { cffGlyphCids, cffTableOf, tableBytes, tableDirectory } from '../../../typeset/sfnt.js';
 import type { FeatureRequest, ShapedText, ShapingFace } from '../../../typeset/shaping.js';
+import { BoundedCache } from '../../../typeset/bounded-cache.js';
 
 /** What pdfkit's PDFDocument offers a font. */
 interface PdfKitDocument {
@@ -115,8 +116,12 @@ function fontProgram(face: ShapingFace, glyphs: number[]): Uint8Array {
   return program;
 }
 
-/** Runs scaled to pdfkit's units, per face and string: shaped once for every document of the process. */
-const runsByFace = new WeakMap<ShapingFace, Map<string, ScaledRun>>();
+/**
+ * Runs scaled to pdfkit's units, per face and string: shaped once for every document of the process, up to a bound
+ * (the Seoul brochure uses ~1,300 in its most used face; a long archive would otherwise keep one per cell).
+ */
+const runsByFace = new WeakMap<ShapingFace, BoundedCache<string, ScaledRun>>();
+const RUNS_PER_FACE = 4096;
 
 export class ShapedPdfFont {
   readonly name: string;
@@ -134,7 +139,7 @@ export class ShapedPdfFont {
   /** Code → [glyph id, width] of every glyph this document used. */
   private readonly used = new Map<number, [number, number]>();
   private readonly cids?: Uint32Array;
-  private readonly runs: Map<string, ScaledRun>;
+  private readonly runs: BoundedCache<string, ScaledRun>;
 
   constructor(readonly document: PdfKitDocument, readonly face: ShapingFace, readonly id: string) {
     const m = face.metrics;
@@ -148,7 +153,7 @@ export class ShapedPdfFont {
     this.bbox = m.bbox;
     if (m.outlines === 'cff-cid') this.cids = glyphCids(face);
     let runs = runsByFace.get(face);
-    if (!runs) runsByFace.set(face, (runs = new Map()));
+    if (!runs) runsByFace.set(face, (runs = new BoundedCache(RUNS_PER_FACE)));
     this.runs = runs;
   }
 

@@ -46,7 +46,8 @@ describe("the director's message", () => {
   it('is in the PDF with its text and photo, under its bookmark', async () => {
     const pdf = await readPdf(readFileSync(built.files.find((f) => f.format === 'pdf')!.path));
     const page = pdf.destinations.get('section-message')!;
-    expect(page).toBeGreaterThan(2);
+    // After the cover; sections flow, so it may share the contents' page (its photo is at most a column wide).
+    expect(page).toBeGreaterThan(1);
     expect(pdf.text({ from: page, to: page }).replace(/\s+/g, '')).toContain(TEXT);
     expect(pdf.pages[page - 1]!.images).toBe(1);
   });

@@ -49,7 +49,8 @@ export function pageFooterRules(doc: BrochureDocument): { css: string; text: str
  * What each language's profile (templates/languages) asks of the browser, after style.css so that it wins: line
  * breaking (keep-all for Korean, strict kinsoku for Japanese, hyphenation for Latin scripts; Thai is broken at
  * word boundaries by the browser's own dictionary), the quarter-em space between Japanese and Latin letters, and
- * the list and note marks of the edition's primary language, so the HTML shows the marks the PDF prints.
+ * the list marks of the edition's primary language, so the HTML shows the marks the PDF prints (a note paragraph
+ * prints as written, in both).
  */
 export function languageRules(primary: string, languages: readonly string[]): string {
   const rules: string[] = [];
@@ -61,7 +62,6 @@ export function languageRules(primary: string, languages: readonly string[]): st
   }
   const { marks } = languageProfile(primary);
   rules.push(
-    `.note:not(.has-mark)::before{content:${cssString(marks.note)} / ""}`,
     `.list-bullet li::before{content:${cssString(marks.bullet)} / ""}`,
     `.list-arrow li::before{content:${cssString(marks.arrow)} / ""}`,
     `.list-note li::before{content:${cssString(marks.note)} / ""}`,

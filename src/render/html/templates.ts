@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Txt } from '../../document/blocks.js';
 import type { World } from '../../world.js';
-import { languageProfile } from '../../i18n/profile.js';
 import { Markup, plainRich, rubyHtml, type MarkupTools } from './markup.js';
 import type { InlinedSvg } from './svg.js';
 import { compileOptions, templateKey, type TemplateSpecification } from './precompile.js';
@@ -70,10 +69,6 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('join', (items: unknown, separator: unknown) =>
     Array.isArray(items) ? items.map(String).join(typeof separator === 'string' ? separator : ', ') : '',
   );
-  /** True when a note already starts with its language's note mark (※), so the stylesheet does not add a second one. */
-  hb.registerHelper('startsWithNoteMark', function (txt: Txt | undefined, options: Handlebars.HelperOptions) {
-    return plainRich(txt?.primary).trimStart().startsWith(languageProfile(rootOf(options).lang).marks.note);
-  });
   hb.registerHelper('blockPartial', (kind: string) => `blocks/${kind}`);
   /** A section's own partial when it has one, else the generic one (templates/sections/default.hbs). */
   hb.registerHelper('sectionPartial', (id: string) => (hb.partials[`sections/${id}`] ? `sections/${id}` : 'sections/default'));

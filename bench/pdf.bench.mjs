@@ -16,30 +16,14 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { dataWithEvents } from './events-archive.mjs';
+import { timedClair } from './timed-clair.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const clair = join(root, 'bin', 'clair');
 const work = mkdtempSync(join(tmpdir(), 'clair-bench-pdf-'));
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const kb = (bytes) => `${Math.round(bytes / 1024)} KB`;
-
-/** Runs clair under GNU time; returns wall milliseconds and peak RSS in MB. */
-function timedClair(args) {
-  const useTime = existsSync('/usr/bin/time');
-  const command = useTime ? '/usr/bin/time' : process.execPath;
-  const argv = useTime ? ['-f', 'clair-peak-kb=%M', process.execPath, clair, ...args] : [clair, ...args];
-  const started = performance.now();
-  const run = spawnSync(command, argv, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '1' } });
-  const wall = performance.now() - started;
-  if (run.status !== 0) {
-    console.error(run.stdout, run.stderr);
-    throw new Error(`clair ${args.join(' ')} exited ${run.status}`);
-  }
-  const peak = /clair-peak-kb=(\d+)/.exec(run.stderr ?? '');
-  return { wall, peakMb: peak ? Number(peak[1]) / 1024 : NaN };
-}
 
 // 1. Three PDF editions, whole process.
 const pdfOut = join(work, 'pdf');

@@ -11,33 +11,17 @@
 // Fails (exit 1) when a target is missed. Figures measured on a shared machine vary with its load: compare runs
 // made together.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { dataWithEvents } from './events-archive.mjs';
+import { timedClair } from './timed-clair.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const clair = join(root, 'bin', 'clair');
 const work = mkdtempSync(join(tmpdir(), 'clair-bench-robustness-'));
-
-/** Runs clair under GNU time; returns wall milliseconds and peak RSS in MB. */
-function timedClair(args) {
-  const useTime = existsSync('/usr/bin/time');
-  const command = useTime ? '/usr/bin/time' : process.execPath;
-  const argv = useTime ? ['-f', 'clair-peak-kb=%M', process.execPath, clair, ...args] : [clair, ...args];
-  const started = performance.now();
-  const run = spawnSync(command, argv, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '1' }, maxBuffer: 64 * 1024 * 1024 });
-  const wall = performance.now() - started;
-  if (run.status !== 0) {
-    console.error(run.stdout, run.stderr);
-    throw new Error(`clair ${args.join(' ')} exited ${run.status}`);
-  }
-  const peak = /clair-peak-kb=(\d+)/.exec(run.stderr ?? '');
-  return { wall, peakMb: peak ? Number(peak[1]) / 1024 : NaN };
-}
 
 // 1. Scaling with the number of events.
 const baseline = timedClair(['build', 'brochure', '--out', join(work, 'base')]);

@@ -11,7 +11,8 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderEdition } from './build/render-edition.js';
-import type { Block, BrochureDocument, Rich, Txt } from './document/blocks.js';
+import type { BrochureDocument, Rich, Txt } from './document/blocks.js';
+import { partTexts } from './document/__fixtures__/texts.js';
 import { buildDocument, editionsOf } from './document/build.js';
 import { loadOffice, officeData } from './load/office.js';
 import { dataFileKind, LANGUAGE_TAGS, type LanguageTag, type OfficeData } from './schema/index.js';
@@ -160,23 +161,11 @@ const plain = (rich: Rich) => rich.map((r) => r.text).join('');
 
 /** Every text of an edition: cover, renderer labels, part and section titles, and everything in the blocks. */
 function allTxt(doc: BrochureDocument): Txt[] {
-  const ofBlock = (b: Block): Txt[] => {
-    switch (b.kind) {
-      case 'table': return [b.caption, ...b.columns.map((c) => c.header), ...b.rows.flatMap((r) => r.cells.flatMap((c) => c.content)), ...(b.notes ?? [])];
-      case 'list': return [...(b.title ? [b.title] : []), ...b.items];
-      case 'facts': return [...(b.caption ? [b.caption] : []), ...b.items.flatMap((i) => [i.label, ...i.values])];
-      case 'figures': return b.items.flatMap((i) => [i.label, i.value, ...(i.note ? [i.note] : [])]);
-      case 'photos': return b.photos.map((p) => p.caption);
-      case 'heading': case 'paragraph': return [b.text];
-      case 'chart': return [b.caption, b.description];
-      case 'steps': return [...(b.caption ? [b.caption] : []), ...b.steps.flatMap((s) => [s.title, ...(s.text ? [s.text] : [])])];
-    }
-  };
   return [
     doc.cover.title, doc.cover.organisation, doc.cover.office,
     doc.labels.contents, doc.labels.page, doc.labels.continued, doc.labels.languageName, doc.labels.notes,
     doc.backCover.linksTitle, doc.backCover.officesTitle, ...doc.backCover.links.map((l) => l.label), ...doc.backCover.offices,
-    ...doc.parts.flatMap((p) => [...(p.title ? [p.title] : []), ...p.sections.flatMap((s) => [s.title, ...s.blocks.flatMap(ofBlock)])]),
+    ...partTexts(doc),
   ];
 }
 const primaryText = (doc: BrochureDocument) => allTxt(doc).map((t) => plain(t.primary)).join('\n');

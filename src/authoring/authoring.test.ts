@@ -2,12 +2,12 @@
 // clair checkout validates at once and its modelines reach the installed schemas; next year's brochure is rolled
 // forward without touching any other file, and validate catches a cover year left behind.
 import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileIfStale } from '../cli/__fixtures__/compiled.js';
+import { runClair } from '../cli/__fixtures__/run.js';
 import { INSTALL_ROOT, World } from '../world.js';
 import { validateOffices } from '../validate/index.js';
 
@@ -23,12 +23,7 @@ afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
-function clair(args: string[], cwd: string) {
-  const run = spawnSync(process.execPath, [join(INSTALL_ROOT, 'bin', 'clair'), ...args], {
-    cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', NO_COLOR: '1' },
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const clair = (args: string[], cwd: string) => runClair(args, { cwd });
 
 describe('clair init', () => {
   it('creates an office outside the checkout that validates at once, with modelines reaching the schemas', () => {

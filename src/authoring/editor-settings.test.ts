@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { parse } from 'jsonc-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileIfStale } from '../cli/__fixtures__/compiled.js';
+import { runClair } from '../cli/__fixtures__/run.js';
 import { DATA_FILE_NAMES } from '../schema/files.js';
 import { INSTALL_ROOT, World } from '../world.js';
 import { editorWorkspace, writeEditorSettings } from './editor-settings.js';
@@ -27,12 +28,7 @@ afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
-function clair(args: string[], cwd: string) {
-  const run = spawnSync(process.execPath, [join(INSTALL_ROOT, 'bin', 'clair'), ...args], {
-    cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', NO_COLOR: '1' },
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const clair = (args: string[], cwd: string) => runClair(args, { cwd });
 
 /** How the YAML language server matches a `yaml.schemas` pattern: a regular expression against the end of the URI. */
 const matches = (pattern: string, file: string) => new RegExp(`${pattern.replace(/[-\\{}+?|^$.,[\]()#\s]/g, '\\$&').replace(/[*]/g, '.*')}$`).test(pathToFileURL(file).href);

@@ -4,7 +4,6 @@
 // Runs the compiled CLI: dist/ is rebuilt first when a source of the validator is newer than its output.
 import { DOMParser } from '@xmldom/xmldom';
 import fc from 'fast-check';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,18 +12,14 @@ import { damage, FILES, ORIGINAL } from '../validate/__fixtures__/damage.js';
 import { FIXTURES, officeVariant, removeVariants, replaceOnce, VALID_ROOT } from '../validate/__fixtures__/variants.js';
 import { INSTALL_ROOT } from '../world.js';
 import { compileIfStale } from './__fixtures__/compiled.js';
+import { runClair } from './__fixtures__/run.js';
 
 const BROKEN_ROOT = join(FIXTURES, 'broken');
 
 beforeAll(() => compileIfStale('validate/index.js', ['validate', 'cli', 'load', 'schema']));
 afterAll(removeVariants);
 
-function clair(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const result = spawnSync(process.execPath, [join(INSTALL_ROOT, 'bin', 'clair'), ...args], {
-    cwd: options.cwd ?? INSTALL_ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', NO_COLOR: '1', ...options.env },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const clair = runClair;
 
 describe('clair validate on good data', () => {
   it('finds the shipped data clean, listing its photo entries without a file as notes, one line each', () => {

@@ -5,6 +5,7 @@ import type { OfficeData } from '../schema/index.js';
 import { INSTALL_ROOT, World } from '../world.js';
 import type { Block, BrochureDocument, Rich, TableBlock, Txt } from './blocks.js';
 import { buildDocument, editionsOf } from './build.js';
+import { blockTexts } from './__fixtures__/texts.js';
 
 const world = new World({ dataRoot: join(INSTALL_ROOT, 'data') });
 let data: OfficeData;
@@ -14,18 +15,7 @@ const docs = new Map<string, BrochureDocument>();
 const plain = (rich: Rich) => rich.map((r) => r.text).join('');
 const blocksOf = (doc: BrochureDocument): Block[] => doc.parts.flatMap((p) => p.sections.flatMap((s) => s.blocks));
 const tables = (doc: BrochureDocument) => blocksOf(doc).filter((b): b is TableBlock => b.kind === 'table');
-const allTxt = (doc: BrochureDocument): Txt[] => blocksOf(doc).flatMap((b): Txt[] => {
-  switch (b.kind) {
-    case 'table': return [b.caption, ...b.columns.map((c) => c.header), ...b.rows.flatMap((r) => r.cells.flatMap((c) => c.content))];
-    case 'list': return [...(b.title ? [b.title] : []), ...b.items];
-    case 'facts': return b.items.flatMap((i) => [i.label, ...i.values]);
-    case 'figures': return b.items.flatMap((i) => [i.label, i.value, ...(i.note ? [i.note] : [])]);
-    case 'photos': return b.photos.map((p) => p.caption);
-    case 'heading': case 'paragraph': return [b.text];
-    case 'chart': return [b.caption, b.description];
-    case 'steps': return [...(b.caption ? [b.caption] : []), ...b.steps.flatMap((s) => [s.title, ...(s.text ? [s.text] : [])])];
-  }
-});
+const allTxt = (doc: BrochureDocument): Txt[] => blocksOf(doc).flatMap(blockTexts);
 
 beforeAll(() => {
   const loaded = loadOffice(world, 'seoul');

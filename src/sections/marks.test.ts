@@ -3,7 +3,8 @@
 // marks replaced by tags such as ⟨note⟩, and no Japanese ※ or ・ may be left in them unless the data itself holds it.
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { BrochureDocument, Block, Txt } from '../document/blocks.js';
+import type { BrochureDocument } from '../document/blocks.js';
+import { partTexts } from '../document/__fixtures__/texts.js';
 import { buildDocument, editionsOf } from '../document/build.js';
 import type { LanguageProfile } from '../i18n/profile.js';
 import { loadOffice, officeData } from '../load/office.js';
@@ -29,20 +30,7 @@ vi.mock('../i18n/profile.js', async (importOriginal) => {
 const JAPANESE_MARKS = /[※・]/;
 
 function texts(doc: BrochureDocument): string[] {
-  const ofBlock = (b: Block): Txt[] => {
-    switch (b.kind) {
-      case 'table': return [b.caption, ...b.columns.map((c) => c.header), ...b.rows.flatMap((r) => r.cells.flatMap((c) => c.content)), ...(b.notes ?? [])];
-      case 'list': return [...(b.title ? [b.title] : []), ...b.items];
-      case 'facts': return [...(b.caption ? [b.caption] : []), ...b.items.flatMap((i) => [i.label, ...i.values])];
-      case 'figures': return b.items.flatMap((i) => [i.label, i.value, ...(i.note ? [i.note] : [])]);
-      case 'photos': return b.photos.map((p) => p.caption);
-      case 'heading': case 'paragraph': return [b.text];
-      case 'chart': return [b.caption, b.description];
-      case 'steps': return [...(b.caption ? [b.caption] : []), ...b.steps.flatMap((s) => [s.title, ...(s.text ? [s.text] : [])])];
-    }
-  };
-  const all = doc.parts.flatMap((p) => [...(p.title ? [p.title] : []), ...p.sections.flatMap((s) => [s.title, ...s.blocks.flatMap(ofBlock)])]);
-  return all.flatMap((txt) => [txt.primary, ...(txt.secondary ? [txt.secondary] : [])]).map((rich) => rich.map((r) => r.text).join(''));
+  return partTexts(doc).flatMap((txt) => [txt.primary, ...(txt.secondary ? [txt.secondary] : [])]).map((rich) => rich.map((r) => r.text).join(''));
 }
 
 /** Every string the data gives in one language (a language-neutral string counts for every language). */

@@ -18,7 +18,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Parser } from 'budoux';
-import { languageProfile, type LineBreaking } from '../i18n/profile.js';
+import { languageProfile, type LanguageProfile, type LineBreaking } from '../i18n/profile.js';
 import {
   BREAKING_SPACE, clusterBoundaries, DOUBLED_MARKS, FRENCH_SPACE_AFTER, FRENCH_SPACE_BEFORE, NO_LINE_END,
   NO_LINE_START, RANGE_MARKS, ZERO_WIDTH_BREAK, ZERO_WIDTH_GLUE,
@@ -113,20 +113,22 @@ export function primaryLanguage(lang: string): string {
   return lang.split('-')[0]!.toLowerCase();
 }
 
-const breakingByLang = new Map<string, LineBreaking>();
-/** The line-breaking rule of a language's profile; text of no known language breaks at spaces and hyphens. */
-function lineBreakingOf(lang: string): LineBreaking {
-  let rule = breakingByLang.get(lang);
-  if (rule === undefined) {
+const profileByLang = new Map<string, LanguageProfile | null>();
+/** The profile of a text's language, or null for a tag no profile can be made for (cached: asked per paragraph). */
+export function typesetProfile(lang: string): LanguageProfile | null {
+  let profile = profileByLang.get(lang);
+  if (profile === undefined) {
     try {
-      rule = languageProfile(lang).lineBreaking;
+      profile = languageProfile(lang);
     } catch {
-      rule = 'spaces+hyphenation';
+      profile = null;
     }
-    breakingByLang.set(lang, rule);
+    profileByLang.set(lang, profile);
   }
-  return rule;
+  return profile;
 }
+/** The line-breaking rule of a language's profile; text of no known language breaks at spaces and hyphens. */
+const lineBreakingOf = (lang: string): LineBreaking => typesetProfile(lang)?.lineBreaking ?? 'spaces+hyphenation';
 /** Languages set with ideographic line breaking (break between any two ideographs or kana). */
 const isIdeographicLanguage = (lang: string) => lineBreakingOf(lang) === 'kinsoku';
 /** Languages whose words are separated by spaces and keep together even in Hangul/Han (CSS keep-all). */

@@ -5,9 +5,8 @@
 // pdfmake joins inlines without adding anything between them, so the text reads exactly as given.
 import type { Weight } from './config.js';
 import type { FontLibrary } from './faces.js';
-import { lineUnits, normalize, WideUnits, type LineUnit, type NormalizedText } from './linebreak.js';
+import { lineUnits, normalize, typesetProfile, WideUnits, type LineUnit, type NormalizedText } from './linebreak.js';
 import { splitRuns, type FontRun } from './runs.js';
-import { languageProfile } from '../i18n/profile.js';
 
 /** pdfmake style properties passed through to every inline (fontSize, color, link, decoration, …). */
 export interface PdfStyle {
@@ -161,19 +160,7 @@ function autospaceBoundaries(normalized: NormalizedText): Set<number> {
   return found;
 }
 
-const autospaceByLang = new Map<string, boolean>();
-function autospaced(lang: string): boolean {
-  let yes = autospaceByLang.get(lang);
-  if (yes === undefined) {
-    try {
-      yes = languageProfile(lang).autospace;
-    } catch {
-      yes = false;
-    }
-    autospaceByLang.set(lang, yes);
-  }
-  return yes;
-}
+const autospaced = (lang: string) => typesetProfile(lang)?.autospace === true;
 
 function sameStyle(a: PdfStyle | undefined, b: PdfStyle | undefined): boolean {
   const keys = new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})]);

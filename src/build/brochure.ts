@@ -15,6 +15,7 @@ import type { Edition } from '../document/blocks.js';
 import { UsageError } from '../i18n/ui.js';
 import { chooseOffice } from '../load/choose-office.js';
 import { loadOffice, officeData, type LoadedOffice } from '../load/office.js';
+import type { OfficeData } from '../schema/index.js';
 import { computeMetrics } from '../metrics/compute.js';
 import { loadMetricLabels } from '../metrics/labels.js';
 import type { World } from '../world.js';
@@ -60,6 +61,18 @@ function selectEditions(all: Edition[], requested: string[] | undefined): Editio
 }
 
 /**
+ * The office's data once checked, without the parsed YAML documents it was read from: those keep every node's
+ * place for messages (~25 MB for 10,000 events) and would stay alive through the whole build. A photo that fails
+ * at build time reads the files again for its place (render-edition.ts).
+ */
+async function checkedData(
+  world: World, officeId: string, validate: (officeId: string) => Promise<LoadedOffice | void> | LoadedOffice | void,
+): Promise<{ data: OfficeData; officeDir: string }> {
+  const loaded = (await validate(officeId)) ?? loadOffice(world, officeId);
+  return { data: officeData(loaded), officeDir: loaded.dir };
+}
+
+/**
  * `validate` checks the office and throws on errors; it may return the office it read so the build does not read
  * the data a second time.
  */
@@ -77,8 +90,7 @@ export async function buildBrochure(
   }
   const officeId = chooseOffice(world, options.officeId);
   reporter.stage('validate');
-  const loaded = (await validate(officeId)) ?? loadOffice(world, officeId);
-  const data = officeData(loaded);
+  const { data, officeDir } = await checkedData(world, officeId, validate);
   const year = data.brochure.edition;
   if (options.year !== undefined && options.year !== year) {
     throw new UsageError({
@@ -90,7 +102,7 @@ export async function buildBrochure(
   reporter.stage('layout');
   // Wording and metrics are read once and shared by every edition.
   const input: BuildInput = {
-    world, officeId, officeDir: loaded.dir, data,
+    world, officeId, officeDir, data,
     labels: loadLabels(world, [...new Set(editions.flatMap((e) => e.languages))]),
     metrics: { series: computeMetrics(data), labels: loadMetricLabels(world) },
   };

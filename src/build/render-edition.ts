@@ -8,6 +8,7 @@ import { World, type WorldOptions } from '../world.js';
 import { DataError } from '../diagnostics.js';
 import { PhotoError, PhotoErrors } from '../photos/index.js';
 import { join } from 'node:path';
+import { collectGarbageBetweenFiles } from './garbage.js';
 
 /**
  * Photos that cannot be decoded are problems in the data (exit 1), located at the entry that names each one
@@ -62,6 +63,8 @@ export async function renderEditionOf(input: BuildInput, edition: Edition, forma
   const doc = buildDocument(input, edition);
   const files: RenderedFile[] = [];
   for (const format of formats) {
+    // Each file starts on the heap that is alive, not on the garbage of the one before (garbage.ts).
+    collectGarbageBetweenFiles();
     try {
       files.push(await renderFormat(doc, world, officeId, edition, format));
     } catch (error) {

@@ -8,13 +8,14 @@
 // clair's patches are installed on the first render, once per process: harfbuzz fonts in pdfkit (fonts.ts,
 // shaped-font.ts), clair's line breaking in pdfmake (line-breaking.ts), /ActualText for text a font's ToUnicode map
 // cannot give back (actual-text.ts), blocks taller than a page broken rather than cut (overflow.ts), SVG sizing
-// (svg-size.ts) and the labels of row spans (row-span-labels.ts).
+// (svg-size.ts), the labels of row spans (row-span-labels.ts) and each page let go of once drawn (release-pages.ts).
 import './lazy-requires.js'; // before pdfmake
 import pdfmake from 'pdfmake';
 import { installActualText } from './actual-text.js';
 import { useShapedFonts } from './fonts.js';
 import { installLineBreaking } from './line-breaking.js';
 import { installOverflowBreaking } from './overflow.js';
+import { installPageRelease } from './release-pages.js';
 import { installRowSpanLabels } from './row-span-labels.js';
 import { installSvgSizing } from './svg-size.js';
 
@@ -34,6 +35,8 @@ export function installEngine(): void {
   installLineBreaking();
   installOverflowBreaking();
   installSvgSizing();
+  // Before the row-span labels: their patch looks at every page before the pages are drawn and let go of.
+  installPageRelease();
   installRowSpanLabels();
   // Everything pdfmake needs is passed in memory; it may not fetch URLs or read files on its own.
   pdfmake.setUrlAccessPolicy(() => false);
@@ -53,8 +56,14 @@ export function imageEntry(id: string, bytes: Uint8Array): string {
 }
 
 /** Lays out and writes one document: pdfmake's definition and the fonts it names → the PDF's bytes. */
-export function renderDefinition(definition: Record<string, unknown>, fonts: FontDictionary): Promise<Buffer> {
+export async function renderDefinition(definition: Record<string, unknown>, fonts: FontDictionary): Promise<Buffer> {
   installEngine();
   pdfmake.setFonts(fonts);
-  return pdfmake.createPdf(definition).getBuffer();
+  const bytes = await pdfmake.createPdf(definition).getBuffer();
+  // The written document (pdfkit's stream, holding pdfmake's laid-out pages) ends with a 'close' event Node emits
+  // from its next-tick queue, whose loop keeps the last event's arguments until the microtasks queued meanwhile
+  // have run: the rest of a build, when it goes on in promises. One turn of the event loop lets the document go
+  // (a build of 10,000 events held the previous edition's ~60 MB while laying out the next).
+  await new Promise((resolve) => setImmediate(resolve));
+  return bytes;
 }

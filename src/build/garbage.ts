@@ -14,9 +14,9 @@ const collect = runInNewContext('gc') as () => void;
 /** Used heap above which a file starts with a collection: the shipped data's builds stay well under it. */
 export const COLLECT_ABOVE_BYTES = 192 * 1024 * 1024;
 
-/** Collects garbage when the heap holds more than COLLECT_ABOVE_BYTES; says whether it did. */
-export function collectGarbageBetweenFiles(): boolean {
-  if (getHeapStatistics().used_heap_size < COLLECT_ABOVE_BYTES) return false;
+/** Collects garbage when the heap holds more than `above` bytes (used, garbage included); says whether it did. */
+export function collectGarbageBetweenFiles(above = COLLECT_ABOVE_BYTES): boolean {
+  if (getHeapStatistics().used_heap_size < above) return false;
   collect();
   return true;
 }

@@ -8,14 +8,13 @@
 // clair's patches are installed on the first render, once per process: harfbuzz fonts in pdfkit (fonts.ts,
 // shaped-font.ts), clair's line breaking in pdfmake (line-breaking.ts), /ActualText for text a font's ToUnicode map
 // cannot give back (actual-text.ts), blocks taller than a page broken rather than cut (overflow.ts), SVG sizing
-// (svg-size.ts), the labels of row spans (row-span-labels.ts) and each page let go of once drawn (release-pages.ts).
+// (svg-size.ts) and the labels of row spans (row-span-labels.ts).
 import './lazy-requires.js'; // before pdfmake
 import pdfmake from 'pdfmake';
 import { installActualText } from './actual-text.js';
 import { useShapedFonts } from './fonts.js';
 import { installLineBreaking } from './line-breaking.js';
 import { installOverflowBreaking } from './overflow.js';
-import { installPageRelease } from './release-pages.js';
 import { installRowSpanLabels } from './row-span-labels.js';
 import { installSvgSizing } from './svg-size.js';
 
@@ -35,8 +34,6 @@ export function installEngine(): void {
   installLineBreaking();
   installOverflowBreaking();
   installSvgSizing();
-  // Before the row-span labels: their patch looks at every page before the pages are drawn and let go of.
-  installPageRelease();
   installRowSpanLabels();
   // Everything pdfmake needs is passed in memory; it may not fetch URLs or read files on its own.
   pdfmake.setUrlAccessPolicy(() => false);

@@ -371,7 +371,11 @@ export function installLineBreaking(): void {
       textNode._inlines = cutIntoLines(flow, lineEnds(flow, this.writer.context().availableWidth));
       textNode._clairFlow = undefined;
     }
-    return buildNextLine.call(this, textNode);
+    const line = buildNextLine.call(this, textNode);
+    // pdfmake takes each line's inlines off the front of the node's list: emptied, the list still holds the room of
+    // all its inlines until the document is written (~9 MB over the 60,000 text nodes of 10,000 events set twice).
+    if (textNode._inlines?.length === 0) textNode._inlines = [];
+    return line;
   };
   installed = true;
 }

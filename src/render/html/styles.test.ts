@@ -7,6 +7,9 @@ describe('languageRules: what each language profile asks of the browser', () => 
     expect(languageRules('ja', ['ja'])).toContain('.list-note li::before{content:"※" / ""}');
     expect(languageRules('en', ['en'])).toContain('.list-bullet li::before{content:"•" / ""}');
     expect(languageRules('th', ['th'])).toContain('.list-note li::before{content:"*" / ""}');
+    // The second side of a bilingual pair carries its own language's mark (• in Korean), as in the PDF.
+    expect(languageRules('ja', ['ja', 'ko'])).toContain('.list-bullet li.pair>.t-sec[lang="ko"]{--pair-mark:"•"}');
+    expect(languageRules('ja', ['ja'])).not.toContain('--pair-mark');
     // A note paragraph prints as the data writes it, in the HTML as in the PDF: no mark is added to it.
     expect(languageRules('ja', ['ja'])).not.toMatch(/(^|\})\.note[^{]*::before/u);
   });

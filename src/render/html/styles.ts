@@ -49,8 +49,8 @@ export function pageFooterRules(doc: BrochureDocument): { css: string; text: str
  * What each language's profile (templates/languages) asks of the browser, after style.css so that it wins: line
  * breaking (keep-all for Korean, strict kinsoku for Japanese, hyphenation for Latin scripts; Thai is broken at
  * word boundaries by the browser's own dictionary), the quarter-em space between Japanese and Latin letters, and
- * the list marks of the edition's primary language, so the HTML shows the marks the PDF prints (a note paragraph
- * prints as written, in both).
+ * the list marks of the edition's primary language (and of the second language, for the second side of a pair), so
+ * the HTML shows the marks the PDF prints (a note paragraph prints as written, in both).
  */
 export function languageRules(primary: string, languages: readonly string[]): string {
   const rules: string[] = [];
@@ -67,5 +67,13 @@ export function languageRules(primary: string, languages: readonly string[]): st
     `.list-note li::before{content:${cssString(marks.note)} / ""}`,
     `.list-merit li::before{content:${cssString(marks.merit)} / ""}`,
   );
+  // A bilingual list item side by side gives its second language that language's own mark (• in Korean), as the
+  // PDF does; style.css shows it only where the pair stands side by side.
+  for (const lang of languages.filter((l) => l !== primary)) {
+    const own = languageProfile(lang).marks;
+    for (const marker of ['bullet', 'arrow', 'note', 'merit'] as const) {
+      rules.push(`.list-${marker} li.pair>.t-sec[lang="${lang}"]{--pair-mark:${cssString(own[marker])}}`);
+    }
+  }
   return rules.join('\n');
 }

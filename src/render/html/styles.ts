@@ -33,9 +33,14 @@ export function columnRules(tables: TableView[]): string {
   return rules.join('\n');
 }
 
-/** The running footer of printed pages: the brochure's title and the page number in the label's wording. */
+/**
+ * The running footer of printed pages: the brochure's title (in both languages of a bilingual edition, joined as the
+ * PDF's footer joins them) and the page number in the label's wording.
+ */
 export function pageFooterRules(doc: BrochureDocument): { css: string; text: string } {
-  const title = plain(doc.cover.title.primary);
+  const { primary, secondary } = doc.cover.title;
+  const separator = doc.edition.primary === 'ja' || doc.edition.primary.startsWith('zh') ? '／' : ' / ';
+  const title = plain(primary) + (secondary ? separator + plain(secondary) : '');
   const pageLabel = plain(doc.labels.page.primary);
   const [before = '', after = ''] = pageLabel.includes('{n}') ? pageLabel.split('{n}') : [pageLabel, ''];
   const page = [before ? cssString(before) : '', 'counter(page)', after ? cssString(after) : ''].filter(Boolean).join(' ');

@@ -208,6 +208,17 @@ describe.each(editions.map((e) => e.id))('the %s edition', (editionId) => {
     await page.close();
   });
 
+  it('keeps body text to a comfortable measure on a wide screen: at most about 40 full-width characters a line', async () => {
+    const { page } = desktop;
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('main :is(p, li):not(.pair), main .pair > :is(.t-pri, .t-sec)')].map((e) => {
+        const style = getComputedStyle(e);
+        const width = e.getBoundingClientRect().width - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
+        return { ems: width / parseFloat(style.fontSize), text: e.textContent!.slice(0, 20) };
+      }).filter((line) => line.ems > 41));
+    expect(wide).toEqual([]);
+  });
+
   it('has no accessibility violations (axe-core)', async () => {
     const { page } = desktop;
     const violations = await axeViolations(page);

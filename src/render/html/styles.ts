@@ -39,7 +39,7 @@ export function columnRules(tables: TableView[]): string {
  */
 export function pageFooterRules(doc: BrochureDocument): { css: string; text: string } {
   const { primary, secondary } = doc.cover.title;
-  const separator = doc.edition.primary === 'ja' || doc.edition.primary.startsWith('zh') ? '／' : ' / ';
+  const separator = languageProfile(doc.edition.primary).nameSeparator;
   const title = plain(primary) + (secondary ? separator + plain(secondary) : '');
   const pageLabel = plain(doc.labels.page.primary);
   const [before = '', after = ''] = pageLabel.includes('{n}') ? pageLabel.split('{n}') : [pageLabel, ''];

@@ -8,6 +8,7 @@
 import type { BrochureDocument, PartView, SectionView, Txt } from '../../document/blocks.js';
 import type { World } from '../../world.js';
 import { plain } from '../../document/text.js';
+import { languageProfile } from '../../i18n/profile.js';
 import { ems, PdfBlocks } from './blocks.js';
 import { PrintPhotos } from './photos.js';
 import { renderDefinition } from './engine/index.js';
@@ -345,8 +346,8 @@ function notePage(doc: BrochureDocument, text: PdfText, style: PdfStyle): Node {
   };
 }
 
-/** Between names in a row: a full-width slash in Japanese and Chinese, a spaced slash elsewhere. */
-const separator = (lang: string) => (lang === 'ja' || lang.startsWith('zh') ? '／' : ' / ');
+/** Between names in a row, from the language's profile: a full-width slash in Japanese, a spaced slash in Korean. */
+const separator = (lang: string) => languageProfile(lang).nameSeparator;
 
 /** The back cover: the contact section, web sites and social accounts with QR codes, the organisation's offices. */
 function backCover(doc: BrochureDocument, contact: SectionView | undefined, options: { text: PdfText; blocks: PdfBlocks; style: PdfStyle }): Node[] {

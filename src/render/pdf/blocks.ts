@@ -34,23 +34,74 @@ const txtEms = (txt: Txt | undefined) => (txt ? Math.max(ems(plainOf(txt.primary
 const webLinks = (txt: Txt) => [...new Set([...txt.primary, ...(txt.secondary ?? [])].map((r) => r.href).filter((h): h is string => !!h && /^https?:\/\//.test(h)))];
 
 /**
- * Headings (and a lead) that could not travel inside the block they introduce: one unbreakable group marked with
- * `headlineLevel` down to its leaves, so the page-break check can tell the heading's own lines from what follows.
+ * The marks the page-break check (headingBreak in index.ts) reads from pdfmake's `headlineLevel`, the one
+ * property of our own that pdfmake hands it: the nodes of a heading group, and the probes around it.
+ */
+export const HEADLINE = { heading: 1, beforeHeading: 3, afterHeading: 4 } as const;
+
+/** Marks a node and every node inside it (stacks, columns, table cells) with a `headlineLevel`. */
+export function markAll<T>(node: T, level: number): T {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return node;
+  const n = node as Node;
+  n.headlineLevel = level;
+  for (const key of ['stack', 'columns'] as const) if (Array.isArray(n[key])) (n[key] as unknown[]).forEach((child) => markAll(child, level));
+  if (n.table) for (const row of (n.table as { body: unknown[][] }).body) row.forEach((cell) => markAll(cell, level));
+  return node;
+}
+
+/**
+ * Headings (and a lead) that could not travel inside the block they introduce: one unbreakable group marked
+ * down to its leaves, so the page-break check can tell the heading's own lines from what follows.
  */
 export function keptHeading(nodes: Node[]): Node {
-  const mark = (node: unknown): void => {
-    if (!node || typeof node !== 'object' || Array.isArray(node)) return;
-    const n = node as Node;
-    n.headlineLevel = 1;
-    for (const key of ['stack', 'columns'] as const) if (Array.isArray(n[key])) (n[key] as unknown[]).forEach(mark);
-    if (n.table) for (const row of (n.table as { body: unknown[][] }).body) row.forEach(mark);
-  };
-  const group: Node = { stack: nodes, unbreakable: true };
-  mark(group);
-  return group;
+  return markAll({ stack: nodes, unbreakable: true }, HEADLINE.heading);
+}
+
+/** A mark of no size in the flow: outside unbreakable blocks, pdfmake records its true page and height. */
+const probe = (level: number): Node => ({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: 0, y2: 0, lineWidth: 0, lineColor: '#ffffff' }], headlineLevel: level });
+
+/** The first text a node shows: of a table, the first text under its head rows (those repeat on every page). */
+function firstText(node: unknown): Node | undefined {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return undefined;
+  const n = node as Node;
+  if (n.text !== undefined && n.text !== '') return n;
+  for (const key of ['stack', 'columns'] as const) {
+    if (!Array.isArray(n[key])) continue;
+    for (const child of n[key] as unknown[]) {
+      const found = firstText(child);
+      if (found) return found;
+    }
+  }
+  if (n.table) {
+    const table = n.table as { body: unknown[][]; headerRows?: number };
+    for (const row of table.body.slice(table.headerRows ?? 0)) {
+      for (const cell of row) {
+        const found = firstText(cell);
+        if (found) return found;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A heading group before a block that may break (a long table, a tall pair), set so that the page-break check
+ * can see where both land: pdfmake gives what an unbreakable block holds the page it started on, even when the
+ * block then moves to the next page, and stamps the true page only on the first line of a text with an `id` (it
+ * needs those for page references). So the group is put between two probes in the flow, and the block's first
+ * text gets an id (`id()`) when it has none.
+ */
+export function headingBefore(heading: Node[], next: Node, id: () => string): Node[] {
+  const start = firstText(next);
+  if (!start) return [keptHeading(heading), next];
+  if (start.id === undefined) start.id = id();
+  return [probe(HEADLINE.beforeHeading), keptHeading(heading), probe(HEADLINE.afterHeading), next];
 }
 
 export class PdfBlocks {
+  /** Ids given to the first text after a heading group, numbered in the order of the document. */
+  private kept = 0;
+
   constructor(
     private readonly text: PdfText,
     private readonly world: World,
@@ -84,7 +135,7 @@ export class PdfBlocks {
       }
       // A block short enough travels whole with its heading; a longer one cannot be moved without leaving a gap,
       // so its heading is marked and the page-break check (pageBreakBefore in index.ts) moves it if it ends a page.
-      out.push(...(whole ? [{ stack: [...pending, node], unbreakable: true }] : [keptHeading(pending), node]));
+      out.push(...(whole ? [{ stack: [...pending, node], unbreakable: true }] : headingBefore(pending, node, () => `keep-${++this.kept}`)));
       pending = [];
     };
     for (let i = 0; i < blocks.length; i++) {
@@ -155,7 +206,10 @@ export class PdfBlocks {
     switch (block.kind) {
       case 'chart': case 'figures': return true;
       case 'photos': return block.photos.length <= 2;
-      case 'list': return block.marker !== 'note' && block.items.length >= 2 && block.items.length <= 8 && block.items.every((i) => txtEms(i) <= perLine * 3 && webLinks(i).length === 0);
+      // A column stacks the two languages of a bilingual item: an item longer than a line of the column would take
+      // four lines or more there, against two side by side at the full width (where the list may also break
+      // between items).
+      case 'list': return block.marker !== 'note' && block.items.length >= 2 && block.items.length <= 8 && block.items.every((i) => txtEms(i) <= perLine * (i.secondary ? 1 : 3) && webLinks(i).length === 0);
       case 'facts': return block.items.length <= 5 && block.items.every((i) => i.values.every((v) => txtEms(v) <= perLine * 2));
       case 'table': return block.rows.length <= 8 && this.naturalWidths(block).reduce((a, b) => a + b, 0) <= half;
       default: return false;

@@ -161,10 +161,10 @@ function pdffonts(path: string): { name: string; type: string; emb: boolean; sub
 }
 
 /**
- * Pages the shipped data may take: a guard against growth. The issue's targets are ja ≤ 14, ko ≤ 14 (met: 14 and 13)
- * and ja-ko ≤ 20 (not yet: 21, with side-by-side pairs, tables keeping their stacked cell pairs).
+ * Pages the shipped data may take: the issue's targets, ja ≤ 14, ko ≤ 14 (14 and 13) and ja-ko ≤ 20 (20), a guard
+ * against growth.
  */
-const PAGE_BUDGET = { single: 14, bilingual: 21 };
+const PAGE_BUDGET = { single: 14, bilingual: 20 };
 
 describe.each(EDITIONS.map((edition) => [edition.id, edition] as const))('the %s PDF edition', (id, edition) => {
   const entry = () => built.get(id)!;

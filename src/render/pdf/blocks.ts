@@ -552,13 +552,30 @@ export class PdfBlocks {
       margin: [-5, 0, 0, 1],
     };
     const captionRow: Node[] = [captionCell, ...block.columns.slice(1).map(() => ({}))];
+    const [head, ...rows] = body;
+    const lastTwo = rows.length >= 4 ? rows.splice(-2) : [];
+    if (lastTwo.length > 0) {
+      // The last two rows travel together, so that neither is left alone at the head of a page (pdfmake keeps
+      // rows with the head only): one row of the table holding a table of the two, on the same columns, its
+      // padding cancelled by the cell's margins.
+      const padding = 5;
+      rows.push([{
+        table: { widths, body: lastTwo, dontBreakRows: true },
+        layout: {
+          hLineWidth: (i: number) => (i === 1 ? 0.4 : 0), vLineWidth: () => 0, hLineColor: () => this.c.rule,
+          paddingLeft: () => padding, paddingRight: () => padding, paddingTop: () => 1.5, paddingBottom: () => 1.5,
+        },
+        colSpan: block.columns.length,
+        margin: [-padding, -1.5, -padding, -1.5],
+      }, ...block.columns.slice(1).map(() => ({}))]);
+    }
     const stack: Node[] = [{
       table: {
         headerRows: 2,
         dontBreakRows: true,
-        keepWithHeaderRows: Math.min(2, block.rows.length),
+        keepWithHeaderRows: Math.min(2, rows.length),
         widths,
-        body: [captionRow, ...body],
+        body: [captionRow, head!, ...rows],
       },
       layout: {
         hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 ? 0 : i === 1 || i === 2 || i === node.table.body.length ? 0.8 : 0.4),
@@ -573,7 +590,8 @@ export class PdfBlocks {
     if (block.notes && block.notes.length > 0) {
       stack.push(...block.notes.map((n) => ({ ...this.text.paragraph(n, { fontSize: this.s.small, color: this.c.muted }), margin: [0, 2, 0, 0] })));
     }
-    return { stack, margin: [0, 3, 0, this.style.spacing.block] };
+    // A table of three rows or fewer split anywhere leaves a row alone at a page edge: it moves whole instead.
+    return { stack, margin: [0, 3, 0, this.style.spacing.block], ...(block.rows.length <= 3 ? { unbreakable: true } : {}) };
   }
 
   private facts(block: FactsBlock, width: number): Node {

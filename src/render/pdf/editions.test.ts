@@ -372,6 +372,40 @@ describe.each(EDITIONS.map((edition) => [edition.id, edition] as const))('the %s
     expect(problems).toEqual([]);
   });
 
+  it('never leaves a table row alone at the foot or head of a page', () => {
+    const { doc, pdf } = entry();
+    const problems: string[] = [];
+    let split = 0;
+    for (const section of sectionsOf(doc)) {
+      const { from, to } = sectionPages(entry(), section);
+      const texts = Array.from({ length: to - from + 1 }, (_, i) => compact(pdf.text({ from: from + i, to: from + i }, inBody)));
+      for (const block of section.blocks) {
+        if (block.kind !== 'table' || block.rows.length < 2) continue;
+        const caption = txtPieces(block.caption);
+        // Rows follow each other: each is looked for from the page of the row before, from the caption's first page.
+        let page = texts.findIndex((text) => findInOrder(text, caption).found);
+        if (page < 0) continue;
+        const rowPages: number[] = [];
+        for (const row of block.rows) {
+          const wanted = row.cells.flatMap((cell) => cell.content.flatMap(txtPieces));
+          let at = page;
+          while (at < texts.length && !findInOrder(texts[at]!, wanted).found) at++;
+          if (at === texts.length) continue;
+          rowPages.push(at);
+          page = at;
+        }
+        const first = rowPages[0]!;
+        const last = rowPages.at(-1)!;
+        if (first === last) continue;
+        split++;
+        const count = (p: number) => rowPages.filter((r) => r === p).length;
+        if (count(first) < 2 || count(last) < 2) problems.push(`${section.id}: table "${plain(block.caption.primary)}": rows per page ${[...new Set(rowPages)].map((p) => `${from + p}:${count(p)}`).join(' ')}`);
+      }
+    }
+    expect(split, 'tables split over pages (the check must see some)').toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
   it('prints the year on the cover once when the title already carries it', () => {
     const { doc, pdf } = entry();
     const year = String(doc.cover.year);

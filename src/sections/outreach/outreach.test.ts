@@ -27,7 +27,8 @@ const revisedLine = (lang: string) => ({ ja: `※${formatYearMonth(revisedPublic
 function publicationBlocks(edition: (typeof EDITIONS)[number]): Block[] {
   const doc = buildDocument({ world, officeId: 'seoul', officeDir: loaded.dir, data }, edition);
   const blocks = doc.parts.flatMap((p) => p.sections).find((s) => s.id === 'outreach')!.blocks;
-  const start = blocks.findIndex((b) => b.kind === 'heading' && plain(b.text.primary) === revisedPublication.title[edition.primary as 'ja' | 'ko']);
+  const title = typeof revisedPublication.title === 'string' ? revisedPublication.title : revisedPublication.title[edition.primary];
+  const start = blocks.findIndex((b) => b.kind === 'heading' && plain(b.text.primary) === title);
   expect(start, 'the publication heading').toBeGreaterThanOrEqual(0);
   const end = blocks.findIndex((b, i) => i > start && b.kind === 'heading');
   return blocks.slice(start + 1, end < 0 ? undefined : end);

@@ -2,7 +2,8 @@
 // lists, facts, figures, charts, photos, tables of a few short columns) sit two to a row; body text keeps to the
 // theme's measure (≤ ~40 full-width characters a line, JLREQ); wide tables and the timetable take the full width.
 // Nothing is left alone at a page edge: a heading or caption travels with what follows it, a list item, a
-// bilingual pair and a table row are never split, a table's caption and head repeat with its first row. Tables
+// bilingual pair and a table row are never split, a table's caption and head repeat with its first rows and its
+// last two rows travel together (a table of three rows or fewer moves whole). Tables
 // size their columns from their content, numbers right-aligned under right-aligned heads; a narrow table stays
 // narrow. A URL in the text gets a QR code beside it. Lists carry the marks of the edition's language profile
 // (・ ◆ ※ ▶ in Japanese, • * in English) and ①②③.
@@ -35,26 +36,13 @@ const webLinks = (txt: Txt) => [...new Set([...txt.primary, ...(txt.secondary ??
 
 /**
  * The marks the page-break check (headingBreak in index.ts) reads from pdfmake's `headlineLevel`, the one
- * property of our own that pdfmake hands it: the nodes of a heading group, and the probes around it.
+ * property of our own that pdfmake hands it: a heading group, and the probes around it.
  */
-export const HEADLINE = { heading: 1, beforeHeading: 3, afterHeading: 4 } as const;
+export const HEADLINE = { heading: 1, beforeHeading: 2, afterHeading: 3 } as const;
 
-/** Marks a node and every node inside it (stacks, columns, table cells) with a `headlineLevel`. */
-export function markAll<T>(node: T, level: number): T {
-  if (!node || typeof node !== 'object' || Array.isArray(node)) return node;
-  const n = node as Node;
-  n.headlineLevel = level;
-  for (const key of ['stack', 'columns'] as const) if (Array.isArray(n[key])) (n[key] as unknown[]).forEach((child) => markAll(child, level));
-  if (n.table) for (const row of (n.table as { body: unknown[][] }).body) row.forEach((cell) => markAll(cell, level));
-  return node;
-}
-
-/**
- * Headings (and a lead) that could not travel inside the block they introduce: one unbreakable group marked
- * down to its leaves, so the page-break check can tell the heading's own lines from what follows.
- */
+/** Headings (and a lead) that could not travel inside the block they introduce: one unbreakable group. */
 export function keptHeading(nodes: Node[]): Node {
-  return markAll({ stack: nodes, unbreakable: true }, HEADLINE.heading);
+  return { stack: nodes, unbreakable: true, headlineLevel: HEADLINE.heading };
 }
 
 /** A mark of no size in the flow: outside unbreakable blocks, pdfmake records its true page and height. */

@@ -103,16 +103,19 @@ describe('the heading page-break check, on its input', () => {
 });
 
 describe('a heading group', () => {
-  it('is one unbreakable stack whose every node carries the mark the check reads', () => {
-    const group = keptHeading([{ text: 'II' }, { stack: [{ text: 'JET' }, { columns: [{ text: 'a' }, { text: 'b' }] }] }]);
-    expect(group).toMatchObject({ unbreakable: true, headlineLevel: HEADLINE.heading });
-    const marks: unknown[] = [];
-    const walk = (node: Record<string, unknown>) => {
-      marks.push(node.headlineLevel);
-      for (const key of ['stack', 'columns']) if (Array.isArray(node[key])) (node[key] as Record<string, unknown>[]).forEach(walk);
-    };
-    walk(group);
-    expect(marks.length).toBe(7);
-    expect(marks.every((m) => m === HEADLINE.heading)).toBe(true);
+  it('is one unbreakable stack, between the two probes the check reads, before a block whose first text has an id', () => {
+    const table = { table: { headerRows: 1, body: [[{ text: 'Head' }], [{ text: 'First row' }]] } };
+    const [before, group, after, block] = headingBefore([{ text: 'II' }, { text: 'JET' }], table, () => 'keep-1');
+    expect(before).toMatchObject({ headlineLevel: HEADLINE.beforeHeading, canvas: [expect.anything()] });
+    expect(group).toEqual({ stack: [{ text: 'II' }, { text: 'JET' }], unbreakable: true, headlineLevel: HEADLINE.heading });
+    expect(after).toMatchObject({ headlineLevel: HEADLINE.afterHeading });
+    // The head row repeats on every page: the id goes on the first text under it.
+    expect(block).toBe(table);
+    expect(table.table.body[1]![0]).toEqual({ text: 'First row', id: 'keep-1' });
+    expect(table.table.body[0]![0]).toEqual({ text: 'Head' });
+  });
+
+  it('is set alone before a block without text, which the check cannot follow', () => {
+    expect(headingBefore([{ text: 'Photos' }], { image: 'photo' }, () => 'keep-1')).toEqual([keptHeading([{ text: 'Photos' }]), { image: 'photo' }]);
   });
 });

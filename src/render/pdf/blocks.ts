@@ -345,9 +345,9 @@ export class PdfBlocks {
       ? { ...this.text.paragraph(block.title, { bold: this.style.fonts.caption === 'bold', color: block.marker === 'merit' ? this.c.accent : this.c.brandDark }), margin: [0, 3, 0, 2] }
       : undefined;
     // The heading before the list and its title keep with the first two items, and the last two items stay
-    // together: no item alone at a page edge.
-    const head = items.slice(0, 2);
-    const rest = items.slice(2);
+    // together: no item alone at a page edge (a list of three, split anywhere, would leave one: it is kept whole).
+    const head = items.slice(0, items.length === 3 ? 3 : 2);
+    const rest = items.slice(head.length);
     stack.push({ stack: [...lead, ...(title ? [title] : []), ...head], unbreakable: true });
     if (rest.length >= 2) {
       stack.push(...rest.slice(0, -2), { stack: rest.slice(-2), unbreakable: true });

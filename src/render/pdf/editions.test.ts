@@ -372,7 +372,7 @@ describe.each(EDITIONS.map((edition) => [edition.id, edition] as const))('the %s
     expect(problems).toEqual([]);
   });
 
-  it('never leaves a table row alone at the foot or head of a page', () => {
+  it('never leaves a table row or a list item alone at the foot or head of a page', () => {
     const { doc, pdf } = entry();
     const problems: string[] = [];
     let split = 0;
@@ -380,29 +380,31 @@ describe.each(EDITIONS.map((edition) => [edition.id, edition] as const))('the %s
       const { from, to } = sectionPages(entry(), section);
       const texts = Array.from({ length: to - from + 1 }, (_, i) => compact(pdf.text({ from: from + i, to: from + i }, inBody)));
       for (const block of section.blocks) {
-        if (block.kind !== 'table' || block.rows.length < 2) continue;
-        const caption = txtPieces(block.caption);
-        // Rows follow each other: each is looked for from the page of the row before, from the caption's first page.
-        let page = texts.findIndex((text) => findInOrder(text, caption).found);
+        const units = block.kind === 'table' ? { what: 'table', title: block.caption, parts: block.rows.map((row) => row.cells.flatMap((cell) => cell.content.flatMap(txtPieces))) }
+          : block.kind === 'list' ? { what: 'list', title: block.title ?? block.items[0]!, parts: block.items.map(txtPieces) }
+            : undefined;
+        if (!units || units.parts.length < 2) continue;
+        // Rows and items follow each other: each is looked for from the page of the one before, from the page of
+        // the caption (a table's repeats on every page) or title.
+        let page = texts.findIndex((text) => findInOrder(text, txtPieces(units.title)).found);
         if (page < 0) continue;
-        const rowPages: number[] = [];
-        for (const row of block.rows) {
-          const wanted = row.cells.flatMap((cell) => cell.content.flatMap(txtPieces));
+        const pages: number[] = [];
+        for (const wanted of units.parts) {
           let at = page;
           while (at < texts.length && !findInOrder(texts[at]!, wanted).found) at++;
           if (at === texts.length) continue;
-          rowPages.push(at);
+          pages.push(at);
           page = at;
         }
-        const first = rowPages[0]!;
-        const last = rowPages.at(-1)!;
+        const first = pages[0]!;
+        const last = pages.at(-1)!;
         if (first === last) continue;
         split++;
-        const count = (p: number) => rowPages.filter((r) => r === p).length;
-        if (count(first) < 2 || count(last) < 2) problems.push(`${section.id}: table "${plain(block.caption.primary)}": rows per page ${[...new Set(rowPages)].map((p) => `${from + p}:${count(p)}`).join(' ')}`);
+        const count = (p: number) => pages.filter((r) => r === p).length;
+        if (count(first) < 2 || count(last) < 2) problems.push(`${section.id}: ${units.what} "${plain(units.title.primary)}": per page ${[...new Set(pages)].map((p) => `${from + p}:${count(p)}`).join(' ')}`);
       }
     }
-    expect(split, 'tables split over pages (the check must see some)').toBeGreaterThan(0);
+    expect(split, 'tables and lists split over pages (the check must see some)').toBeGreaterThan(0);
     expect(problems).toEqual([]);
   });
 

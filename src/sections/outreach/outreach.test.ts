@@ -78,7 +78,7 @@ describe('the revision date in the built files', () => {
       const html = readFileSync(result.files.find((f) => f.edition === edition.id && f.format === 'html')!.path, 'utf8');
       const at = html.indexOf(revisedLine(edition.primary)!);
       expect(at, edition.id).toBeGreaterThan(0);
-      const opened = html.lastIndexOf('<p class="note"', at);
+      const opened = html.lastIndexOf('<p class="note', at);
       expect(opened, `${edition.id}: the note paragraph around the date`).toBeGreaterThan(html.lastIndexOf('<li', at));
       expect(html.lastIndexOf('</p>', at)).toBeLessThan(opened);
     }

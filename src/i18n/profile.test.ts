@@ -20,7 +20,7 @@ describe('languageProfile', () => {
     expect(ja).toMatchObject({
       tag: 'ja', script: 'Jpan', lineBreaking: 'kinsoku', wordSpaces: false,
       marks: { bullet: '・', note: '※' }, quotes: { primary: ['「', '」'], secondary: ['『', '』'] }, brackets: ['（', '）'],
-      nameOrder: 'family-first', placeOrder: 'large-to-small', placeSeparator: '', locale: 'ja-JP',
+      nameOrder: 'family-first', placeOrder: 'large-to-small', placeSeparator: '', nameSeparator: '／', locale: 'ja-JP',
       autospace: true, html: { lang: 'ja', lineBreak: 'strict' },
     });
     expect(ja.file).toBe(join('templates', 'languages', 'ja.yaml').replace(/\\/g, '/'));
@@ -29,7 +29,7 @@ describe('languageProfile', () => {
   it('breaks Korean at spaces, keeps words whole in the HTML, and quotes with curly marks', () => {
     expect(languageProfile('ko')).toMatchObject({
       lineBreaking: 'spaces', wordSpaces: true, quotes: { primary: ['“', '”'] }, brackets: ['(', ')'],
-      nameOrder: 'family-first', placeOrder: 'large-to-small', placeSeparator: ' ', html: { wordBreak: 'keep-all' },
+      nameOrder: 'family-first', placeOrder: 'large-to-small', placeSeparator: ' ', nameSeparator: ' / ', html: { wordBreak: 'keep-all' },
     });
   });
 

@@ -53,6 +53,8 @@ export interface LanguageProfile {
   readonly placeOrder: PlaceOrder;
   /** What goes between the parts of a place name: "" (栃木県小山市), " " (도치기현 오야마시), ", " (Oyama, Tochigi). */
   readonly placeSeparator: string;
+  /** Between names or titles listed in a row (the offices, a bilingual footer's two titles): "／" in Japanese, " / ". */
+  readonly nameSeparator: string;
   /** Intl locale of numbers and dates: ja-JP, en-GB, fr-FR. */
   readonly locale: string;
   /** A quarter em between ideographs or kana and Latin letters or digits (JLREQ 3.2.5), set by both renderers. */
@@ -78,7 +80,7 @@ const ROUND_BRACKETS = ['(', ')'] as const;
 /** Scripts written with spaces between words, broken at spaces and hyphenated (Latin, Cyrillic, Greek). */
 const ALPHABETIC: Defaults = {
   lineBreaking: 'spaces+hyphenation', wordSpaces: true, marks: WESTERN_MARKS, quotes: CURLY_QUOTES, brackets: ROUND_BRACKETS,
-  nameOrder: 'given-first', placeOrder: 'small-to-large', placeSeparator: ', ',
+  nameOrder: 'given-first', placeOrder: 'small-to-large', placeSeparator: ', ', nameSeparator: ' / ',
   html: { wordBreak: 'normal', lineBreak: 'auto', hyphens: 'auto' }, autospace: false,
 };
 /** Scripts written without spaces between words: Intl.Segmenter finds the words. */
@@ -88,7 +90,7 @@ const UNSPACED: Defaults = {
 };
 const HAN: Defaults = {
   lineBreaking: 'kinsoku', wordSpaces: false, marks: CJK_MARKS, quotes: CURLY_QUOTES, brackets: ['（', '）'],
-  nameOrder: 'family-first', placeOrder: 'large-to-small', placeSeparator: '',
+  nameOrder: 'family-first', placeOrder: 'large-to-small', placeSeparator: '', nameSeparator: '／',
   html: { wordBreak: 'normal', lineBreak: 'strict', hyphens: 'manual' }, autospace: true,
 };
 
@@ -99,7 +101,7 @@ const SCRIPT_DEFAULTS: Record<string, Defaults> = {
   Hant: { ...HAN, quotes: { primary: ['「', '」'], secondary: ['『', '』'] } },
   Kore: {
     lineBreaking: 'spaces', wordSpaces: true, marks: { ...CJK_MARKS, bullet: '•' }, quotes: CURLY_QUOTES, brackets: ROUND_BRACKETS,
-    nameOrder: 'family-first', placeOrder: 'large-to-small', placeSeparator: ' ',
+    nameOrder: 'family-first', placeOrder: 'large-to-small', placeSeparator: ' ', nameSeparator: ' / ',
     html: { wordBreak: 'keep-all', lineBreak: 'strict', hyphens: 'manual' }, autospace: false,
   },
   Latn: ALPHABETIC,
@@ -145,6 +147,7 @@ const FIELDS: Record<string, Kind | Record<string, Kind>> = {
   nameOrder: ['family-first', 'given-first'],
   placeOrder: ['large-to-small', 'small-to-large'],
   placeSeparator: 'string',
+  nameSeparator: 'string',
   locale: 'string',
   autospace: 'boolean',
   html: {

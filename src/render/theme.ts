@@ -16,7 +16,8 @@ export interface Theme {
     body: number; small: number; secondary: number; heading: number; sectionTitle: number; partTitle: number;
     coverTitle: number; figure: number; leading: { cjk: number; latin: number; heading: number; table: number };
   };
-  spacing: { paragraph: number; block: number; section: number; columnGap: number };
+  /** bilingual: the share of the vertical spaces a bilingual PDF edition keeps (its two languages already part its blocks). */
+  spacing: { paragraph: number; block: number; section: number; columnGap: number; bilingual: number };
   page: { size: 'A4'; margins: [number, number, number, number]; columns: number; measure: number };
 }
 
@@ -32,7 +33,7 @@ export class ThemeError extends Error {
 
 const COLOUR = /^#[0-9a-fA-F]{6}$/;
 
-type Expect = 'colour' | 'weight' | 'points' | 'ratio' | 'margins' | 'count' | 'A4';
+type Expect = 'colour' | 'weight' | 'points' | 'ratio' | 'share' | 'margins' | 'count' | 'A4';
 
 /** What each key holds; the theme must give every one (it is the designer's whole look, not a patch on one). */
 interface Shape { [key: string]: Expect | Shape }
@@ -43,7 +44,7 @@ const SHAPE: Shape = {
     body: 'points', small: 'points', secondary: 'points', heading: 'points', sectionTitle: 'points', partTitle: 'points',
     coverTitle: 'points', figure: 'points', leading: { cjk: 'ratio', latin: 'ratio', heading: 'ratio', table: 'ratio' },
   },
-  spacing: { paragraph: 'points', block: 'points', section: 'points', columnGap: 'points' },
+  spacing: { paragraph: 'points', block: 'points', section: 'points', columnGap: 'points', bilingual: 'share' },
   page: { size: 'A4', margins: 'margins', columns: 'count', measure: 'count' },
 };
 
@@ -52,6 +53,7 @@ const EXPECTED: Record<Expect, string> = {
   weight: 'regular or bold',
   points: 'a size in points between 1 and 200',
   ratio: 'a multiple of the type size between 1 and 3',
+  share: 'a share between 0.5 and 1',
   margins: 'four margins in points [left, top, right, bottom], each 0–200',
   count: 'a whole number between 1 and 100',
   A4: 'A4',
@@ -63,6 +65,7 @@ function valid(kind: Expect, value: unknown): boolean {
     case 'weight': return value === 'regular' || value === 'bold';
     case 'points': return typeof value === 'number' && value >= 1 && value <= 200;
     case 'ratio': return typeof value === 'number' && value >= 1 && value <= 3;
+    case 'share': return typeof value === 'number' && value >= 0.5 && value <= 1;
     case 'margins': return Array.isArray(value) && value.length === 4 && value.every((v) => typeof v === 'number' && v >= 0 && v <= 200);
     case 'count': return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 100;
     case 'A4': return value === 'A4';
@@ -135,7 +138,8 @@ export function themeCss(theme: Theme): string {
     properties.push(`--size-${kebab(name)}:${Math.round((value / theme.sizes.body) * 1000) / 1000}rem`);
   }
   properties.push(`--leading-cjk:${leading.cjk}`, `--leading-latin:${leading.latin}`, `--leading-heading:${leading.heading}`, `--leading-table:${leading.table}`);
-  for (const [name, value] of Object.entries(theme.spacing)) {
+  const { bilingual: _printOnly, ...spacing } = theme.spacing;
+  for (const [name, value] of Object.entries(spacing)) {
     properties.push(`--space-${kebab(name)}:${Math.round((value / theme.sizes.body) * 1000) / 1000}rem`);
   }
   properties.push(`--measure:${theme.page.measure}em`);

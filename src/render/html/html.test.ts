@@ -1,7 +1,7 @@
 // The HTML editions of the Seoul brochure, built from data/seoul and opened in Chromium: they load without
 // errors or requests, use only their embedded fonts, fit 360 px and 1280 px screens, pass axe-core and the Nu
 // Html Checker, and show every table row of the view model. Screenshots go to out/screenshots/ for review.
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -208,6 +208,17 @@ describe.each(editions.map((e) => e.id))('the %s edition', (editionId) => {
     await page.close();
   });
 
+  it('keeps body text to a comfortable measure on a wide screen: at most about 40 full-width characters a line', async () => {
+    const { page } = desktop;
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('main :is(p, li):not(.pair), main .pair > :is(.t-pri, .t-sec)')].map((e) => {
+        const style = getComputedStyle(e);
+        const width = e.getBoundingClientRect().width - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
+        return { ems: width / parseFloat(style.fontSize), text: e.textContent!.slice(0, 20) };
+      }).filter((line) => line.ems > 41));
+    expect(wide).toEqual([]);
+  });
+
   it('has no accessibility violations (axe-core)', async () => {
     const { page } = desktop;
     const violations = await axeViolations(page);
@@ -284,6 +295,38 @@ describe.each(editions.map((e) => e.id))('the %s edition', (editionId) => {
     expect(structure).toMatchObject({ columnHeaders: true, rowHeaders: true, captions: true, wrongLang: [] });
   });
 
+  it('prints with no heading or caption alone at the foot of a page, wherever the page breaks fall (read back with pdftotext)', async () => {
+    const { doc } = get();
+    const { page } = await open(get().html, 1280);
+    await page.emulateMedia({ media: 'print' });
+    // What must keep with what follows it: headings, table captions, the titles of facts, steps and lists, leads.
+    const keeps = await page.evaluate(() =>
+      [...document.querySelectorAll('main :is(h2, h3, caption, .facts-caption, .steps-caption, .list-title, .lead)')].map((e) => e.textContent!.replace(/\s+/g, '')));
+    const squeeze = (text: string) => text.replace(/\s+/g, '');
+    const footer = squeeze(plain(doc.cover.title.primary));
+    const contents = squeeze(plain(doc.labels.contents.primary));
+    // The same print with the brochure's body moved down the page in steps: page breaks fall in other places each time.
+    await page.evaluate(() => document.querySelector('main')!.prepend(Object.assign(document.createElement('div'), { id: 'test-shift' })));
+    const orphans: string[] = [];
+    for (const shift of [0, 50, 100, 150, 200]) {
+      await page.evaluate((mm) => { document.getElementById('test-shift')!.style.height = `${mm}mm`; }, shift);
+      const file = join(OUT, 'screenshots', `seoul-${editionId}-print-shifted.pdf`);
+      writeFileSync(file, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+      const pages = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).stdout.split('\f').slice(0, -1);
+      expect(pages.length).toBeGreaterThan(8);
+      pages.forEach((text, index) => {
+        const lines = text.split('\n').map(squeeze).filter(Boolean);
+        // The cover, the contents and the back cover end as designed.
+        if (index === 0 || index === pages.length - 1 || lines[0]?.startsWith(contents)) return;
+        if (lines.at(-1)?.startsWith(footer)) lines.pop();
+        const last = lines.at(-1) ?? '';
+        if (last.length >= 4 && keeps.some((keep) => keep.includes(last))) orphans.push(`body moved ${shift} mm: page ${index + 1} ends with ${last}`);
+      });
+    }
+    expect(orphans).toEqual([]);
+    await page.close();
+  });
+
   it('prints on A4 with sections flowing (the back cover on a page of its own), table heads repeated and rows kept whole', async () => {
     const { page } = await open(get().html, 1280);
     await page.emulateMedia({ media: 'print' });
@@ -292,7 +335,7 @@ describe.each(editions.map((e) => e.id))('the %s edition', (editionId) => {
       backCover: getComputedStyle(document.querySelector('.back-cover')!).breakBefore,
       qr: [...document.querySelectorAll('svg.qr')].map((q) => getComputedStyle(q).display),
       thead: [...document.querySelectorAll('thead')].map((t) => getComputedStyle(t).display),
-      rows: [...document.querySelectorAll('tbody tr')].map((t) => getComputedStyle(t).breakInside),
+      rows: [...document.querySelectorAll('tbody tr:not(:has(> [rowspan]))')].map((t) => getComputedStyle(t).breakInside),
     }));
     expect(print.sections.filter((b) => b === 'page')).toEqual([]);
     expect(print.backCover).toBe('page');
@@ -304,6 +347,66 @@ describe.each(editions.map((e) => e.id))('the %s edition', (editionId) => {
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     writeFileSync(join(OUT, 'screenshots', `seoul-${editionId}-print.pdf`), pdf);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.close();
+  });
+});
+
+/** Bilingual blocks of the view model that the HTML sets as a pair (paragraphs but callouts, list items) or as a heading pair. */
+function pairsOf(doc: BrochureDocument): { pairs: number; headings: number } {
+  let pairs = 0;
+  let headings = 0;
+  for (const section of doc.parts.flatMap((p) => p.sections)) {
+    if (section.title.secondary) headings++;
+    for (const block of section.blocks) {
+      if (block.kind === 'paragraph' && block.tone !== 'callout' && block.text.secondary) pairs++;
+      if (block.kind === 'list') pairs += block.items.filter((item) => item.secondary).length;
+      if (block.kind === 'heading' && block.text.secondary) headings++;
+    }
+  }
+  return { pairs, headings };
+}
+
+describe('the bilingual edition (ja-ko)', () => {
+  const sides = (page: Page) => page.evaluate(() => [...document.querySelectorAll('.pair, .pair-line')].map((pair) => {
+    const [primary, secondary] = [pair.querySelector(':scope > .t-pri')!, pair.querySelector(':scope > .t-sec')!];
+    const box = (e: Element) => { const r = e.getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, height: r.height }; };
+    const lineHeight = parseFloat(getComputedStyle(secondary).lineHeight) || 24;
+    return {
+      line: pair.classList.contains('pair-line'),
+      order: [...pair.children].indexOf(primary) < [...pair.children].indexOf(secondary),
+      langs: [primary.getAttribute('lang'), secondary.getAttribute('lang')],
+      primary: box(primary), secondary: box(secondary), lineHeight, text: primary.textContent!.slice(0, 20),
+    };
+  }));
+
+  it('sets each pair of the view model side by side on a wide screen, primary language left and first in the DOM', async () => {
+    const { doc, html } = rendered.get('ja-ko')!;
+    const { page } = await open(html, 1280);
+    const found = await sides(page);
+    const expected = pairsOf(doc);
+    expect(found.filter((p) => !p.line)).toHaveLength(expected.pairs);
+    expect(found.filter((p) => p.line)).toHaveLength(expected.headings);
+    for (const pair of found) {
+      expect(pair.langs, pair.text).toEqual(['ja', 'ko']);
+      expect(pair.order, pair.text).toBe(true);
+      if (pair.line && pair.secondary.top >= pair.primary.bottom - 1) continue; // a heading too long for its half stays stacked
+      // Side by side: the second language starts right of the first, on the same first line.
+      expect(pair.secondary.left, pair.text).toBeGreaterThan(pair.primary.right);
+      expect(Math.abs(pair.secondary.top - pair.primary.top), pair.text).toBeLessThan(pair.lineHeight);
+      // Each column keeps a comfortable measure: no wider than 30 full-width characters of the body size.
+      expect(pair.primary.right - pair.primary.left, pair.text).toBeLessThanOrEqual(30 * 16);
+      // A heading goes side by side only when each language fits its half on one line.
+      if (pair.line) expect(pair.secondary.height, pair.text).toBeLessThan(1.5 * pair.lineHeight);
+    }
+    expect(found.filter((p) => p.line && p.secondary.left > p.primary.right).length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('stacks each pair on a phone (360 px), the second language under the first', async () => {
+    const { page } = await open(rendered.get('ja-ko')!.html, 360);
+    const found = await sides(page);
+    expect(found.length).toBeGreaterThan(0);
+    for (const pair of found) expect(pair.secondary.top, pair.text).toBeGreaterThanOrEqual(pair.primary.bottom - 1);
     await page.close();
   });
 });

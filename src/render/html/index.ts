@@ -154,10 +154,10 @@ export async function renderHtmlWithReport(doc: BrochureDocument, world: World, 
   const footer = pageFooterRules(doc);
   const languageCss = languageRules(view.lang, doc.edition.languages);
   const stylesheetText = stylesheetCharacters(`${style}\n${print}\n${languageCss}`);
+  // The stylesheet's marks in every language of the edition: the second side of a bilingual pair draws its own.
   const spans = [
     ...textSpans(page, view.lang),
-    { text: stylesheetText, lang: view.lang, bold: false },
-    { text: stylesheetText, lang: view.lang, bold: true },
+    ...doc.edition.languages.flatMap((lang) => [{ text: stylesheetText, lang, bold: false }, { text: stylesheetText, lang, bold: true }]),
     { text: footer.text, lang: view.lang, bold: false },
   ];
   const fonts = await embedFonts(typesetter, spans, spans.map((s) => s.lang), { quality: options.fontQuality ?? DEFAULT_FONT_QUALITY });

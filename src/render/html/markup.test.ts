@@ -23,6 +23,13 @@ describe('Markup.txt', () => {
     expect(markup.txt(txt, { lang: 'ja' })).toBe('年度<span class="t-sec" lang="ko">연도</span>');
   });
 
+  it('sets a pair as two sides, each with its lang, the primary language first (read first by a screen reader)', () => {
+    const txt: Txt = { primary: [{ text: '年度', lang: 'ja' }], secondary: [{ text: '연도', lang: 'ko' }] };
+    expect(markup.txt(txt, { lang: 'ja', pair: true })).toBe('<span class="t-pri" lang="ja">年度</span><span class="t-sec" lang="ko">연도</span>');
+    // Language-neutral wording is printed once: no pair, nothing to set side by side.
+    expect(markup.txt({ primary: [{ text: '10:00～12:00', lang: 'ja' }] }, { lang: 'ja', pair: true })).toBe('10:00～12:00');
+  });
+
   it('marks a passage in another language than the page, and Hangul inside Japanese text, with lang', () => {
     expect(markup.txt({ primary: [{ text: 'JETプログラム', lang: 'ja' }] }, { lang: 'ko' })).toBe('<span lang="ja">JETプログラム</span>');
     expect(markup.txt({ primary: [{ text: '※도란도란（トランドラン）', lang: 'ja' }] }, { lang: 'ja' }))

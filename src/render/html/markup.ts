@@ -16,6 +16,11 @@ export interface MarkupOptions {
   lang: string;
   /** Insert <wbr> between phrases (headings), with `word-break: keep-all` in the stylesheet. */
   phrases?: boolean;
+  /**
+   * A bilingual pair set side by side where the screen is wide enough (style.css `.pair`): the primary language
+   * gets a span of its own too, so each side is one element carrying its `lang`.
+   */
+  pair?: boolean;
 }
 
 export interface MarkupTools {
@@ -49,14 +54,19 @@ export function rubyHtml(base: string, reading: string, lang?: string, readingLa
 export class Markup {
   constructor(private readonly tools: MarkupTools) {}
 
-  /** A Txt: the primary language, then (bilingual editions) the secondary in its own block with its lang. */
+  /**
+   * A Txt: the primary language, then (bilingual editions) the secondary in its own block with its lang. With
+   * `pair`, the primary is a block of its own as well (`t-pri`), first in the DOM, so the two can stand side by side
+   * and a screen reader still reads the primary language first.
+   */
   txt(txt: Txt | undefined, options: MarkupOptions): string {
     if (!txt) return '';
     const primary = this.rich(txt.primary, options);
     if (!txt.secondary || txt.secondary.length === 0) return primary;
     const lang = txt.secondary[0]!.lang;
     const secondary = this.rich(txt.secondary, { ...options, lang });
-    return `${primary}<span class="t-sec" lang="${escape(lang)}">${secondary}</span>`;
+    const first = options.pair ? `<span class="t-pri" lang="${escape(options.lang)}">${primary}</span>` : primary;
+    return `${first}<span class="t-sec" lang="${escape(lang)}">${secondary}</span>`;
   }
 
   /** Inline content: consecutive runs in another language than the surroundings share one lang span. */

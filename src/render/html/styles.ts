@@ -33,9 +33,14 @@ export function columnRules(tables: TableView[]): string {
   return rules.join('\n');
 }
 
-/** The running footer of printed pages: the brochure's title and the page number in the label's wording. */
+/**
+ * The running footer of printed pages: the brochure's title (in both languages of a bilingual edition, joined as the
+ * PDF's footer joins them) and the page number in the label's wording.
+ */
 export function pageFooterRules(doc: BrochureDocument): { css: string; text: string } {
-  const title = plain(doc.cover.title.primary);
+  const { primary, secondary } = doc.cover.title;
+  const separator = languageProfile(doc.edition.primary).nameSeparator;
+  const title = plain(primary) + (secondary ? separator + plain(secondary) : '');
   const pageLabel = plain(doc.labels.page.primary);
   const [before = '', after = ''] = pageLabel.includes('{n}') ? pageLabel.split('{n}') : [pageLabel, ''];
   const page = [before ? cssString(before) : '', 'counter(page)', after ? cssString(after) : ''].filter(Boolean).join(' ');
@@ -49,8 +54,8 @@ export function pageFooterRules(doc: BrochureDocument): { css: string; text: str
  * What each language's profile (templates/languages) asks of the browser, after style.css so that it wins: line
  * breaking (keep-all for Korean, strict kinsoku for Japanese, hyphenation for Latin scripts; Thai is broken at
  * word boundaries by the browser's own dictionary), the quarter-em space between Japanese and Latin letters, and
- * the list marks of the edition's primary language, so the HTML shows the marks the PDF prints (a note paragraph
- * prints as written, in both).
+ * the list marks of the edition's primary language (and of the second language, for the second side of a pair), so
+ * the HTML shows the marks the PDF prints (a note paragraph prints as written, in both).
  */
 export function languageRules(primary: string, languages: readonly string[]): string {
   const rules: string[] = [];
@@ -67,5 +72,13 @@ export function languageRules(primary: string, languages: readonly string[]): st
     `.list-note li::before{content:${cssString(marks.note)} / ""}`,
     `.list-merit li::before{content:${cssString(marks.merit)} / ""}`,
   );
+  // A bilingual list item side by side gives its second language that language's own mark (• in Korean), as the
+  // PDF does; style.css shows it only where the pair stands side by side.
+  for (const lang of languages.filter((l) => l !== primary)) {
+    const own = languageProfile(lang).marks;
+    for (const marker of ['bullet', 'arrow', 'note', 'merit'] as const) {
+      rules.push(`.list-${marker} li.pair>.t-sec[lang="${lang}"]{--pair-mark:${cssString(own[marker])}}`);
+    }
+  }
   return rules.join('\n');
 }

@@ -35,12 +35,15 @@ function hashOf(options: unknown): Record<string, unknown> {
 
 /** The helpers available to every template. */
 function registerHelpers(hb: typeof Handlebars): void {
-  /** {{txt text}}: a Txt in the edition's languages; `phrases=true` for headings (BudouX <wbr>). */
+  /**
+   * {{txt text}}: a Txt in the edition's languages; `phrases=true` for headings (BudouX <wbr>); `pair=true` where
+   * the element is a bilingual pair that stands side by side on a wide screen (each language in its own span).
+   */
   hb.registerHelper('txt', function (txt: Txt | undefined, options: Handlebars.HelperOptions) {
     const root = rootOf(options);
     const hash = hashOf(options);
     const lang = typeof hash.lang === 'string' ? hash.lang : root.lang;
-    return new SafeString(root.markup.txt(txt, { lang, phrases: hash.phrases === true }));
+    return new SafeString(root.markup.txt(txt, { lang, phrases: hash.phrases === true, pair: hash.pair === true }));
   });
   /** {{primary text}} / {{secondary text}}: one language of a Txt only (the secondary may be empty). */
   hb.registerHelper('primary', function (txt: Txt | undefined, options: Handlebars.HelperOptions) {

@@ -29,8 +29,6 @@ export interface TableView extends Omit<TableBlock, 'rows' | 'columns'> {
   rows: { group: boolean; cells: CellView[] }[];
   /** Three columns or more: on a phone each row is shown as a card of labelled cells (style.css). */
   stacks: boolean;
-  /** Ten rows or fewer: printed whole, moved to the next page rather than split (as in the PDF). */
-  short: boolean;
 }
 
 export interface PhotoItemView {
@@ -138,7 +136,6 @@ function tableView(table: TableBlock, domId: string): TableView {
     columns: table.columns.map((c, i) => (percents[i] === undefined ? c : { ...c, percent: percents[i] })),
     rows,
     stacks: table.columns.length >= 3,
-    short: table.rows.length <= 10,
     ...(table.notes ? { notes: table.notes } : {}),
   };
 }

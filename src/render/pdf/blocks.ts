@@ -2,7 +2,8 @@
 // lists, facts, figures, charts, photos, tables of a few short columns) sit two to a row; body text keeps to the
 // theme's measure (≤ ~40 full-width characters a line, JLREQ); wide tables and the timetable take the full width.
 // Nothing is left alone at a page edge: a heading or caption travels with what follows it, a list item, a
-// bilingual pair and a table row are never split, a table's caption and head repeat with its first row. Tables
+// bilingual pair and a table row are never split, a table's caption and head repeat with its first rows and its
+// last two rows travel together (a table of three rows or fewer moves whole). Tables
 // size their columns from their content, numbers right-aligned under right-aligned heads; a narrow table stays
 // narrow. A URL in the text gets a QR code beside it. Lists carry the marks of the edition's language profile
 // (・ ◆ ※ ▶ in Japanese, • * in English) and ①②③.
@@ -34,23 +35,61 @@ const txtEms = (txt: Txt | undefined) => (txt ? Math.max(ems(plainOf(txt.primary
 const webLinks = (txt: Txt) => [...new Set([...txt.primary, ...(txt.secondary ?? [])].map((r) => r.href).filter((h): h is string => !!h && /^https?:\/\//.test(h)))];
 
 /**
- * Headings (and a lead) that could not travel inside the block they introduce: one unbreakable group marked with
- * `headlineLevel` down to its leaves, so the page-break check can tell the heading's own lines from what follows.
+ * The marks the page-break check (headingBreak in index.ts) reads from pdfmake's `headlineLevel`, the one
+ * property of our own that pdfmake hands it: a heading group, and the probes around it.
  */
+export const HEADLINE = { heading: 1, beforeHeading: 2, afterHeading: 3 } as const;
+
+/** Headings (and a lead) that could not travel inside the block they introduce: one unbreakable group. */
 export function keptHeading(nodes: Node[]): Node {
-  const mark = (node: unknown): void => {
-    if (!node || typeof node !== 'object' || Array.isArray(node)) return;
-    const n = node as Node;
-    n.headlineLevel = 1;
-    for (const key of ['stack', 'columns'] as const) if (Array.isArray(n[key])) (n[key] as unknown[]).forEach(mark);
-    if (n.table) for (const row of (n.table as { body: unknown[][] }).body) row.forEach(mark);
-  };
-  const group: Node = { stack: nodes, unbreakable: true };
-  mark(group);
-  return group;
+  return { stack: nodes, unbreakable: true, headlineLevel: HEADLINE.heading };
+}
+
+/** A mark of no size in the flow: outside unbreakable blocks, pdfmake records its true page and height. */
+const probe = (level: number): Node => ({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: 0, y2: 0, lineWidth: 0, lineColor: '#ffffff' }], headlineLevel: level });
+
+/** The first text a node shows: of a table, the first text under its head rows (those repeat on every page). */
+function firstText(node: unknown): Node | undefined {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return undefined;
+  const n = node as Node;
+  if (n.text !== undefined && n.text !== '') return n;
+  for (const key of ['stack', 'columns'] as const) {
+    if (!Array.isArray(n[key])) continue;
+    for (const child of n[key] as unknown[]) {
+      const found = firstText(child);
+      if (found) return found;
+    }
+  }
+  if (n.table) {
+    const table = n.table as { body: unknown[][]; headerRows?: number };
+    for (const row of table.body.slice(table.headerRows ?? 0)) {
+      for (const cell of row) {
+        const found = firstText(cell);
+        if (found) return found;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A heading group before a block that may break (a long table, a tall pair), set so that the page-break check
+ * can see where both land: pdfmake gives what an unbreakable block holds the page it started on, even when the
+ * block then moves to the next page, and stamps the true page only on the first line of a text with an `id` (it
+ * needs those for page references). So the group is put between two probes in the flow, and the block's first
+ * text gets an id (`id()`) when it has none.
+ */
+export function headingBefore(heading: Node[], next: Node, id: () => string): Node[] {
+  const start = firstText(next);
+  if (!start) return [keptHeading(heading), next];
+  if (start.id === undefined) start.id = id();
+  return [probe(HEADLINE.beforeHeading), keptHeading(heading), probe(HEADLINE.afterHeading), next];
 }
 
 export class PdfBlocks {
+  /** Ids given to the first text after a heading group, numbered in the order of the document. */
+  private kept = 0;
+
   constructor(
     private readonly text: PdfText,
     private readonly world: World,
@@ -84,7 +123,7 @@ export class PdfBlocks {
       }
       // A block short enough travels whole with its heading; a longer one cannot be moved without leaving a gap,
       // so its heading is marked and the page-break check (pageBreakBefore in index.ts) moves it if it ends a page.
-      out.push(...(whole ? [{ stack: [...pending, node], unbreakable: true }] : [keptHeading(pending), node]));
+      out.push(...(whole ? [{ stack: [...pending, node], unbreakable: true }] : headingBefore(pending, node, () => `keep-${++this.kept}`)));
       pending = [];
     };
     for (let i = 0; i < blocks.length; i++) {
@@ -155,7 +194,10 @@ export class PdfBlocks {
     switch (block.kind) {
       case 'chart': case 'figures': return true;
       case 'photos': return block.photos.length <= 2;
-      case 'list': return block.marker !== 'note' && block.items.length >= 2 && block.items.length <= 8 && block.items.every((i) => txtEms(i) <= perLine * 3 && webLinks(i).length === 0);
+      // A column stacks the two languages of a bilingual item: an item longer than a line of the column would take
+      // four lines or more there, against two side by side at the full width (where the list may also break
+      // between items).
+      case 'list': return block.marker !== 'note' && block.items.length >= 2 && block.items.length <= 8 && block.items.every((i) => txtEms(i) <= perLine * (i.secondary ? 1 : 3) && webLinks(i).length === 0);
       case 'facts': return block.items.length <= 5 && block.items.every((i) => i.values.every((v) => txtEms(v) <= perLine * 2));
       case 'table': return block.rows.length <= 8 && this.naturalWidths(block).reduce((a, b) => a + b, 0) <= half;
       default: return false;
@@ -303,9 +345,9 @@ export class PdfBlocks {
       ? { ...this.text.paragraph(block.title, { bold: this.style.fonts.caption === 'bold', color: block.marker === 'merit' ? this.c.accent : this.c.brandDark }), margin: [0, 3, 0, 2] }
       : undefined;
     // The heading before the list and its title keep with the first two items, and the last two items stay
-    // together: no item alone at a page edge.
-    const head = items.slice(0, 2);
-    const rest = items.slice(2);
+    // together: no item alone at a page edge (a list of three, split anywhere, would leave one: it is kept whole).
+    const head = items.slice(0, items.length === 3 ? 3 : 2);
+    const rest = items.slice(head.length);
     stack.push({ stack: [...lead, ...(title ? [title] : []), ...head], unbreakable: true });
     if (rest.length >= 2) {
       stack.push(...rest.slice(0, -2), { stack: rest.slice(-2), unbreakable: true });
@@ -498,13 +540,30 @@ export class PdfBlocks {
       margin: [-5, 0, 0, 1],
     };
     const captionRow: Node[] = [captionCell, ...block.columns.slice(1).map(() => ({}))];
+    const [head, ...rows] = body;
+    const lastTwo = rows.length >= 4 ? rows.splice(-2) : [];
+    if (lastTwo.length > 0) {
+      // The last two rows travel together, so that neither is left alone at the head of a page (pdfmake keeps
+      // rows with the head only): one row of the table holding a table of the two, on the same columns, its
+      // padding cancelled by the cell's margins.
+      const padding = 5;
+      rows.push([{
+        table: { widths, body: lastTwo, dontBreakRows: true },
+        layout: {
+          hLineWidth: (i: number) => (i === 1 ? 0.4 : 0), vLineWidth: () => 0, hLineColor: () => this.c.rule,
+          paddingLeft: () => padding, paddingRight: () => padding, paddingTop: () => 1.5, paddingBottom: () => 1.5,
+        },
+        colSpan: block.columns.length,
+        margin: [-padding, -1.5, -padding, -1.5],
+      }, ...block.columns.slice(1).map(() => ({}))]);
+    }
     const stack: Node[] = [{
       table: {
         headerRows: 2,
         dontBreakRows: true,
-        keepWithHeaderRows: Math.min(2, block.rows.length),
+        keepWithHeaderRows: Math.min(2, rows.length),
         widths,
-        body: [captionRow, ...body],
+        body: [captionRow, head!, ...rows],
       },
       layout: {
         hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 ? 0 : i === 1 || i === 2 || i === node.table.body.length ? 0.8 : 0.4),
@@ -519,7 +578,8 @@ export class PdfBlocks {
     if (block.notes && block.notes.length > 0) {
       stack.push(...block.notes.map((n) => ({ ...this.text.paragraph(n, { fontSize: this.s.small, color: this.c.muted }), margin: [0, 2, 0, 0] })));
     }
-    return { stack, margin: [0, 3, 0, this.style.spacing.block] };
+    // A table of three rows or fewer split anywhere leaves a row alone at a page edge: it moves whole instead.
+    return { stack, margin: [0, 3, 0, this.style.spacing.block], ...(block.rows.length <= 3 ? { unbreakable: true } : {}) };
   }
 
   private facts(block: FactsBlock, width: number): Node {

@@ -8,7 +8,8 @@
 import type { BrochureDocument, PartView, SectionView, Txt } from '../../document/blocks.js';
 import type { World } from '../../world.js';
 import { plain } from '../../document/text.js';
-import { ems, PdfBlocks } from './blocks.js';
+import { languageProfile } from '../../i18n/profile.js';
+import { ems, HEADLINE, PdfBlocks } from './blocks.js';
 import { PrintPhotos } from './photos.js';
 import { renderDefinition } from './engine/index.js';
 import { pdfStyle, tint, type PdfStyle } from './style.js';
@@ -30,7 +31,7 @@ export interface PdfOptions {
 
 /** The pdfmake document definition: exposed for tests and for the layout benchmark. */
 export function pdfDefinition(doc: BrochureDocument, world: World, typesetter: PdfTypesetter, options: PdfOptions = {}): Node {
-  const style = pdfStyle(loadTheme(world));
+  const style = pdfStyle(loadTheme(world), { bilingual: doc.edition.secondary !== undefined });
   const text = new PdfText(typesetter, style);
   const blocks = new PdfBlocks(text, world, doc.edition.primary, style, options.photos);
   const { page, colours, sizes } = style;
@@ -310,26 +311,37 @@ function sectionNodes(section: SectionView, options: SectionOptions): Node[] {
 }
 
 /**
- * pdfmake's page-break check, called for each laid-out node: a heading group (keptHeading in blocks.ts) that ends
- * up with nothing of its section after it on its page starts the next page instead. pdfmake then lays the document
- * out again, so the common cases are kept by structure (unbreakable openings) and this only catches the rest.
+ * pdfmake's page-break check, called for each laid-out node: a heading group (headingBefore in blocks.ts) whose
+ * block does not start on the group's page starts the next page instead. pdfmake then lays the document out again,
+ * so the common cases are kept by structure (unbreakable openings) and this only catches the rest.
+ *
+ * It reads the probes around the group and the id on the block's first text, nothing else: pdfmake gives every node
+ * laid out inside an unbreakable block (a heading group, a list's opening, a table's head and rows) the page and
+ * height where the block started, and when the block then moves to the next page, only the first line of a text
+ * with an id gets its new page. A block that moved on still looked as if it followed its heading on the page, and
+ * this is why headings could end a page with the check in place.
  */
 export function headingBreak(style: PdfStyle) {
-  const bodyBottom = style.page.height - style.page.margins[3];
-  const inBody = (n: PageNodeInfo) => n.startPosition.top >= style.page.margins[1] - 1 && n.startPosition.top < bodyBottom;
-  return (node: PageNodeInfo, nodes: { getFollowingNodesOnPage(): PageNodeInfo[]; getPreviousNodesOnPage(): PageNodeInfo[] }): boolean => {
-    if (!node.headlineLevel || !inBody(node)) return false;
-    // Only the group's outermost node asks: its descendants carry the mark too.
-    const previous = nodes.getPreviousNodesOnPage().filter(inBody);
-    if (previous.at(-1)?.headlineLevel) return false;
-    if (nodes.getFollowingNodesOnPage().some((n) => inBody(n) && !n.headlineLevel)) return false;
+  const pageHead = style.page.margins[1] + 1;
+  return (node: PageNodeInfo, nodes: { getFollowingNodesOnPage(): PageNodeInfo[] }): boolean => {
+    if (node.headlineLevel !== HEADLINE.beforeHeading) return false;
     // Already at the head of its page: moving it would only leave a blank page.
-    return node.startPosition.top > style.page.margins[1] + style.spacing.section + 2;
+    if (node.startPosition.top <= pageHead) return false;
+    const following = nodes.getFollowingNodesOnPage();
+    // The probe after the group is on another page: the group went to the head of the next page by itself.
+    const after = following.findIndex((n) => n.headlineLevel === HEADLINE.afterHeading);
+    if (after < 0) return false;
+    // The block's first text (the first node with an id after the group) starts on the group's page, or the probe
+    // before the group takes the break and the group starts the next page.
+    const start = following.slice(after + 1).find((n) => n.id !== undefined);
+    return start?.startPosition.pageNumber !== node.startPosition.pageNumber;
   };
 }
 
+/** What pdfmake tells the check of a laid-out node (of the keys it copies, those read here). */
 interface PageNodeInfo {
   headlineLevel?: number;
+  id?: string;
   startPosition: { top: number; pageNumber: number };
 }
 
@@ -345,8 +357,8 @@ function notePage(doc: BrochureDocument, text: PdfText, style: PdfStyle): Node {
   };
 }
 
-/** Between names in a row: a full-width slash in Japanese and Chinese, a spaced slash elsewhere. */
-const separator = (lang: string) => (lang === 'ja' || lang.startsWith('zh') ? '／' : ' / ');
+/** Between names in a row, from the language's profile: a full-width slash in Japanese, a spaced slash in Korean. */
+const separator = (lang: string) => languageProfile(lang).nameSeparator;
 
 /** The back cover: the contact section, web sites and social accounts with QR codes, the organisation's offices. */
 function backCover(doc: BrochureDocument, contact: SectionView | undefined, options: { text: PdfText; blocks: PdfBlocks; style: PdfStyle }): Node[] {

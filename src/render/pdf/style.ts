@@ -23,7 +23,7 @@ export interface PdfStyle {
   };
   colours: Theme['colours'] & { stripe: string; group: string };
   sizes: Theme['sizes'];
-  spacing: Theme['spacing'];
+  spacing: Omit<Theme['spacing'], 'bilingual'>;
   fonts: Theme['fonts'];
 }
 
@@ -40,7 +40,11 @@ export function tint(hex: string, amount: number): string {
   return `#${[0, 1, 2].map((i) => Math.round(value(i) + (255 - value(i)) * amount).toString(16).padStart(2, '0')).join('')}`;
 }
 
-export function pdfStyle(theme: Theme): PdfStyle {
+/**
+ * The PDF style of an edition. A bilingual edition keeps the theme's share (`spacing.bilingual`) of the vertical
+ * spaces between paragraphs, blocks and sections: its second language already parts one block from the next.
+ */
+export function pdfStyle(theme: Theme, options: { bilingual?: boolean } = {}): PdfStyle {
   const margins = theme.page.margins;
   const textWidth = A4.width - margins[0] - margins[2];
   const columnGap = theme.spacing.columnGap;
@@ -53,7 +57,11 @@ export function pdfStyle(theme: Theme): PdfStyle {
     },
     colours: { ...theme.colours, stripe: tint(theme.colours.brandTint, 0.55), group: tint(theme.colours.brandTint, 0.3) },
     sizes: theme.sizes,
-    spacing: theme.spacing,
+    spacing: spacingOf(theme.spacing, options.bilingual ? theme.spacing.bilingual : 1),
     fonts: theme.fonts,
   };
+}
+
+function spacingOf(spacing: Theme['spacing'], share: number): PdfStyle['spacing'] {
+  return { paragraph: spacing.paragraph * share, block: spacing.block * share, section: spacing.section * share, columnGap: spacing.columnGap };
 }

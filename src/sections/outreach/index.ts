@@ -57,11 +57,20 @@ export const outreach: SectionDefinition = {
       // A heading is printed only with something under it (`clair validate` warns about one without).
       if (!publication.url && !publication.revised && !publication.description && !(publication.topics && publication.topics.length > 0)) continue;
       blocks.push({ kind: 'heading', text: t.text(publication.title) });
-      const lines: Txt[] = [];
-      if (publication.url) lines.push(t.each((lang) => [{ text: publication.url!, lang, href: publication.url }]));
-      if (publication.revised) lines.push(t.each((lang) => `${languageProfile(lang).marks.note}${languageProfile(lang).wordSpaces ? ' ' : ''}${t.fill('outreach.revised', lang, { month: formatYearMonth(publication.revised!, lang) })}`));
-      if (publication.description) lines.push(t.text(publication.description));
-      if (lines.length > 0) blocks.push({ kind: 'list', marker: 'bullet', items: lines });
+      const link: Txt | undefined = publication.url ? t.each((lang) => [{ text: publication.url!, lang, href: publication.url }]) : undefined;
+      const description = publication.description ? t.text(publication.description) : undefined;
+      if (publication.revised) {
+        // As printed: the revision date is a note under the link ("※ 2026年3月改訂"), not an item of its own.
+        if (link) blocks.push({ kind: 'list', marker: 'bullet', items: [link] });
+        blocks.push({
+          kind: 'paragraph', tone: 'note',
+          text: t.each((lang) => `${languageProfile(lang).marks.note}${languageProfile(lang).wordSpaces ? ' ' : ''}${t.fill('outreach.revised', lang, { month: formatYearMonth(publication.revised!, lang) })}`),
+        });
+        if (description) blocks.push({ kind: 'list', marker: 'bullet', items: [description] });
+      } else {
+        const lines = [link, description].filter((line): line is Txt => line !== undefined);
+        if (lines.length > 0) blocks.push({ kind: 'list', marker: 'bullet', items: lines });
+      }
       if (publication.topics && publication.topics.length > 0) {
         blocks.push({ kind: 'list', marker: 'bullet', items: publication.topics.map((x) => t.text(x)), title: publication.topicsTitle ? t.text(publication.topicsTitle) : t.label('outreach.topics') });
       }

@@ -7,7 +7,7 @@ import type { EditionText } from '../document/text.js';
 import type { MetricLabels, MetricSeries } from '../metrics/index.js';
 import { yearChange } from '../metrics/compare.js';
 import { MetricWords } from '../metrics/labels.js';
-import { languageProfile } from '../i18n/profile.js';
+import { languageProfile, type ListMark } from '../i18n/profile.js';
 import { formatChange, formatPercentChange } from '../document/format.js';
 import type { LanguageTag, OfficeData, Photo, SectionId, Steps, Text } from '../schema/index.js';
 import { FileLimitError, type World } from '../world.js';
@@ -46,6 +46,15 @@ export function inYears(fiscalYear: number, years: { from?: number; to?: number 
 /** Distinct fiscal years, newest first, as the seed's tables list them. */
 export function fiscalYearsDescending(items: { fiscalYear: number }[]): number[] {
   return [...new Set(items.map((i) => i.fiscalYear))].sort((a, b) => b - a);
+}
+
+/**
+ * A mark set inline before a text (a bullet in a table cell, a note's ※): languages that space their words put a
+ * space after it ("• 직원 파견", "※ 2026년"), Japanese and Chinese marks carry their own room ("・職員", "※2026年").
+ */
+export function marked(lang: LanguageTag, mark: ListMark, text: string): string {
+  const profile = languageProfile(lang);
+  return `${profile.marks[mark]}${profile.wordSpaces ? ' ' : ''}${text}`;
 }
 
 export function list(marker: ListBlock['marker'], items: Txt[], title?: Txt): ListBlock {
@@ -179,6 +188,6 @@ export function changeNotes(context: SectionContext, metricId: string, fiscalYea
   return [context.t.each((lang) => {
     const words = new MetricWords(context.metrics.labels, lang, context.data);
     const years = context.t.joinList(withheld.map((year) => words.fiscalYear(year)), lang);
-    return `${languageProfile(lang).marks.note}${words.ui('provisionalNote', { years })}`;
+    return marked(lang, 'note', words.ui('provisionalNote', { years }));
   })];
 }

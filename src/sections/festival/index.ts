@@ -4,7 +4,7 @@ import type { Block } from '../../document/blocks.js';
 import { formatDate, formatNumber } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
 import type { Text } from '../../schema/index.js';
-import { cell, changeNotes, changeTxt, inYears, photos, table, textList, type SectionDefinition } from '../kit.js';
+import { cell, changeNotes, changeTxt, inYears, photos, table, textList, type SectionDefinition, marked } from '../kit.js';
 import { languageProfile } from '../../i18n/profile.js';
 import { placeIn } from '../places.js';
 
@@ -64,7 +64,7 @@ export const festival: SectionDefinition = {
       { header: t.label('columns.change'), align: 'center', width: 1 },
       { header: t.label('columns.municipalBooths'), width: 6 },
     ], rows, [
-      ...(file.notes ?? []).map((n) => t.each((lang) => { const note = textIn(n, lang); const mark = languageProfile(lang).marks.note; return note === undefined ? undefined : note.startsWith(mark) ? note : `${mark}${note}`; })),
+      ...(file.notes ?? []).map((n) => t.each((lang) => { const note = textIn(n, lang); return note === undefined ? undefined : note.startsWith(languageProfile(lang).marks.note) ? note : marked(lang, 'note', note); })),
       ...changeNotes(context, 'festival-booths', editions.map((e) => e.fiscalYear)),
     ]));
     blocks.push(...photos(context, file.photos));

@@ -4,7 +4,7 @@ import type { Block, Txt } from '../../document/blocks.js';
 import { formatDate, formatNumber } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
 import { JET_POSITIONS, type LanguageTag } from '../../schema/constants.js';
-import { cell, inYears, list, photos, table, textList, type SectionDefinition } from '../kit.js';
+import { cell, inYears, list, photos, table, textList, type SectionDefinition, marked } from '../kit.js';
 import { countriesIn, countryName } from '../places.js';
 import { languageProfile } from '../../i18n/profile.js';
 
@@ -85,7 +85,7 @@ export const jet: SectionDefinition = {
     const placements = file.placements.filter((p) => inYears(p.fiscalYear, context.years)).sort((a, b) => b.fiscalYear - a.fiscalYear)[0];
     if (placements) {
       // The note mark of the language; a space after it only where words are spaced (※2025年…, ※ 2025년 …).
-      const asOf = t.each((lang) => `${languageProfile(lang).marks.note}${languageProfile(lang).wordSpaces ? ' ' : ''}${t.fill('asOf', lang, { date: formatDate(placements.asOf, lang) })}`);
+      const asOf = t.each((lang) => marked(lang, 'note', t.fill('asOf', lang, { date: formatDate(placements.asOf, lang) })));
       blocks.push(table('jet-placements', t.each((lang) => t.fill('jet.placementsTitle', lang, { nationality: nationality(lang) })), [
         ...JET_POSITIONS.map((code) => ({ header: t.each(() => code), align: 'center' as const })),
         { header: t.label('columns.total'), align: 'center' },

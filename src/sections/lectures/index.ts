@@ -2,7 +2,7 @@
 import type { Block } from '../../document/blocks.js';
 import { textIn } from '../../document/text.js';
 import { factLines } from '../places.js';
-import { cell, fiscalYearsDescending, inYears, list, photos, table, textList, type SectionDefinition } from '../kit.js';
+import { cell, fiscalYearsDescending, inYears, list, photos, table, textList, type SectionDefinition, marked } from '../kit.js';
 import { languageProfile } from '../../i18n/profile.js';
 
 export const lectures: SectionDefinition = {
@@ -26,7 +26,7 @@ export const lectures: SectionDefinition = {
             ...(l.country || l.city ? { place: { ...(l.country ? { country: l.country } : {}), ...(l.city ? { city: l.city } : {}) } } : {}),
             ...(l.participants !== undefined ? { participants: l.participants } : {}),
           })]),
-          cell(l.topics.map((topic) => t.each((lang) => `${languageProfile(lang).marks.bullet}${textIn(topic, lang) ?? ''}`))),
+          cell(l.topics.map((topic) => t.each((lang) => marked(lang, 'bullet', textIn(topic, lang) ?? '')))),
         ],
       }));
       blocks.push(table(`lectures-${year}`, t.label('lectures.caption', { year }), [

@@ -2,7 +2,7 @@
 import type { Block, Txt } from '../../document/blocks.js';
 import { formatYearMonth } from '../../document/format.js';
 import { languageOf, textIn } from '../../document/text.js';
-import { photos, textList, type SectionDefinition } from '../kit.js';
+import { photos, textList, type SectionDefinition, marked } from '../kit.js';
 import { languageProfile } from '../../i18n/profile.js';
 
 export const outreach: SectionDefinition = {
@@ -64,7 +64,7 @@ export const outreach: SectionDefinition = {
         if (link) blocks.push({ kind: 'list', marker: 'bullet', items: [link] });
         blocks.push({
           kind: 'paragraph', tone: 'note',
-          text: t.each((lang) => `${languageProfile(lang).marks.note}${languageProfile(lang).wordSpaces ? ' ' : ''}${t.fill('outreach.revised', lang, { month: formatYearMonth(publication.revised!, lang) })}`),
+          text: t.each((lang) => marked(lang, 'note', t.fill('outreach.revised', lang, { month: formatYearMonth(publication.revised!, lang) }))),
         });
         if (description) blocks.push({ kind: 'list', marker: 'bullet', items: [description] });
       } else {

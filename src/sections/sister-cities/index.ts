@@ -3,7 +3,7 @@
 import type { Block, Txt } from '../../document/blocks.js';
 import { formatDate, formatNumber } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
-import { cell, changeNotes, changeTxt, inYears, list, photos, table, type SectionDefinition } from '../kit.js';
+import { cell, changeNotes, changeTxt, inYears, list, photos, table, type SectionDefinition, marked } from '../kit.js';
 import { countryName, coveredCountries } from '../places.js';
 import { languageProfile } from '../../i18n/profile.js';
 
@@ -17,8 +17,8 @@ export const sisterCities: SectionDefinition = {
     const p = file.partnerships;
     const blocks: Block[] = [];
     // "※は都道府県が提携" explains a mark in the list of partnerships: printed only with a list that has the mark.
-    const marked = (p.list ?? []).some((x) => x.prefectureLevel);
-    if (file.prefectureMarkNote && marked) blocks.push({ kind: 'paragraph', tone: 'note', text: t.text(file.prefectureMarkNote) });
+    const anyPrefectureLevel = (p.list ?? []).some((x) => x.prefectureLevel);
+    if (file.prefectureMarkNote && anyPrefectureLevel) blocks.push({ kind: 'paragraph', tone: 'note', text: t.text(file.prefectureMarkNote) });
     // "Sister-city partnerships with Korea" only for an office of one country: with several, the total is the
     // office's and each country's figure is labelled with its own name.
     const covered = coveredCountries(data.office);
@@ -32,7 +32,7 @@ export const sisterCities: SectionDefinition = {
         ...(p.byCountry ?? []).map((c) => figure(withCountry(c.country), c.total)),
       ],
     });
-    if (file.definition) blocks.push(list('bullet', file.definition.criteria.map((c) => t.text(c)), t.each((lang) => `${languageProfile(lang).marks.note}${t.fill('sisterCities.definition', lang, { source: textIn(file.definition!.source, lang) ?? '' })}`)));
+    if (file.definition) blocks.push(list('bullet', file.definition.criteria.map((c) => t.text(c)), t.each((lang) => marked(lang, 'note', t.fill('sisterCities.definition', lang, { source: textIn(file.definition!.source, lang) ?? '' })))));
     if (p.list && p.list.length > 0) {
       const withCountries = covered.length > 1 && p.list.some((x) => x.country);
       blocks.push(table('sister-city-partnerships', t.label('sisterCities.listCaption'), [

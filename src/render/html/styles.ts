@@ -3,7 +3,7 @@
 // printed page). Data placed in CSS goes through cssString, which leaves no way out of a string or the <style>.
 import { join } from 'node:path';
 import type { BrochureDocument, Rich } from '../../document/blocks.js';
-import { languageProfile } from '../../i18n/profile.js';
+import { LIST_MARKS, languageProfile } from '../../i18n/profile.js';
 import type { World } from '../../world.js';
 import type { TableView } from './view.js';
 
@@ -76,7 +76,7 @@ export function languageRules(primary: string, languages: readonly string[]): st
   // PDF does; style.css shows it only where the pair stands side by side.
   for (const lang of languages.filter((l) => l !== primary)) {
     const own = languageProfile(lang).marks;
-    for (const marker of ['bullet', 'arrow', 'note', 'merit'] as const) {
+    for (const marker of LIST_MARKS) {
       rules.push(`.list-${marker} li.pair>.t-sec[lang="${lang}"]{--pair-mark:${cssString(own[marker])}}`);
     }
   }

@@ -4,7 +4,7 @@ import type { Block } from '../../document/blocks.js';
 import { formatDate, formatNumber } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
 import type { Text } from '../../schema/index.js';
-import { cell, changeNotes, changeTxt, inYears, photos, table, textList, type SectionDefinition, marked } from '../kit.js';
+import { cell, changeNotes, changeTxt, inYears, marked, photos, table, textList, type SectionDefinition } from '../kit.js';
 import { languageProfile } from '../../i18n/profile.js';
 import { placeIn } from '../places.js';
 

@@ -4,9 +4,8 @@ import type { Block, Txt } from '../../document/blocks.js';
 import { formatDate, formatNumber } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
 import { JET_POSITIONS, type LanguageTag } from '../../schema/constants.js';
-import { cell, inYears, list, photos, table, textList, type SectionDefinition, marked } from '../kit.js';
+import { cell, inYears, list, marked, photos, table, textList, type SectionDefinition } from '../kit.js';
 import { countriesIn, countryName } from '../places.js';
-import { languageProfile } from '../../i18n/profile.js';
 
 export const jet: SectionDefinition = {
   id: 'jet',

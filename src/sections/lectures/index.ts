@@ -2,8 +2,7 @@
 import type { Block } from '../../document/blocks.js';
 import { textIn } from '../../document/text.js';
 import { factLines } from '../places.js';
-import { cell, fiscalYearsDescending, inYears, list, photos, table, textList, type SectionDefinition, marked } from '../kit.js';
-import { languageProfile } from '../../i18n/profile.js';
+import { cell, fiscalYearsDescending, inYears, list, marked, photos, table, textList, type SectionDefinition } from '../kit.js';
 
 export const lectures: SectionDefinition = {
   id: 'lectures',

@@ -2,8 +2,7 @@
 import type { Block, Txt } from '../../document/blocks.js';
 import { formatYearMonth } from '../../document/format.js';
 import { languageOf, textIn } from '../../document/text.js';
-import { photos, textList, type SectionDefinition, marked } from '../kit.js';
-import { languageProfile } from '../../i18n/profile.js';
+import { marked, photos, textList, type SectionDefinition } from '../kit.js';
 
 export const outreach: SectionDefinition = {
   id: 'outreach',

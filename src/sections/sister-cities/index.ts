@@ -3,7 +3,7 @@
 import type { Block, Txt } from '../../document/blocks.js';
 import { formatDate, formatNumber } from '../../document/format.js';
 import { textIn } from '../../document/text.js';
-import { cell, changeNotes, changeTxt, inYears, list, photos, table, type SectionDefinition, marked } from '../kit.js';
+import { cell, changeNotes, changeTxt, inYears, list, marked, photos, table, type SectionDefinition } from '../kit.js';
 import { countryName, coveredCountries } from '../places.js';
 import { languageProfile } from '../../i18n/profile.js';
 

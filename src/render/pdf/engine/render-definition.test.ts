@@ -18,27 +18,35 @@ beforeAll(async () => {
   typesetter = await createPdfTypesetter(new World({ dataRoot: join(INSTALL_ROOT, 'data') }), 'seoul');
 });
 
+/** Renders a few pages and tells whether a full collection, right where the caller goes on, frees the document. */
+async function freedOnReturn(): Promise<boolean> {
+  let written: WeakRef<object> | undefined;
+  const Renderer = pdfmakeModule<{ prototype: { renderPages(this: { pdfDocument: object }, pages: unknown[]): void } }>('Renderer');
+  const renderPages = Renderer.prototype.renderPages;
+  Renderer.prototype.renderPages = function watched(pages) {
+    written = new WeakRef(this.pdfDocument);
+    return renderPages.call(this, pages);
+  };
+  try {
+    const content = Array.from({ length: 200 }, (_, i) => ({ text: `Line ${i} of a document several pages long` }));
+    const bytes = await renderDefinition({ defaultStyle: { font: 'Noto Sans', fontSize: 10 }, content }, typesetter.fontDictionary());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    gc();
+    expect(written).toBeDefined();
+    return written?.deref() === undefined;
+  } finally {
+    Renderer.prototype.renderPages = renderPages;
+  }
+}
+
 describe('renderDefinition', () => {
   it('returns once the written document can be collected', async () => {
     installEngine();
-    let collected = false;
-    const registry = new FinalizationRegistry(() => { collected = true; });
-    const Renderer = pdfmakeModule<{ prototype: { renderPages(this: { pdfDocument: object }, pages: unknown[]): void } }>('Renderer');
-    const renderPages = Renderer.prototype.renderPages;
-    Renderer.prototype.renderPages = function watched(pages) {
-      registry.register(this.pdfDocument, 'document');
-      return renderPages.call(this, pages);
-    };
-    try {
-      const content = Array.from({ length: 200 }, (_, i) => ({ text: `Line ${i} of a document several pages long` }));
-      const bytes = await renderDefinition({ defaultStyle: { font: 'Noto Sans', fontSize: 10 }, content }, typesetter.fontDictionary());
-      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      // Right where a build goes on with its next edition: nothing may still reference the document.
-      gc();
-    } finally {
-      Renderer.prototype.renderPages = renderPages;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(collected).toBe(true);
+    // Without the extra turn every attempt finds the document held by the next-tick queue. With it, now and then a
+    // handle of Node's own native callback frame still points at the document for that instant (seen in a heap
+    // snapshot, about one run in ten); a second or third attempt then shows it free.
+    let freed = false;
+    for (let attempt = 0; attempt < 3 && !freed; attempt++) freed = await freedOnReturn();
+    expect(freed).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataError } from '../diagnostics.js';
 import { buildDocument, editionsOf } from '../document/build.js';
-import { loadOffice, officeData } from '../load/office.js';
+import { loadOffice, officeData, type LoadedOffice } from '../load/office.js';
 import { readPdf } from '../render/pdf/read-back.js';
 import { World } from '../world.js';
 import { buildBrochure, type BuildResult } from './brochure.js';
@@ -249,20 +249,24 @@ describe('photos', () => {
 describe('the memory of a build', () => {
   // The parsed YAML keeps every node's place (~25 MB for 10,000 events): the editions are laid out without it.
   it('lets go of the parsed data files once their data is read', async () => {
-    let collected = false;
-    const registry = new FinalizationRegistry(() => { collected = true; });
+    let loaded: WeakRef<LoadedOffice> | undefined;
+    let freedBeforeWrite = false;
     await buildBrochure(shipped, { editions: ['ja'], formats: ['html'], outRoot: join(root, 'memory') }, {
       ...SILENT,
       stage(name) {
-        // The layout begins: nothing may reference the files as loaded any more.
-        if (name === 'layout') collectGarbageBetweenFiles(0);
+        // The editions are laid out, the files not yet written: nothing may reference the files as loaded. (Read
+        // here rather than when the layout begins: a new WeakRef keeps its target until the current job ends, and
+        // no job ends between the loading and the layout.)
+        if (name !== 'write') return;
+        collectGarbageBetweenFiles(0);
+        freedBeforeWrite = loaded?.deref() === undefined;
       },
     }, (officeId) => {
-      const loaded = loadOffice(shipped, officeId);
-      registry.register(loaded, 'loaded');
-      return loaded;
+      const office = loadOffice(shipped, officeId);
+      loaded = new WeakRef(office);
+      return office;
     });
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(collected).toBe(true);
+    expect(loaded).toBeDefined();
+    expect(freedBeforeWrite).toBe(true);
   });
 });

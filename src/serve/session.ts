@@ -83,6 +83,8 @@ export class PreviewSession {
   viewers: () => string[] = () => [];
   /** Resolves once a page has fetched this file at this version again (set by the server). */
   fetched: (name: string, version: number) => Promise<void> = () => Promise.resolve();
+  /** How long the next edition waits for an open page to fetch its reloaded HTML (tests make it longer). */
+  reloadGraceMs = RELOAD_GRACE_MS;
 
   constructor(readonly options: SessionOptions, private readonly reporter: SessionReporter) {
     this.world = new WatchedWorld({
@@ -226,7 +228,7 @@ export class PreviewSession {
         // first PDF (~400 ms later), and the page's own reload request waited as long.
         await nextTurn();
         // The open page reloads now: answer its request before the next edition takes the thread for 30–100 ms.
-        if (viewed.includes(edition.id) && this.pending.size === 0) await Promise.race([this.fetched(name, this.version), delay(RELOAD_GRACE_MS)]);
+        if (viewed.includes(edition.id) && this.pending.size === 0) await Promise.race([this.fetched(name, this.version), delay(this.reloadGraceMs)]);
       }
     }
     if (formats.includes('pdf')) {

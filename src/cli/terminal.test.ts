@@ -107,7 +107,9 @@ describe('SIGTERM during a build', () => {
     const sent = performance.now();
     process.kill(children[0]!, 'SIGTERM');
     await exited;
-    expect(performance.now() - sent).toBeLessThan(1_000);
+    // Well under a second on a quiet host; the bound leaves room for a layout step that holds the thread on a loaded one
+    // (a process that ignored the signal ran until the test's own timeout).
+    expect(performance.now() - sent).toBeLessThan(3_000);
     expect(readFileSync(join(out, 'seoul-2026', 'brochure.ja.html')).equals(previous)).toBe(true);
   });
 });

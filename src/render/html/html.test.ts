@@ -208,6 +208,16 @@ describe.each(editions.map((e) => e.id))('the %s edition', (editionId) => {
     await page.close();
   });
 
+  it('sets a list of short items in two columns on a wide screen, as the PDF does, and in one on a phone', async () => {
+    const columnsOf = (page: Page) => page.evaluate(() => [...document.querySelectorAll('.list-columns')].map((list) =>
+      new Set([...list.querySelectorAll('li')].map((li) => Math.round(li.getBoundingClientRect().left))).size));
+    // The Seoul data has three such lists (JET participants' tasks, JETAA's activities, the research topics).
+    expect(await columnsOf(desktop.page)).toEqual([2, 2, 2]);
+    const { page } = await open(get().html, 360);
+    expect(await columnsOf(page)).toEqual([1, 1, 1]);
+    await page.close();
+  });
+
   it('keeps body text to a comfortable measure on a wide screen: at most about 40 full-width characters a line', async () => {
     const { page } = desktop;
     const wide = await page.evaluate(() =>
@@ -373,6 +383,7 @@ describe('the bilingual edition (ja-ko)', () => {
     const lineHeight = parseFloat(getComputedStyle(secondary).lineHeight) || 24;
     return {
       line: pair.classList.contains('pair-line'),
+      inColumns: pair.closest('.list-columns') !== null,
       order: [...pair.children].indexOf(primary) < [...pair.children].indexOf(secondary),
       langs: [primary.getAttribute('lang'), secondary.getAttribute('lang')],
       primary: box(primary), secondary: box(secondary), lineHeight, text: primary.textContent!.slice(0, 20),
@@ -390,6 +401,11 @@ describe('the bilingual edition (ja-ko)', () => {
       expect(pair.langs, pair.text).toEqual(['ja', 'ko']);
       expect(pair.order, pair.text).toBe(true);
       if (pair.line && pair.secondary.top >= pair.primary.bottom - 1) continue; // a heading too long for its half stays stacked
+      // An item of a list in two columns stays stacked in its column, as in the PDF.
+      if (pair.inColumns) {
+        expect(pair.secondary.top, pair.text).toBeGreaterThanOrEqual(pair.primary.bottom - 1);
+        continue;
+      }
       // Side by side: the second language starts right of the first, on the same first line.
       expect(pair.secondary.left, pair.text).toBeGreaterThan(pair.primary.right);
       expect(Math.abs(pair.secondary.top - pair.primary.top), pair.text).toBeLessThan(pair.lineHeight);

@@ -57,3 +57,20 @@ describe('pageView tables', () => {
     expect([first.domId, second.domId]).toEqual(['table-events-booths', 'table-events-booths-2']);
   });
 });
+
+describe('pageView lists', () => {
+  const list = (...items: string[]) => ({ kind: 'list' as const, marker: 'bullet' as const, items: items.map(ja) });
+  const columns = (...lists: ReturnType<typeof list>[]) =>
+    pageView(documentWith(lists), new World({ dataRoot: '.' })).parts[0]!.sections[0]!.blocks.map((b) => b.kind === 'list' && b.twoColumns);
+  const short = '日韓交流スピーチ大会の開催';
+
+  it('sets four or more short items in two columns, as the PDF does', () => {
+    expect(columns(list(short, short, short, short), list(short, short, short))).toEqual([true, false]);
+  });
+
+  it('keeps a list in one column when one item is long or carries a web address', () => {
+    const long = '韓国の地方自治に関する総合的な政策研究機関である韓国地方行政研究院と共同研究を行っています';
+    const linked = { ...list(short, short, short), items: [...list(short, short, short).items, { primary: [{ text: 'clair.or.kr', lang: 'ja', href: 'https://www.clair.or.kr/' }] }] };
+    expect(columns(list(short, short, short, long), linked)).toEqual([false, false]);
+  });
+});

@@ -2,13 +2,15 @@
 // table cells placed on a grid (so column alignment and header scopes are known), photos as data: URIs and
 // chart SVGs made safe to inline. Nothing here words anything: every text still comes from the view model.
 import type {
-  Block, BrochureDocument, ChartBlock, PartView, PhotosBlock, SectionView, TableBlock, TableCell, TableColumn, Txt,
+  Block, BrochureDocument, ChartBlock, ListBlock, PartView, PhotosBlock, SectionView, TableBlock, TableCell, TableColumn, Txt,
 } from '../../document/blocks.js';
 import type { World } from '../../world.js';
 import { inlineImage } from './images.js';
 import { qrSvg } from '../qr.js';
 import { plainRich } from './markup.js';
 import { inlineSvg, type InlinedSvg } from './svg.js';
+import { shortItemsList } from '../../document/measure.js';
+import { loadTheme } from '../theme.js';
 
 type Align = 'start' | 'center' | 'end';
 
@@ -44,7 +46,8 @@ export interface ChartView extends Omit<ChartBlock, 'svg'> {
 }
 
 export type BlockView =
-  | Exclude<Block, TableBlock | PhotosBlock | ChartBlock>
+  | Exclude<Block, TableBlock | PhotosBlock | ChartBlock | ListBlock>
+  | (ListBlock & { twoColumns: boolean })
   | (TableView & { kind: 'table' })
   | { kind: 'photos'; photos: PhotoItemView[] }
   | (ChartView & { kind: 'chart' });
@@ -72,6 +75,9 @@ export interface PageView {
   /** The back cover's web sites and social accounts, each with its QR code (shown in print only). */
   links: { label: Txt; url: string; qr: InlinedSvg }[];
 }
+
+/** The gap between the two columns of a list of short items, in ems (templates/style.css: .list-columns). */
+const LIST_COLUMN_GAP_EMS = 2;
 
 /** Turns any string into a token usable in an id attribute and a CSS selector. */
 function idToken(value: string): string {
@@ -153,8 +159,12 @@ export function pageView(doc: BrochureDocument, world: World, screenPhotos: Scre
   const ids = new Ids();
   const tables: TableView[] = [];
   const charts: ChartView[] = [];
+  // A column of a two-column list on a wide screen: half the measure, less the gap between (style.css, 2em).
+  const listColumnEms = (loadTheme(world).page.measure - LIST_COLUMN_GAP_EMS) / 2;
   const prepare = (block: Block): BlockView => {
     switch (block.kind) {
+      case 'list':
+        return { ...block, twoColumns: shortItemsList(block, listColumnEms) };
       case 'table': {
         const view = tableView(block, ids.take(`table-${block.id}`));
         tables.push(view);

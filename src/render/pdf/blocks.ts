@@ -18,21 +18,11 @@ import { qrCanvas } from '../qr.js';
 import { FRAME_RATIO, PRINT_WIDTH_PT } from '../../photos/index.js';
 import { PrintPhotos } from './photos.js';
 import { languageProfile } from '../../i18n/profile.js';
+import { ems, plainOf, shortItemsList, txtEms, webLinks } from '../../document/measure.js';
 
 type Node = Record<string, unknown>;
 
 const CIRCLED = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩', '⑪', '⑫', '⑬', '⑭', '⑮', '⑯', '⑰', '⑱', '⑲', '⑳'];
-
-const plainOf = (rich: Rich | undefined) => (rich ?? []).map((r) => r.text).join('');
-/** Display width of a text in ems: full-width characters count 1, others about a half. */
-export function ems(text: string): number {
-  let n = 0;
-  for (const ch of text) n += /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uff60]/u.test(ch) ? 1 : 0.55;
-  return n;
-}
-const txtEms = (txt: Txt | undefined) => (txt ? Math.max(ems(plainOf(txt.primary)), ems(plainOf(txt.secondary))) : 0);
-/** The http(s) links of a text, for QR codes beside it. */
-const webLinks = (txt: Txt) => [...new Set([...txt.primary, ...(txt.secondary ?? [])].map((r) => r.href).filter((h): h is string => !!h && /^https?:\/\//.test(h)))];
 
 /**
  * The marks the page-break check (headingBreak in index.ts) reads from pdfmake's `headlineLevel`, the one
@@ -324,13 +314,13 @@ export class PdfBlocks {
       };
     };
     const half = (width - this.style.page.columnGap) / 2;
-    // Four or more short items read better, and take half the height, in two columns; so do short items that each
-    // carry a web address, whose QR codes would otherwise stand one under the other.
+    // Short items in two columns (as in the HTML); so do short items that each carry a web address, whose QR codes
+    // would otherwise stand one under the other.
     const qr = 44;
     const linked = block.items.length >= 2 && block.items.every((i) => webLinks(i).length === 1);
     const twoColumns = width > 300 && (linked
       ? block.items.every((i) => txtEms(i) * this.s.body <= (half - qr) * 2)
-      : block.items.length >= 4 && block.items.every((i) => txtEms(i) * this.s.body <= half * 1.6 && webLinks(i).length === 0));
+      : shortItemsList(block, half / this.s.body));
     const item = (txt: Txt, index: number): Node => {
       // A bilingual item at the full width: each language with its own mark, side by side.
       const node: Node = !twoColumns && this.sideBySide(txt, width)

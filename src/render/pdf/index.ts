@@ -9,7 +9,8 @@ import type { BrochureDocument, PartView, SectionView, Txt } from '../../documen
 import type { World } from '../../world.js';
 import { plain } from '../../document/text.js';
 import { languageProfile } from '../../i18n/profile.js';
-import { ems, HEADLINE, PdfBlocks } from './blocks.js';
+import { HEADLINE, PdfBlocks } from './blocks.js';
+import { ems } from '../../document/measure.js';
 import { PrintPhotos } from './photos.js';
 import { renderDefinition } from './engine/index.js';
 import { pdfStyle, tint, type PdfStyle } from './style.js';

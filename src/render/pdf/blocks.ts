@@ -22,6 +22,12 @@ import { ems, plainOf, shortItemsList, txtEms, webLinks } from '../../document/m
 
 type Node = Record<string, unknown>;
 
+/** A cell under a row span's label: it draws no rule of its own (tableBody). */
+const continuesSpan = (cell: Node): boolean => Array.isArray(cell.border) && cell.border.every((side) => side === false);
+
+/** Left and right padding of a table cell, in points. */
+const TABLE_CELL_PADDING = 5;
+
 const CIRCLED = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩', '⑪', '⑫', '⑬', '⑭', '⑮', '⑯', '⑰', '⑱', '⑲', '⑳'];
 
 /**
@@ -298,7 +304,9 @@ export class PdfBlocks {
     return this.withQr(set({}, [0, 1, 0, this.style.spacing.paragraph]), txt, width);
   }
 
-  private list(block: ListBlock, width: number, lead: Node[] = []): Node {
+  private list(block: ListBlock, outer: number, lead: Node[] = []): Node {
+    // A list of merits is set inside its box: its rule (2.5) and the margins within (7 + 7).
+    const width = block.marker === 'merit' ? outer - 16.5 : outer;
     const markerWidth = this.s.body * 1.3;
     const single = (txt: Txt, index: number, base: TextOptions = {}): Node => {
       const lang = txt.primary[0]?.lang ?? 'ja';
@@ -324,7 +332,7 @@ export class PdfBlocks {
     const item = (txt: Txt, index: number): Node => {
       // A bilingual item at the full width: each language with its own mark, side by side.
       const node: Node = !twoColumns && this.sideBySide(txt, width)
-        ? this.pair(txt, block.marker === 'merit' ? width - 14 : width, (one, base) => single(one, index, base), block.marker === 'note' ? { fontSize: this.s.small } : {})
+        ? this.pair(txt, width, (one, base) => single(one, index, base), block.marker === 'note' ? { fontSize: this.s.small } : {})
         : single(txt, index);
       // An item is never split between pages.
       return this.withQr({ ...node, margin: [0, 0, 0, 1], unbreakable: true }, txt, width);
@@ -418,7 +426,7 @@ export class PdfBlocks {
   /** Natural widths in points: the longest unbreakable stretch of each column's texts, capped. */
   private naturalWidths(block: TableBlock): number[] {
     const size = this.s.body * 0.95;
-    const padding = 10;
+    const padding = 2 * TABLE_CELL_PADDING;
     const longest = block.columns.map((column) => txtEms(column.header));
     for (const { cell, column, span } of this.placedCells(block)) {
       if (span > 1) continue;
@@ -517,7 +525,8 @@ export class PdfBlocks {
   private table(block: TableBlock, width: number): Node {
     const aligns = this.columnAligns(block);
     const body = this.tableBody(block, aligns);
-    const widths = this.columnWidths(block, width - 0.5);
+    // columnWidths shares the width padding included; pdfmake adds each cell's padding (5 + 5) to a column's width.
+    const widths = this.columnWidths(block, width - 0.5).map((w) => Math.max(w - 2 * TABLE_CELL_PADDING, 1));
     // The caption (and its note) is the table's first head row: it repeats with the column heads on every page,
     // so it is never left alone at the foot of a page.
     const captionCell: Node = {
@@ -536,7 +545,7 @@ export class PdfBlocks {
       // The last two rows travel together, so that neither is left alone at the head of a page (pdfmake keeps
       // rows with the head only): one row of the table holding a table of the two, on the same columns, its
       // padding cancelled by the cell's margins.
-      const padding = 5;
+      const padding = TABLE_CELL_PADDING;
       rows.push([{
         table: { widths, body: lastTwo, dontBreakRows: true },
         layout: {
@@ -545,6 +554,8 @@ export class PdfBlocks {
         },
         colSpan: block.columns.length,
         margin: [-padding, -1.5, -padding, -1.5],
+        // The rule above is the rows' own where a row span goes on into them: none across the spanning column.
+        border: [false, !lastTwo[0]!.some(continuesSpan), false, true],
       }, ...block.columns.slice(1).map(() => ({}))]);
     }
     const stack: Node[] = [{
@@ -559,8 +570,8 @@ export class PdfBlocks {
         hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 ? 0 : i === 1 || i === 2 || i === node.table.body.length ? 0.8 : 0.4),
         vLineWidth: () => 0,
         hLineColor: (i: number) => (i <= 2 ? this.c.brand : this.c.rule),
-        paddingLeft: () => 5,
-        paddingRight: () => 5,
+        paddingLeft: () => TABLE_CELL_PADDING,
+        paddingRight: () => TABLE_CELL_PADDING,
         paddingTop: (i: number) => (i === 0 ? 0 : 1.5),
         paddingBottom: () => 1.5,
       },

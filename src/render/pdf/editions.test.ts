@@ -18,6 +18,7 @@ import { loadTheme } from '../theme.js';
 import { pdfStyle } from './style.js';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import sharp from 'sharp';
 
 const world = new World({ dataRoot: SHIPPED_DATA });
 const loaded = loadOffice(world, 'seoul');
@@ -310,6 +311,27 @@ describe.each(EDITIONS.map((edition) => [edition.id, edition] as const))('the %s
     expect(problems).toEqual([]);
     expect(compact(pdf.text({ from: 1, to: 1 }))).toContain(compact(plain(doc.cover.title.secondary!)));
   });
+
+  it('draws nothing in the side margins of an inner page: tables, boxes and text keep to the text width', async () => {
+    // At 72 dpi a pixel is a point. The covers reach the page edge by design; the running band above the body may.
+    const dir = mkdtempSync(join(tmpdir(), 'clair-margins-'));
+    execFileSync('pdftoppm', ['-r', '72', '-gray', '-f', '2', '-l', String(entry().pdf.pageCount - 1), '-png', entry().path, join(dir, 'page')]);
+    const [left, top, right, bottom] = PAGE.margins;
+    const overflow: string[] = [];
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.png')).sort()) {
+      const { data: pixels, info } = await sharp(join(dir, name)).greyscale().raw().toBuffer({ resolveWithObject: true });
+      const inked: number[] = [];
+      for (let y = top; y < info.height - bottom; y++) {
+        for (let x = 0; x < info.width; x++) {
+          // One point of tolerance for antialiasing at the text edge.
+          if ((x < left - 1 || x > info.width - right + 1) && pixels[y * info.width + x]! < 245) inked.push(x);
+        }
+      }
+      if (inked.length > 0) overflow.push(`${name}: ink from x=${Math.min(...inked)} to ${Math.max(...inked)} (text width ${left}–${info.width - right})`);
+    }
+    removeDir(dir);
+    expect(overflow).toEqual([]);
+  }, 120_000);
 
   it('keeps to its page budget, and no page but the last of a part is under 40 % full', () => {
     const { doc, pdf } = entry();

@@ -72,8 +72,8 @@ describe.concurrent('clair compare', () => {
     expect(parse(run.stdout, { bom: true })).toEqual([
       ['id', '項目', '単位', '2024年度', '2025年度', '前年度比', '増減率', '注記'],
       // 2025 is counted to the end of January 2026: its as-of date, and no change against the full year 2024.
-      ['support-cases', '自治体の活動支援（延べ）', '件', '74', '83', '—', '—',
-        '2025年度 2026年1月末現在; 2025年度は年度途中の数値のため、前年度比を示しません（通年の数値と比べると、ない増減を示すことになるため）。'],
+      ['support-cases', '自治体の活動支援', '延べ件数', '74', '83', '—', '—',
+        '2025年度 2026年1月末現在; 2025年度は年度途中の数値のため、前年度比を示しません（通年の数値と比べると、実際にはない増減を示すことになるため）。'],
     ]);
   });
 

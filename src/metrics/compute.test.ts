@@ -84,7 +84,12 @@ function directCounts(dir: string): Record<string, Yearly> {
     'research-requests': {},
     surveys: tally((support?.surveys?.surveys ?? []).flatMap((s: Raw) => s.fiscalYears), support?.surveys?.completeFiscalYears),
   };
-  return Object.fromEntries(Object.entries(counts).map(([id, yearly]) => [id, withPublished(yearly, published)]));
+  const result = Object.fromEntries(Object.entries(counts).map(([id, yearly]) => [id, withPublished(yearly, published)]));
+  // A festival held by the brochure's date: its count of booths is final.
+  for (const e of festival?.editions ?? []) {
+    if (e.date !== undefined && published !== undefined && String(e.date) <= published) result['festival-booths']![e.fiscalYear] = { value: e.booths.count };
+  }
+  return result;
 }
 
 function asYearly(series: MetricSeries): Yearly {
@@ -187,10 +192,19 @@ describe('figures of a fiscal year still running', () => {
   const running = () => computeMetrics(fixtureOffice(join(INSTALL_ROOT, 'data'), 'seoul'));
 
   it('carry the brochure date as their as-of date when they state none, and are provisional', () => {
-    const festival = running().find((s) => s.id === 'festival-booths')!;
+    const sns = running().find((s) => s.id === 'sns-municipalities')!;
     // The brochure is dated 2026-03-05, inside fiscal year 2025 (to 2026-03-31).
-    expect(festival.values.find((v) => v.fiscalYear === 2025)).toEqual({ fiscalYear: 2025, value: 16, asOf: '2026-03-05', provisional: true });
+    expect(sns.values.find((v) => v.fiscalYear === 2025)).toEqual({ fiscalYear: 2025, value: 42, asOf: '2026-03-05', provisional: true });
+  });
+
+  it('are final when they count one occurrence that had taken place by then (a festival)', () => {
+    // The 2025 festival was held on 2025-10-12: its 16 booths are the year's final count at the brochure's date.
+    const festival = running().find((s) => s.id === 'festival-booths')!;
+    expect(festival.values.find((v) => v.fiscalYear === 2025)).toEqual({ fiscalYear: 2025, value: 16 });
     expect(festival.values.find((v) => v.fiscalYear === 2024)).toEqual({ fiscalYear: 2024, value: 17 });
+    // Read before the festival, the same figure is a part-year one.
+    const before = computeMetrics(fixtureOffice(join(INSTALL_ROOT, 'data'), 'seoul'), { asOf: '2025-09-01' }).find((s) => s.id === 'festival-booths')!;
+    expect(before.values.find((v) => v.fiscalYear === 2025)).toEqual({ fiscalYear: 2025, value: 16, asOf: '2025-09-01', provisional: true });
   });
 
   it('keep an as-of date the data states, and are provisional when it falls inside the year', () => {

@@ -42,10 +42,14 @@ export interface ComputeOptions {
   asOf?: string;
 }
 
-/** Marks a value of a fiscal year still running (at its own as-of date, or else at `reference`) as provisional. */
-function withAsOf<V extends MetricValue>(value: V, reference: string | undefined): V {
+/**
+ * Marks a value of a fiscal year still running (at its own as-of date, or else at `reference`) as provisional,
+ * unless it counts one occurrence that had taken place by then (`finalOn`).
+ */
+function withAsOf<V extends MetricValue>(value: V, reference: string | undefined, finalOn?: string): V {
   const stated = value.asOf ?? (reference !== undefined && reference < fiscalYearEnd(value.fiscalYear) ? reference : undefined);
   if (stated === undefined) return value;
+  if (value.asOf === undefined && finalOn !== undefined && finalOn <= asOfDate(stated)) return value;
   const provisional = asOfDate(stated) < fiscalYearEnd(value.fiscalYear);
   return { ...value, asOf: stated, ...(provisional ? { provisional: true as const } : {}) };
 }
@@ -101,11 +105,13 @@ function seriesOf(metric: MetricDefinition, data: OfficeData, problems: Diagnost
   const covered = metric.byCountry ? coveredCountries(data) : [];
   const split = covered.length > 1 ? new CountrySplit() : undefined;
   const firstPath = new Map<number, (string | number)[]>();
+  const finalOnByYear = new Map<number, string>();
   const complete = metric.kind === 'count' ? new Set(metric.completeYears?.(data) ?? []) : undefined;
   // A year declared complete with no listed item is a real 0.
   for (const fiscalYear of complete ?? []) byYear.set(fiscalYear, { fiscalYear, value: 0 });
   for (const sourced of metric.extract(data)) {
-    const { path, country: _country, parts: _parts, ...value } = sourced;
+    const { path, country: _country, parts: _parts, finalOn, ...value } = sourced;
+    if (finalOn !== undefined) finalOnByYear.set(value.fiscalYear, finalOn);
     if (complete && !complete.has(value.fiscalYear)) continue;
     split?.add(sourced, metric.kind);
     const existing = byYear.get(value.fiscalYear);
@@ -135,7 +141,7 @@ function seriesOf(metric: MetricDefinition, data: OfficeData, problems: Diagnost
   const values: SeriesValue[] = [...byYear.values()]
     .map((value) => {
       const byCountry = split?.of(value, metric.kind);
-      return withAsOf<SeriesValue>(byCountry ? { ...value, byCountry } : value, reference);
+      return withAsOf<SeriesValue>(byCountry ? { ...value, byCountry } : value, reference, finalOnByYear.get(value.fiscalYear));
     })
     .sort((a, b) => a.fiscalYear - b.fiscalYear);
   const series: MetricSeries = { id: metric.id, unit: metric.unit, kind: metric.kind, file: metric.file, values };

@@ -50,6 +50,11 @@ export interface SourcedValue extends MetricValue {
   country?: string;
   /** A stated figure's own parts per country (jet.yaml years[].byCountry, partnerships.byCountry). */
   parts?: { country: string; value: number }[];
+  /**
+   * The date of the one occurrence a figure counts (a festival's booths): from then on the figure is final, even
+   * while its fiscal year runs.
+   */
+  finalOn?: string;
 }
 
 export interface MetricDefinition {
@@ -130,6 +135,7 @@ export const METRICS: readonly MetricDefinition[] = [
         value: edition.booths.count,
         path: ['editions', index, 'booths', 'count'],
         ...(edition.country ? { country: edition.country } : {}),
+        ...(edition.date ? { finalOn: edition.date } : {}),
       })),
     byCountry: true,
   },

@@ -11,7 +11,7 @@ describe('inlineSvg', () => {
     expect(svg.markup).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 480 240" font-family="[^"]+" class="chart-svg" aria-hidden="true" focusable="false">/);
     expect(svg.markup).toContain('<text class="value" x="395.33" y="36" font-size="10" text-anchor="middle" fill="#222222">83 *1</text>');
     expect(svg.text).toContain('2025年度');
-    expect(svg.text).toContain('自治体の活動支援（延べ）（件）');
+    expect(svg.text).toContain('自治体の活動支援（延べ件数）');
     expect(svg.styleAttributes).toEqual([]);
   });
 

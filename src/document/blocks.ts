@@ -47,6 +47,8 @@ export interface ListBlock {
   marker: 'bullet' | 'merit' | 'note' | 'arrow' | 'numbered';
   title?: Txt;
   items: Txt[];
+  /** A note under the items, part of the list (the access routes' "(鉄道、タクシーとも)"). */
+  note?: Txt;
 }
 
 export interface TableColumn {

@@ -5,8 +5,8 @@
 
 /** Characters that may not start a line (行頭禁則): closing brackets, stops, iteration marks, small kana, …. */
 export const NO_LINE_START = new Set([
-  // Closing brackets and quotes.
-  ...'）」』】〕〉》〙〗〟｝］｠｣)]}”’»›',
+  // Closing brackets and quotes; the full-width greater-than sign closes "＜JETプログラム＞" in Japanese text.
+  ...'）」』】〕〉》〙〗〟｝］｠｣)]}”’»›＞',
   // Stops, commas, colons; full-width, ideographic, half-width and ASCII forms.
   ...'、。，．､｡,.：；:;？！?!‼⁇⁈⁉',
   // Middle dots.
@@ -25,7 +25,7 @@ export const NO_LINE_START = new Set([
 
 /** Characters that may not end a line (行末禁則): opening brackets and quotes, currency and number signs. */
 export const NO_LINE_END = new Set([
-  ...'（「『【〔〈《〘〖〝｛［｟｢([{“‘«‹',
+  ...'（「『【〔〈《〘〖〝｛［｟｢([{“‘«‹＜',
   ...'¥￥$＄£￡€#＃№',
 ]);
 

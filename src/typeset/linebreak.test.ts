@@ -7,7 +7,7 @@ import { breakText, normalize, phrases } from './linebreak.js';
 const units = (text: string, lang: string, options = {}) => breakText(text, lang, options).map((unit) => unit.text);
 
 describe('Japanese kinsoku: what may not start a line', () => {
-  it.each([...'）」』】〕〉》”’'])('closing bracket %s stays with the text before it', (close) => {
+  it.each([...'）」』】〕〉》”’＞'])('closing bracket %s stays with the text before it', (close) => {
     expect(units(`「地域${close}の`, 'ja')).toContain(`域${close}`);
   });
 
@@ -34,7 +34,7 @@ describe('Japanese kinsoku: what may not start a line', () => {
 });
 
 describe('Japanese kinsoku: what may not end a line', () => {
-  it.each([...'（「『【〔〈《“‘'])('opening bracket %s stays with the text after it', (open) => {
+  it.each([...'（「『【〔〈《“‘＜'])('opening bracket %s stays with the text after it', (open) => {
     expect(units(`韓国${open}日本`, 'ja')).toEqual(['韓', '国', `${open}日`, '本']);
   });
 

@@ -6,7 +6,7 @@ import type { Block, BrochureDocument, Txt } from '../blocks.js';
 export function blockTexts(block: Block): Txt[] {
   switch (block.kind) {
     case 'table': return [block.caption, ...block.columns.map((c) => c.header), ...block.rows.flatMap((r) => r.cells.flatMap((c) => c.content)), ...(block.notes ?? [])];
-    case 'list': return [...(block.title ? [block.title] : []), ...block.items];
+    case 'list': return [...(block.title ? [block.title] : []), ...block.items, ...(block.note ? [block.note] : [])];
     case 'facts': return [...(block.caption ? [block.caption] : []), ...block.items.flatMap((i) => [i.label, ...i.values])];
     case 'figures': return block.items.flatMap((i) => [i.label, i.value, ...(i.note ? [i.note] : [])]);
     case 'photos': return block.photos.map((p) => p.caption);

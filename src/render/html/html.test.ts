@@ -369,7 +369,7 @@ function pairsOf(doc: BrochureDocument): { pairs: number; headings: number } {
     if (section.title.secondary) headings++;
     for (const block of section.blocks) {
       if (block.kind === 'paragraph' && block.tone !== 'callout' && block.text.secondary) pairs++;
-      if (block.kind === 'list') pairs += block.items.filter((item) => item.secondary).length;
+      if (block.kind === 'list') pairs += [...block.items, ...(block.note ? [block.note] : [])].filter((item) => item.secondary).length;
       if (block.kind === 'heading' && block.text.secondary) headings++;
     }
   }

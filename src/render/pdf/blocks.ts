@@ -346,10 +346,12 @@ export class PdfBlocks {
     // together: no item alone at a page edge (a list of three, split anywhere, would leave one: it is kept whole).
     const head = items.slice(0, items.length === 3 ? 3 : 2);
     const rest = items.slice(head.length);
-    stack.push({ stack: [...lead, ...(title ? [title] : []), ...head], unbreakable: true });
+    // A note under the list travels with its last items.
+    const note: Node[] = block.note ? [{ ...this.text.paragraph(block.note, { fontSize: this.s.small, color: this.c.muted }), margin: [0, 1, 0, 0] }] : [];
     if (rest.length >= 2) {
-      stack.push(...rest.slice(0, -2), { stack: rest.slice(-2), unbreakable: true });
-    } else stack.push(...rest);
+      stack.push({ stack: [...lead, ...(title ? [title] : []), ...head], unbreakable: true });
+      stack.push(...rest.slice(0, -2), { stack: [...rest.slice(-2), ...note], unbreakable: true });
+    } else stack.push({ stack: [...lead, ...(title ? [title] : []), ...head, ...rest, ...note], unbreakable: true });
     const measure = block.items.some((i) => webLinks(i).length > 0 || this.sideBySide(i, width)) ? width : this.measureWidth(width);
     const node: Node = twoColumns
       ? {
@@ -363,6 +365,7 @@ export class PdfBlocks {
             ],
             columnGap: this.style.page.columnGap,
           },
+          ...note,
         ],
         unbreakable: block.items.length <= 12,
         margin: [0, 1, 0, this.style.spacing.paragraph + 1],

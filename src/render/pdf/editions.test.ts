@@ -77,7 +77,7 @@ const txtPieces = (txt: Txt) => [...pieces(txt.primary), ...(txt.secondary ? pie
 function txtsOf(block: Block): Txt[] {
   switch (block.kind) {
     case 'table': return [block.caption, ...block.columns.map((c) => c.header), ...block.rows.flatMap((r) => r.cells.flatMap((c) => c.content)), ...(block.notes ?? [])];
-    case 'list': return [...(block.title ? [block.title] : []), ...block.items];
+    case 'list': return [...(block.title ? [block.title] : []), ...block.items, ...(block.note ? [block.note] : [])];
     case 'facts': return [...(block.caption ? [block.caption] : []), ...block.items.flatMap((i) => [i.label, ...i.values])];
     case 'figures': return block.items.flatMap((i) => [i.label, i.value, ...(i.note ? [i.note] : [])]);
     case 'photos': return block.photos.map((p) => p.caption);
@@ -103,6 +103,7 @@ function expectedGroups(block: Block): { what: string; pieces: string[] }[] {
       return [
         ...(block.title ? [{ what: 'list title', pieces: txtPieces(block.title) }] : []),
         ...block.items.map((item, index) => ({ what: `list item ${index + 1}`, pieces: txtPieces(item) })),
+        ...(block.note ? [{ what: 'list note', pieces: txtPieces(block.note) }] : []),
       ];
     case 'facts':
       return [

@@ -21,11 +21,15 @@ export const atAGlance: SectionDefinition = {
   build(context) {
     const { t, data, metrics } = context;
     const charts: Block[] = [];
+    let gaps = false;
     for (const id of CHARTED) {
       const series = metrics.series.find((s) => s.id === id);
       if (!series) continue;
       const shown = { ...series, values: series.values.filter((v) => inYears(v.fiscalYear, context.years)) };
       if (shown.values.length < 2) continue;
+      // Every year from the first to the last is drawn (chart.ts): one without a figure shows as "—".
+      const span = shown.values[shown.values.length - 1]!.fiscalYear - shown.values[0]!.fiscalYear + 1;
+      if (span > shown.values.length) gaps = true;
       const words = (lang: Parameters<typeof t.raw>[1]) => new MetricWords(metrics.labels, lang, data);
       const chart: ChartBlock = {
         kind: 'chart',
@@ -47,7 +51,8 @@ export const atAGlance: SectionDefinition = {
     if (charts.length === 0) return undefined;
     return {
       title: t.each((lang) => t.fill('atAGlance.title', lang, { office: textIn(data.office.shortName, lang) ?? '' })),
-      blocks: [{ kind: 'paragraph', tone: 'lead', text: t.label('atAGlance.lead') }, ...charts],
+      // The lead explains "—" only where a chart shows one.
+      blocks: [{ kind: 'paragraph', tone: 'lead', text: t.label(gaps ? 'atAGlance.leadWithGaps' : 'atAGlance.lead') }, ...charts],
     };
   },
 };

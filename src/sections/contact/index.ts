@@ -41,8 +41,8 @@ export const contact: SectionDefinition = {
         items: access.routes.map((r) => t.each((lang) => t.fill(r.approximate ? 'contact.routeApprox' : 'contact.route', lang, {
           from: textIn(r.from, lang) ?? '', minutes: formatNumber(r.minutes, lang),
         }))),
+        ...(access.note ? { note: t.text(access.note) } : {}),
       });
-      if (access.note) blocks.push({ kind: 'paragraph', tone: 'note', text: t.text(access.note) });
     }
     return { title: t.label('contact.title'), blocks };
   },

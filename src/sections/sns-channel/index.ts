@@ -45,8 +45,8 @@ export const snsChannel: SectionDefinition = {
         })),
       });
     }
-    // The data's target text stands under its heading, as printed.
-    if (file.target) blocks.push({ kind: 'heading', text: t.label('snsChannel.target') }, { kind: 'paragraph', tone: 'lead', text: t.text(file.target) });
+    // The data's target text stands under its heading, as printed: body text, so that its own bold stands out.
+    if (file.target) blocks.push({ kind: 'heading', text: t.label('snsChannel.target') }, { kind: 'paragraph', text: t.text(file.target) });
     if (file.merits && file.merits.length > 0) blocks.push(list('merit', file.merits.map((m) => t.text(m)), t.label('merits')));
     if (file.campaign) blocks.push({ kind: 'paragraph', tone: 'callout', text: t.text(file.campaign) });
     blocks.push(list('bullet', file.accounts.map((a) => t.each((lang) => [

@@ -595,16 +595,29 @@ export class PdfBlocks {
         { primary: item.values.flatMap((v) => v.primary) }, width,
       ),
     ]);
-    const stack: Node[] = [];
     const caption = block.caption
       ? { ...this.text.paragraph(block.caption, { bold: this.style.fonts.caption === 'bold', color: this.c.brandDark }), margin: [0, 3, 0, 3] }
       : undefined;
-    stack.push({
-      table: { widths: [labelWidth, '*'], body: caption ? [[{ ...caption, colSpan: 2, border: [false, false, false, false], margin: [-5, 0, 0, 0] }, {}], ...body] : body, dontBreakRows: true, headerRows: caption ? 1 : 0, ...(caption ? { keepWithHeaderRows: 1 } : {}) },
-      layout: {
-        hLineWidth: (i: number) => (caption && i === 0 ? 0 : 0.4), vLineWidth: () => 0, hLineColor: () => this.c.rule,
-        paddingLeft: () => 5, paddingRight: () => 5, paddingTop: () => 2, paddingBottom: () => 2,
-      },
+    // No row alone at a page edge: three rows or fewer move whole, as a short table does; a longer list of facts
+    // keeps its first two rows (with the caption) and its last two together, each group a table of its own whose
+    // rule above is the bottom rule of the group before.
+    const groups = body.length <= 3 ? [body] : [body.slice(0, 2), ...(body.length > 4 ? [body.slice(2, -2)] : []), body.slice(-2)];
+    const stack: Node[] = groups.map((rows, index) => {
+      const captioned = index === 0 && caption !== undefined;
+      return {
+        table: {
+          widths: [labelWidth, '*'],
+          body: captioned ? [[{ ...caption, colSpan: 2, border: [false, false, false, false], margin: [-5, 0, 0, 0] }, {}], ...rows] : rows,
+          dontBreakRows: true,
+          headerRows: captioned ? 1 : 0,
+          ...(captioned ? { keepWithHeaderRows: 1 } : {}),
+        },
+        layout: {
+          hLineWidth: (i: number) => (i === 0 && (captioned || index > 0) ? 0 : 0.4), vLineWidth: () => 0, hLineColor: () => this.c.rule,
+          paddingLeft: () => 5, paddingRight: () => 5, paddingTop: () => 2, paddingBottom: () => 2,
+        },
+        ...(index === 0 || index === groups.length - 1 ? { unbreakable: true } : {}),
+      };
     });
     return { stack, margin: [0, 2, 0, this.style.spacing.block] };
   }

@@ -395,7 +395,7 @@ describe.each(EDITIONS.map((edition) => [edition.id, edition] as const))('the %s
     expect(problems).toEqual([]);
   });
 
-  it('never leaves a table row or a list item alone at the foot or head of a page', () => {
+  it('never leaves a table row, a list item or a fact alone at the foot or head of a page', () => {
     const { doc, pdf } = entry();
     const problems: string[] = [];
     let split = 0;
@@ -405,7 +405,8 @@ describe.each(EDITIONS.map((edition) => [edition.id, edition] as const))('the %s
       for (const block of section.blocks) {
         const units = block.kind === 'table' ? { what: 'table', title: block.caption, parts: block.rows.map((row) => row.cells.flatMap((cell) => cell.content.flatMap(txtPieces))) }
           : block.kind === 'list' ? { what: 'list', title: block.title ?? block.items[0]!, parts: block.items.map(txtPieces) }
-            : undefined;
+            : block.kind === 'facts' ? { what: 'facts', title: block.caption ?? block.items[0]!.label, parts: block.items.map((item) => [item.label, ...item.values].flatMap(txtPieces)) }
+              : undefined;
         if (!units || units.parts.length < 2) continue;
         // Rows and items follow each other: each is looked for from the page of the one before, from the page of
         // the caption (a table's repeats on every page) or title.

@@ -13,7 +13,7 @@ export interface Run {
   small?: boolean;
   /** Pronunciation shown with the text: ruby in HTML, small text after it in PDF. */
   reading?: string;
-  /** http(s) or mailto link target. */
+  /** http(s), mailto or tel link target. */
   href?: string;
 }
 

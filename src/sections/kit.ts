@@ -163,7 +163,7 @@ function checkedImage(world: World, path: string, given: string): string {
 
 
 /**
- * The change against the previous fiscal year of a metric, worded: "+16 (+8.0%)"; a dash when either year has no
+ * The change against the previous fiscal year of a metric, worded: "+16（+8.0%）"; a dash when either year has no
  * value (a missing year is not a zero) or when one is a part-year figure (see changeNotes).
  */
 export function changeTxt(context: SectionContext, metricId: string, fiscalYear: number): Txt {
@@ -171,8 +171,10 @@ export function changeTxt(context: SectionContext, metricId: string, fiscalYear:
   const change = series ? yearChange(series, fiscalYear).change : null;
   return context.t.each((lang) => {
     if (!change) return '—';
-    const percent = change.percent === null ? '' : ` (${formatPercentChange(change.percent / 100, lang)})`;
-    return `${formatChange(change.absolute, lang)}${percent}`;
+    if (change.percent === null) return formatChange(change.absolute, lang);
+    // Each language's brackets: "+16（+8.0%）" in Japanese, "+16 (+8.0%)" where words are spaced.
+    const bracketed = context.t.fill('parenthesised', lang, { text: formatPercentChange(change.percent / 100, lang) });
+    return `${formatChange(change.absolute, lang)}${languageProfile(lang).wordSpaces && !bracketed.startsWith(' ') ? ' ' : ''}${bracketed}`;
   });
 }
 

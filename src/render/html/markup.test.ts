@@ -69,6 +69,8 @@ describe('safeHref', () => {
     expect(safeHref(' https://example.org/a?b=c#d ')).toBe('https://example.org/a?b=c#d');
     expect(safeHref('HTTP://EXAMPLE.ORG')).toBe('HTTP://EXAMPLE.ORG');
     expect(safeHref('mailto:a@b.c')).toBe('mailto:a@b.c');
+    expect(safeHref('tel:+82-2-733-5681')).toBe('tel:+82-2-733-5681');
+    expect(safeHref('tel:javascript:alert(1)')).toBeUndefined();
     for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'vbscript:x', '//evil.example/', '/relative', 'https://', 'file:///etc/passwd', 'mailto:']) {
       expect(safeHref(bad), bad).toBeUndefined();
     }

@@ -1,5 +1,5 @@
 // Turns the view model's texts (Txt, Rich, Run) into HTML: every data string is escaped here, languages get
-// their `lang` attributes, readings become ruby, and only http(s) and mailto links survive. The Handlebars
+// their `lang` attributes, readings become ruby, and only http(s), mailto and tel links survive. The Handlebars
 // helpers call these functions, so a template can never print data unescaped.
 import Handlebars from 'handlebars';
 import type { Rich, Run, Txt } from '../../document/blocks.js';
@@ -28,7 +28,7 @@ export interface MarkupTools {
   phrases: PhraseSplitter;
 }
 
-/** Links a reader may follow from a brochure: web pages and e-mail. Everything else is shown as plain text. */
+/** Links a reader may follow from a brochure: web pages, e-mail and phone numbers. Everything else is plain text. */
 export function safeHref(href: string | undefined): string | undefined {
   if (href === undefined) return undefined;
   const trimmed = href.trim();
@@ -37,6 +37,7 @@ export function safeHref(href: string | undefined): string | undefined {
   if (/[\u0000-\u0020\u007f-\u009f"<>`\\{}|^]/.test(trimmed)) return undefined;
   if (/^https?:\/\/[^/?#]+/i.test(trimmed)) return trimmed;
   if (/^mailto:[^\s@]+@[^\s@]+$/i.test(trimmed)) return trimmed;
+  if (/^tel:\+?[0-9][0-9-]*$/i.test(trimmed)) return trimmed;
   return undefined;
 }
 

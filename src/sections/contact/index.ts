@@ -30,7 +30,7 @@ export const contact: SectionDefinition = {
             return languageProfile(lang).placeOrder === 'small-to-large' ? `${address} ${code}` : `${code} ${address}`;
           })],
         },
-        { label: t.label('contact.phone'), values: [t.each(() => c.phone)] },
+        { label: t.label('contact.phone'), values: [t.each((lang) => [{ text: c.phone, lang, href: telUri(c.phone) }])] },
         { label: t.label('contact.email'), values: [t.each((lang) => [{ text: c.email, lang, href: `mailto:${c.email}` }])] },
       ],
     }];
@@ -47,3 +47,11 @@ export const contact: SectionDefinition = {
     return { title: t.label('contact.title'), blocks };
   },
 };
+
+/**
+ * A phone number as written for readers ("+82(0)-2-733-5681") as a tel: link a phone can dial (RFC 3966): the
+ * trunk prefix in brackets is not dialled from abroad, and only digits, + and hyphens are kept.
+ */
+export function telUri(phone: string): string {
+  return `tel:${phone.replace(/\(0\)/g, '').replace(/[^0-9+-]/g, '').replace(/-{2,}/g, '-')}`;
+}

@@ -346,6 +346,7 @@ describe.each(editions.map((e) => e.id))('the %s edition', (editionId) => {
       qr: [...document.querySelectorAll('svg.qr')].map((q) => getComputedStyle(q).display),
       thead: [...document.querySelectorAll('thead')].map((t) => getComputedStyle(t).display),
       rows: [...document.querySelectorAll('tbody tr:not(:has(> [rowspan]))')].map((t) => getComputedStyle(t).breakInside),
+      shortTables: [...document.querySelectorAll('.table-block')].filter((b) => b.querySelectorAll('tbody tr').length <= 3).map((b) => getComputedStyle(b).breakInside),
     }));
     expect(print.sections.filter((b) => b === 'page')).toEqual([]);
     expect(print.backCover).toBe('page');
@@ -354,6 +355,9 @@ describe.each(editions.map((e) => e.id))('the %s edition', (editionId) => {
     expect(new Set(print.qr)).toEqual(new Set(['block']));
     expect(new Set(print.thead)).toEqual(new Set(['table-header-group']));
     expect(new Set(print.rows)).toEqual(new Set(['avoid']));
+    // A table of three rows or fewer moves whole, as in the PDF (split, it would leave a row alone).
+    expect(print.shortTables.length).toBeGreaterThan(0);
+    expect(new Set(print.shortTables)).toEqual(new Set(['avoid']));
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     writeFileSync(join(OUT, 'screenshots', `seoul-${editionId}-print.pdf`), pdf);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

@@ -31,6 +31,8 @@ export interface TableView extends Omit<TableBlock, 'rows' | 'columns'> {
   rows: { group: boolean; cells: CellView[] }[];
   /** Three columns or more: on a phone each row is shown as a card of labelled cells (style.css). */
   stacks: boolean;
+  /** Three rows or fewer: printed whole, as the PDF moves such a table whole (print.css). */
+  short: boolean;
 }
 
 export interface PhotoItemView {
@@ -142,6 +144,7 @@ function tableView(table: TableBlock, domId: string): TableView {
     columns: table.columns.map((c, i) => (percents[i] === undefined ? c : { ...c, percent: percents[i] })),
     rows,
     stacks: table.columns.length >= 3,
+    short: table.rows.length <= 3,
     ...(table.notes ? { notes: table.notes } : {}),
   };
 }

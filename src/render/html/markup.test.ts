@@ -13,6 +13,14 @@ const markup = new Markup({
 });
 
 describe('Markup.txt', () => {
+  it('keeps a Korean closing quote with the particle after it, and leaves Japanese alone', () => {
+    const ko: Txt = { primary: [{ text: '‘한일 우정의 해’를 계기로', lang: 'ko' }] };
+    expect(markup.txt(ko, { lang: 'ko' })).toBe('‘한일 우정의 해<span class="nobr">’를</span> 계기로');
+    const ja: Txt = { primary: [{ text: '「日韓友情年」を機に', lang: 'ja' }] };
+    expect(markup.txt(ja, { lang: 'ja' })).toBe('「日韓友情年」を機に');
+  });
+
+
   it('prints a single-language text as its runs, with strong and small', () => {
     const txt: Txt = { primary: [{ text: '日本の', lang: 'ja' }, { text: '地域の国際化', lang: 'ja', strong: true }, { text: ' 理事', lang: 'ja', small: true }] };
     expect(markup.txt(txt, { lang: 'ja' })).toBe('日本の<strong>地域の国際化</strong><small> 理事</small>');

@@ -3,6 +3,7 @@
 // helpers call these functions, so a template can never print data unescaped.
 import Handlebars from 'handlebars';
 import type { Rich, Run, Txt } from '../../document/blocks.js';
+import { languageProfile } from '../../i18n/profile.js';
 
 const escape = Handlebars.escapeExpression;
 
@@ -100,7 +101,7 @@ export class Markup {
   private text(text: string, lang: string, phrases: boolean): string {
     let html = '';
     for (const part of this.tools.scripts(text, lang)) {
-      const body = phrases ? this.phrased(part.text, part.lang) : escape(part.text);
+      const body = phrases ? this.phrased(part.text, part.lang) : keptWords(part.text, part.lang);
       html += part.lang === lang ? body : `<span lang="${escape(part.lang)}">${body}</span>`;
     }
     return html;
@@ -111,4 +112,16 @@ export class Markup {
     if (!phrases || phrases.length < 2) return escape(text);
     return phrases.map((phrase) => escape(phrase)).join('<wbr>');
   }
+}
+
+/** A closing quote or bracket and the Hangul word it runs into ("’를", "’으로"). */
+const QUOTE_AND_WORD = /([’”」』）)\]〉》]+\p{Script=Hangul}+)/u;
+
+/**
+ * Escaped text in which, for a language broken at spaces only (Korean: word-break keep-all), a closing quote stays
+ * with the particle after it: Chromium breaks "‘한일 우정의 해’ / 를" there, which the PDF's own breaker never does.
+ */
+function keptWords(text: string, lang: string): string {
+  if (!QUOTE_AND_WORD.test(text) || languageProfile(lang).html.wordBreak !== 'keep-all') return escape(text);
+  return text.split(QUOTE_AND_WORD).map((piece, index) => (index % 2 === 1 ? `<span class="nobr">${escape(piece)}</span>` : escape(piece))).join('');
 }

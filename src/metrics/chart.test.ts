@@ -30,6 +30,19 @@ const all = (doc: Document, name: string): Element[] => Array.from(doc.getElemen
 const withClass = (doc: Document, name: string, cls: string) => all(doc, name).filter((e) => e.getAttribute('class') === cls);
 
 describe('chartSvg', () => {
+  it('makes room for footnotes it does not have when asked, so that charts side by side share a baseline', () => {
+    const data = fixtureOffice(join(INSTALL_ROOT, 'data'), 'seoul');
+    const series = computeMetrics(data);
+    const foot = (svg: string) => withClass(parseSvg(svg), 'rect', 'bar').map((bar) => Number(bar.getAttribute('y')) + Number(bar.getAttribute('height')));
+    // Support cases note an as-of date (2026年1月末現在); the festival's booths have no note.
+    const noted = foot(chartSvg(metric(series, 'support-cases'), { lang: 'ja', labels, office: data }));
+    const plain = foot(chartSvg(metric(series, 'festival-booths'), { lang: 'ja', labels, office: data }));
+    const sharing = foot(chartSvg(metric(series, 'festival-booths'), { lang: 'ja', labels, office: data, footnoteLines: 1 }));
+    expect(plain[0]).toBeGreaterThan(noted[0]!);
+    expect(new Set([...sharing, ...noted])).toEqual(new Set([noted[0]]));
+  });
+
+
   it('marks a figure of a fiscal year still running with its as-of date (the brochure date when it states none)', () => {
     const data = fixtureOffice(join(INSTALL_ROOT, 'data'), 'seoul');
     // Read before the 2025 festival took place, its figure is a part-year one.

@@ -19,6 +19,9 @@ export const CHART_FONT_FAMILIES: Record<LanguageTag, string | undefined> = {
   fr: "'Noto Sans', 'Noto Sans CJK JP', sans-serif",
 };
 
+/** The height a line of footnotes is given (points at the chart's size): the largest footnote size. */
+const FOOTNOTE_LINE = 9;
+
 export interface ChartOptions {
   lang: LanguageTag;
   /** The second language of a bilingual edition: year labels, notes and number formats in it too. */
@@ -37,6 +40,11 @@ export interface ChartOptions {
   colour?: string;
   /** Draw the title inside the chart (default true); false where the page prints it as a caption. */
   title?: boolean;
+  /**
+   * Lines of footnotes to make room for even when this chart has fewer, so that charts side by side share their
+   * baseline (the at-a-glance row, where one chart notes an as-of date and the others none).
+   */
+  footnoteLines?: number;
 }
 
 const TEXT_COLOUR = '#222222';
@@ -153,11 +161,14 @@ export function chartSvg(series: MetricSeries, options: ChartOptions): string {
   const footnoteSize = Math.min(footnoteText ? fittingSize(footnoteText, innerWidth, 9) : 0, secondFootnoteText ? fittingSize(secondFootnoteText, innerWidth, 9) : 9);
   const footnoteBaseline = height - margin;
   const firstFootnoteBaseline = footnoteBaseline - (secondFootnoteText ? footnoteSize + 2 : 0);
+  // The room the footnotes take above the chart's foot: their own lines, or more where a row shares a baseline.
+  const footnoteLines = Math.max(footnoteText ? (secondFootnoteText ? 2 : 1) : 0, options.footnoteLines ?? 0);
+  const footnoteRoom = footnoteLines === 0 ? 0 : footnoteLines * (FOOTNOTE_LINE + 2) + 4;
   const slotWidth = slots.length > 0 ? innerWidth / slots.length : innerWidth;
   const yearLabels = slots.map((fiscalYear) => both((w) => w.words.fiscalYear(fiscalYear)));
   const yearSize = Math.min(...yearLabels.flatMap(([a, b]) => [a, ...(b ? [b] : [])]).map((label) => fittingSize(label, slotWidth * 0.92, 10)), 10);
   const twoYearLines = yearLabels.some(([, b]) => b !== undefined);
-  const yearBaseline = footnoteBaseline - (footnoteText ? (firstFootnoteBaseline === footnoteBaseline ? 0 : footnoteSize + 2) + footnoteSize + 6 : 0);
+  const yearBaseline = footnoteBaseline - footnoteRoom;
   const firstYearBaseline = yearBaseline - (twoYearLines ? yearSize + 2 : 0);
   const baseline = firstYearBaseline - yearSize - 4;
   const valueSize = Math.min(...valueTexts.flatMap((v) => [v.label, ...(v.secondLabel ? [v.secondLabel] : [])]).map((label) => fittingSize(label, slotWidth * 0.96, 10)), 10);

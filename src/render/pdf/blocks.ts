@@ -131,14 +131,9 @@ export class PdfBlocks {
       }
       if (block.kind === 'chart' && next?.kind === 'chart' && blocks[i + 2]?.kind === 'chart') {
         // Charts are glanced at: three to a row.
-        const third = (width - 2 * gap) / 3;
         let run = 0;
         while (blocks[i + run]?.kind === 'chart') run++;
-        for (let k = 0; k < run; k += 3) {
-          const row = blocks.slice(i + k, i + k + 3).map((b) => ({ width: third, ...this.block(b, third) }));
-          while (row.length < 3) row.push({ width: third, text: '' } as Node & { width: number });
-          emit({ columns: row, columnGap: gap, unbreakable: true }, true);
-        }
+        for (let k = 0; k < run; k += 3) emit(this.chartRow(blocks.slice(i + k, i + k + 3) as ChartBlock[], width, 3), true);
         i += run - 1;
         continue;
       }
@@ -669,14 +664,35 @@ export class PdfBlocks {
   }
 
   private chart(block: ChartBlock, width: number): Node {
+    return { stack: [this.chartCaption(block), this.chartFigure(block, width)], unbreakable: true, margin: [0, 2, 0, this.style.spacing.block] };
+  }
+
+  /**
+   * Charts side by side: their captions in one row, their figures in the next, so that the figures (and their
+   * axes) line up however many lines each caption takes.
+   */
+  private chartRow(blocks: ChartBlock[], width: number, perRow: number): Node {
+    const gap = this.style.page.columnGap;
+    const column = (width - gap * (perRow - 1)) / perRow;
+    const row = (cell: (block: ChartBlock) => Node) => {
+      const columns: Node[] = blocks.map((block) => ({ width: column, ...cell(block) }));
+      while (columns.length < perRow) columns.push({ width: column, text: '' });
+      return { columns, columnGap: gap };
+    };
     return {
-      stack: [
-        { ...this.text.paragraph(block.caption, { bold: this.style.fonts.caption === 'bold', color: this.c.brandDark, fontSize: this.s.body * 0.95 }), margin: [0, 2, 0, 3] },
-        { svg: block.svg, width: Math.min(block.width, width, 240), alignment: 'center' },
-      ],
+      stack: [row((block) => this.chartCaption(block)), row((block) => this.chartFigure(block, column))],
       unbreakable: true,
       margin: [0, 2, 0, this.style.spacing.block],
     };
+  }
+
+  private chartCaption(block: ChartBlock): Node {
+    // A title: broken between phrases, as headings are (not "自治体ブー / ス").
+    return { ...this.text.paragraph(block.caption, { bold: this.style.fonts.caption === 'bold', color: this.c.brandDark, fontSize: this.s.body * 0.95, heading: true }), margin: [0, 2, 0, 3] };
+  }
+
+  private chartFigure(block: ChartBlock, width: number): Node {
+    return { svg: block.svg, width: Math.min(block.width, width, 240), alignment: 'center' };
   }
 
   /** A numbered step figure: boxes in a row joined by arrows (two rows when there are more than four steps). */

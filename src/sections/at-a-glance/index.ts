@@ -22,11 +22,16 @@ export const atAGlance: SectionDefinition = {
     const { t, data, metrics } = context;
     const charts: Block[] = [];
     let gaps = false;
-    for (const id of CHARTED) {
+    const shownSeries = CHARTED.flatMap((id) => {
       const series = metrics.series.find((s) => s.id === id);
-      if (!series) continue;
+      if (!series) return [];
       const shown = { ...series, values: series.values.filter((v) => inYears(v.fiscalYear, context.years)) };
-      if (shown.values.length < 2) continue;
+      return shown.values.length < 2 ? [] : [shown];
+    });
+    // Charts stand side by side: where one has a footnote (an as-of date), all make room for it and share a baseline.
+    const footnoteLines = shownSeries.some((series) => series.values.some((v) => v.asOf)) ? (t.edition.secondary ? 2 : 1) : 0;
+    for (const shown of shownSeries) {
+      const id = shown.id;
       // Every year from the first to the last is drawn (chart.ts): one without a figure shows as "—".
       const span = shown.values[shown.values.length - 1]!.fiscalYear - shown.values[0]!.fiscalYear + 1;
       if (span > shown.values.length) gaps = true;
@@ -34,10 +39,10 @@ export const atAGlance: SectionDefinition = {
       const chart: ChartBlock = {
         kind: 'chart',
         id: `chart-${id}`,
-        caption: t.each((lang) => words(lang).ui('withUnit', { label: words(lang).metric(id), unit: words(lang).unit(id, series.unit) })),
+        caption: t.each((lang) => words(lang).ui('withUnit', { label: words(lang).metric(id), unit: words(lang).unit(id, shown.unit) })),
         svg: chartSvg(shown, {
           lang: t.edition.primary, ...(t.edition.secondary ? { secondLang: t.edition.secondary } : {}),
-          labels: metrics.labels, office: data, width: WIDTH, height: HEIGHT, title: false,
+          labels: metrics.labels, office: data, width: WIDTH, height: HEIGHT, title: false, footnoteLines,
         }),
         width: WIDTH,
         height: HEIGHT,

@@ -49,7 +49,8 @@ afterAll(() => removeDir(outRoot));
 const plain = (rich: Rich) => rich.map((r) => r.text).join('');
 const sectionsOf = (doc: BrochureDocument) => doc.parts.flatMap((p) => p.sections);
 /** Body text only: the running footer (title, page x / y) sits in the bottom margin. */
-const PAGE = pdfStyle(loadTheme(world)).page;
+const PDF_STYLE = pdfStyle(loadTheme(world));
+const PAGE = PDF_STYLE.page;
 const inBody = (item: PdfTextItem) => item.y > PAGE.margins[3];
 
 /**
@@ -311,6 +312,31 @@ describe.each(EDITIONS.map((edition) => [edition.id, edition] as const))('the %s
     expect(checked).toBeGreaterThan(50);
     expect(problems).toEqual([]);
     expect(compact(pdf.text({ from: 1, to: 1 }))).toContain(compact(plain(doc.cover.title.secondary!)));
+  });
+
+  it('sets the cover title on the brand field alone: no accent shape runs under its words', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clair-cover-'));
+    execFileSync('pdftoppm', ['-r', '72', '-f', '1', '-l', '1', '-png', entry().path, join(dir, 'cover')]);
+    const bbox = spawnSync('pdftotext', ['-f', '1', '-l', '1', '-bbox', entry().path, '-'], { encoding: 'utf8' }).stdout;
+    const png = readdirSync(dir).find((n) => n.endsWith('.png'))!;
+    const { data: pixels, info } = await sharp(join(dir, png)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    removeDir(dir);
+    const accent = PDF_STYLE.colours.accent.match(/[0-9a-f]{2}/gi)!.map((h) => parseInt(h, 16));
+    const { title: cover } = entry().doc.cover;
+    const title = new Set([cover.primary, cover.secondary ?? []].flatMap((rich) => plain(rich).split(/\s+/u)).filter(Boolean));
+    const touched: string[] = [];
+    for (const m of bbox.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+      const [x0, y0, x1, y1] = m.slice(1, 5).map(Number) as [number, number, number, number];
+      if (!title.has(m[5]!) || y1 - y0 < 20) continue;
+      for (let y = Math.floor(y0); y < Math.ceil(y1); y++) {
+        for (let x = Math.floor(x0); x < Math.ceil(x1); x++) {
+          const at = (y * info.width + x) * info.channels;
+          if (accent.every((c, k) => Math.abs(pixels[at + k]! - c) < 40)) { touched.push(`${m[5]} at ${x},${y}`); break; }
+        }
+        if (touched.at(-1)?.startsWith(m[5]!)) break;
+      }
+    }
+    expect(touched).toEqual([]);
   });
 
   it('draws nothing in the side margins of an inner page: tables, boxes and text keep to the text width', async () => {

@@ -147,7 +147,9 @@ function coverBackground(style: PdfStyle, size: { width: number; height: number 
     shapes.push(
       { type: 'ellipse', x: size.width * 0.86, y: fieldHeight * 0.22, r1: 150, r2: 150, color: tint(colours.brand, 0.12) },
       { type: 'ellipse', x: size.width * 0.98, y: fieldHeight * 0.82, r1: 210, r2: 210, color: tint(colours.brand, 0.06) },
-      { type: 'ellipse', x: size.width * 0.66, y: fieldHeight * 0.74, r1: 46, r2: 46, color: tint(colours.accent, 0.1) },
+      // The accent stands right of the text column, between the organisation and the title, where no title of
+      // any office reaches (at 0.66 of the width it sat under the year of "クレアソウル 2026").
+      { type: 'ellipse', x: size.width * 0.87, y: fieldHeight * 0.5, r1: 40, r2: 40, color: tint(colours.accent, 0.1) },
       { type: 'rect', x: 0, y: 0, w: 10, h: fieldHeight, color: colours.brandDark },
     );
   }

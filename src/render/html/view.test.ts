@@ -74,3 +74,19 @@ describe('pageView lists', () => {
     expect(columns(list(short, short, short, long), linked)).toEqual([false, false]);
   });
 });
+
+describe('pageView narrow tables', () => {
+  const tableOf = (id: string, texts: string[]): TableBlock => ({
+    kind: 'table', id, caption: ja('実施状況'),
+    columns: [{ header: ja('年度') }, { header: ja('内容') }],
+    rows: texts.map((text, i) => ({ cells: [{ content: [ja(String(2024 - i))], header: true }, { content: [ja(text)] }] })),
+  });
+
+  it('keeps a table of short columns as narrow as they need, as the PDF does, and lets a table of long texts take the measure', () => {
+    const view = pageView(documentWith([
+      tableOf('counts', ['216件', '200件']),
+      tableOf('events', ['韓国の地方自治に関する総合的な政策研究機関である韓国地方行政研究院との共同研究']),
+    ]), new World({ dataRoot: '.' }));
+    expect(view.tables.map((t) => [t.id, t.narrow])).toEqual([['counts', true], ['events', false]]);
+  });
+});

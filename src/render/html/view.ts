@@ -9,7 +9,7 @@ import { inlineImage } from './images.js';
 import { qrSvg } from '../qr.js';
 import { plainRich } from './markup.js';
 import { inlineSvg, type InlinedSvg } from './svg.js';
-import { shortItemsList } from '../../document/measure.js';
+import { shortItemsList, txtEms } from '../../document/measure.js';
 import { loadTheme } from '../theme.js';
 
 type Align = 'start' | 'center' | 'end';
@@ -33,6 +33,8 @@ export interface TableView extends Omit<TableBlock, 'rows' | 'columns'> {
   stacks: boolean;
   /** Three rows or fewer: printed whole, as the PDF moves such a table whole (print.css). */
   short: boolean;
+  /** Its columns' texts are short: the table is as wide as they need, as in the PDF, not the whole measure. */
+  narrow: boolean;
 }
 
 export interface PhotoItemView {
@@ -145,8 +147,25 @@ function tableView(table: TableBlock, domId: string): TableView {
     rows,
     stacks: table.columns.length >= 3,
     short: table.rows.length <= 3,
+    narrow: naturalEms(table) <= NARROW_TABLE_EMS,
     ...(table.notes ? { notes: table.notes } : {}),
   };
+}
+
+/** A table whose columns need no more than this in all (ems of body text, padding included) stays narrow. */
+const NARROW_TABLE_EMS = 30;
+
+/** The widths its columns' longest texts ask for, in ems, each with its cell's padding (about two ems). */
+function naturalEms(table: TableBlock): number {
+  const longest = table.columns.map((column) => txtEms(column.header));
+  for (const row of table.rows) {
+    let column = 0;
+    for (const cell of row.cells) {
+      if ((cell.colSpan ?? 1) === 1 && column < longest.length) longest[column] = Math.max(longest[column]!, ...cell.content.map(txtEms));
+      column += cell.colSpan ?? 1;
+    }
+  }
+  return longest.reduce((sum, ems) => sum + Math.min(ems, 40) + 2, 0);
 }
 
 function altOf(caption: Txt): string {

@@ -7,7 +7,7 @@ import {
 describe('dates in each language', () => {
   it('writes the festival date as the seed does, with the weekday', () => {
     expect(formatDate('2025-10-12', 'ja', { weekday: true })).toBe('2025年10月12日（日）');
-    expect(formatDate('2025-10-12', 'ko', { weekday: true })).toBe('2025년 10월 12일 (일)');
+    expect(formatDate('2025-10-12', 'ko', { weekday: true })).toBe('2025년 10월 12일(일)');
     expect(formatDate('2025-10-12', 'zh-Hans', { weekday: true })).toBe('2025年10月12日（周日）');
     expect(formatDate('2025-10-12', 'en', { weekday: true })).toBe('Sun 12 October 2025');
     expect(formatDate('2025-10-01', 'fr')).toBe('1er octobre 2025');

@@ -90,7 +90,8 @@ export function formatDate(iso: string, lang: LanguageTag, options: { weekday?: 
     case 'zh-Hans':
       return `${date.year}年${date.month}月${date.day}日${weekday ? `（周${weekday}）` : ''}`;
     case 'ko':
-      return `${date.year}년 ${date.month}월 ${date.day}일${weekday ? ` (${weekday})` : ''}`;
+      // A bracket is set close to the word before it in Korean (공문서: "12일(일)").
+      return `${date.year}년 ${date.month}월 ${date.day}일${weekday ? `(${weekday})` : ''}`;
     case 'en':
       return `${weekday ? `${weekday} ` : ''}${date.day} ${EN_MONTHS[date.month - 1]} ${date.year}`;
     case 'fr':

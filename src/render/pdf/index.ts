@@ -184,28 +184,43 @@ function contents(doc: BrochureDocument, text: PdfText, style: PdfStyle): Node {
   const { colours, sizes } = style;
   // A list of titles, read down the column, not running text: set as close as table cells.
   const lineHeight = sizes.leading.table;
+  // Room for a part's numeral (I–IV) beside its title; its sections are indented as far, under the title.
+  const numeralWidth = sizes.heading * 1.4;
   const rows: Node[][] = [];
   for (const part of doc.parts) {
     if (part.title) {
+      // The numeral hangs: a title that wraps goes on under its own first word, not under the numeral.
       rows.push([{
         colSpan: 2,
-        stack: [
-          { text: text.rich([{ text: `${part.numeral ?? ''}　`, lang: doc.edition.primary }, ...part.title.primary], { bold: true, color: colours.brand, fontSize: sizes.heading }), lineHeight },
-          ...(part.title.secondary ? [{ text: text.rich(part.title.secondary, { fontSize: text.secondarySize(sizes.body), color: colours.second }), lineHeight }] : []),
+        columns: [
+          { width: numeralWidth, text: text.rich([{ text: part.numeral ?? '', lang: doc.edition.primary }], { bold: true, color: colours.brand, fontSize: sizes.heading }), lineHeight },
+          {
+            width: '*',
+            stack: [
+              { text: text.rich(part.title.primary, { bold: true, color: colours.brand, fontSize: sizes.heading }), lineHeight },
+              ...(part.title.secondary ? [{ text: text.rich(part.title.secondary, { fontSize: text.secondarySize(sizes.body), color: colours.second }), lineHeight }] : []),
+            ],
+          },
         ],
+        columnGap: 0,
         margin: [0, 5, 0, 1],
       }, {}]);
     }
     for (const section of part.sections) {
-      const label = [...(section.number ? [{ text: `${section.number} `, lang: doc.edition.primary }] : []), ...section.title.primary];
-      rows.push([
+      // Indented under its part's title, its number hanging: a title that wraps goes on under its first word.
+      const columns: Node[] = [
+        ...(part.title ? [{ width: numeralWidth, text: '' }] : []),
+        ...(section.number ? [{ width: sizes.body * 1.4, text: text.rich([{ text: section.number, lang: doc.edition.primary }], { fontSize: sizes.body }), linkToDestination: section.anchor, lineHeight }] : []),
         {
+          width: '*',
           stack: [
-            { text: text.rich(label, { fontSize: sizes.body }), linkToDestination: section.anchor, lineHeight },
+            { text: text.rich(section.title.primary, { fontSize: sizes.body }), linkToDestination: section.anchor, lineHeight },
             ...(section.title.secondary ? [{ text: text.rich(section.title.secondary, { fontSize: text.secondarySize(sizes.body), color: colours.second }), lineHeight }] : []),
           ],
-          margin: [part.title ? 12 : 0, 1, 0, 1],
         },
+      ];
+      rows.push([
+        { columns, columnGap: 0, margin: [0, 1, 0, 1] },
         // A page number is one word: noWrap spares pdfmake's UAX #14 breaker (and loading it) for it.
         { text: '', pageReference: section.anchor, noWrap: true, alignment: 'right', fontSize: sizes.body, lineHeight, bold: true, color: colours.brandDark, margin: [0, 1, 0, 1] },
       ]);

@@ -305,13 +305,29 @@ describe.each(editions.map((e) => e.id))('the %s edition', (editionId) => {
     expect(structure).toMatchObject({ columnHeaders: true, rowHeaders: true, captions: true, wrongLang: [] });
   });
 
+  it('nests its headings as the brochure does: a part h2, its sections h3, the headings inside them h4', async () => {
+    const { page } = desktop;
+    const levels = await page.evaluate(() => {
+      const tags = (selector: string) => [...new Set([...document.querySelectorAll(selector)].map((e) => e.tagName))];
+      return {
+        parts: tags('section.part > .part-title'),
+        sectionsInParts: tags('section.part .section-title'),
+        headingsInParts: tags('section.part .block-heading'),
+        sectionsAlone: tags('.part-untitled .section-title'),
+        headingsAlone: tags('.part-untitled .block-heading'),
+      };
+    });
+    expect(levels).toMatchObject({ parts: ['H2'], sectionsInParts: ['H3'], headingsInParts: ['H4'], sectionsAlone: ['H2'] });
+    expect(levels.headingsAlone.every((tag) => tag === 'H3')).toBe(true);
+  });
+
   it('prints with no heading or caption alone at the foot of a page, wherever the page breaks fall (read back with pdftotext)', async () => {
     const { doc } = get();
     const { page } = await open(get().html, 1280);
     await page.emulateMedia({ media: 'print' });
     // What must keep with what follows it: headings, table captions, the titles of facts, steps and lists, leads.
     const keeps = await page.evaluate(() =>
-      [...document.querySelectorAll('main :is(h2, h3, caption, .facts-caption, .steps-caption, .list-title, .lead)')].map((e) => e.textContent!.replace(/\s+/g, '')));
+      [...document.querySelectorAll('main :is(h2, h3, h4, caption, .facts-caption, .steps-caption, .list-title, .lead)')].map((e) => e.textContent!.replace(/\s+/g, '')));
     const squeeze = (text: string) => text.replace(/\s+/g, '');
     const footer = squeeze(plain(doc.cover.title.primary));
     const contents = squeeze(plain(doc.labels.contents.primary));

@@ -69,6 +69,12 @@ function registerHelpers(hb: typeof Handlebars): void {
     return args.includes(rootOf(options).lang) ? options.fn(this) : options.inverse(this);
   });
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // A heading at the level the view gives it (h2–h4): a section is h3 under a part's title, h2 where it stands alone.
+  hb.registerHelper('heading', function (this: unknown, level: unknown, options: Handlebars.HelperOptions) {
+    const tag = `h${level === 3 || level === 4 ? level : 2}`;
+    const attributes = Object.entries(options.hash as Record<string, unknown>).map(([name, value]) => ` ${name}="${hb.escapeExpression(String(value))}"`).join('');
+    return new SafeString(`<${tag}${attributes}>${options.fn(this)}</${tag}>`);
+  });
   hb.registerHelper('join', (items: unknown, separator: unknown) =>
     Array.isArray(items) ? items.map(String).join(typeof separator === 'string' ? separator : ', ') : '',
   );

@@ -58,6 +58,9 @@ export type BlockView =
 
 export interface SectionPageView extends Omit<SectionView, 'blocks'> {
   titleId: string;
+  /** Its title's heading level: 3 under a part's title, 2 where the section stands alone; its blocks' one below. */
+  level: 2 | 3;
+  blockLevel: 3 | 4;
   blocks: BlockView[];
 }
 
@@ -221,7 +224,8 @@ export function pageView(doc: BrochureDocument, world: World, screenPhotos: Scre
       titleId: ids.take(`${domId}-title`),
       sections: part.sections.map((section) => {
         const anchor = ids.take(section.anchor);
-        return { ...section, anchor, titleId: ids.take(`${anchor}-title`), blocks: section.blocks.map(prepare) };
+        const level = part.title ? 3 : 2;
+        return { ...section, anchor, titleId: ids.take(`${anchor}-title`), level, blockLevel: level === 3 ? 4 : 3, blocks: section.blocks.map(prepare) };
       }),
     };
   });

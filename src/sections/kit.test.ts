@@ -6,7 +6,8 @@ import type { Rich, TableBlock } from '../document/blocks.js';
 import { loadOffice, officeData } from '../load/office.js';
 import { SHIPPED_DATA } from '../build/__fixtures__/offices.js';
 import { World } from '../world.js';
-import { marked } from './kit.js';
+import { EditionText, loadLabels } from '../document/text.js';
+import { bracketedAfter, marked } from './kit.js';
 
 describe('marked', () => {
   it('sets a Japanese mark against its text and a Korean or English one a space before it', () => {
@@ -31,5 +32,16 @@ describe('marked', () => {
       expect(topics.length).toBeGreaterThan(0);
       for (const topic of topics) expect(topic).toMatch(start);
     }
+  });
+});
+
+describe('bracketedAfter', () => {
+  it('brackets in each language\'s way, with one space before the bracket where words are spaced', () => {
+    const world = new World({ dataRoot: SHIPPED_DATA });
+    const t = new EditionText({ id: 'ja', languages: ['ja', 'ko', 'en'], primary: 'ja' }, loadLabels(world, ['ja', 'ko', 'en']));
+    expect(bracketedAfter(t, 'ja', '+8.0%')).toBe('（+8.0%）');
+    expect(bracketedAfter(t, 'ko', '+8.0%')).toBe(' (+8.0%)');
+    // English brackets carry their space already: never two.
+    expect(bracketedAfter(t, 'en', '+8.0%')).toBe(' (+8.0%)');
   });
 });

@@ -163,6 +163,15 @@ function checkedImage(world: World, path: string, given: string): string {
 
 
 /**
+ * A text in brackets after a figure or a sentence, in the language's own brackets: "+16（+8.0%）" in Japanese; where
+ * words are spaced, with a space before the bracket ("+16 (+8.0%)", "주십시오. (제목을…)").
+ */
+export function bracketedAfter(t: EditionText, lang: LanguageTag, text: string): string {
+  const bracketed = t.fill('parenthesised', lang, { text });
+  return languageProfile(lang).wordSpaces && !bracketed.startsWith(' ') ? ` ${bracketed}` : bracketed;
+}
+
+/**
  * The change against the previous fiscal year of a metric, worded: "+16（+8.0%）"; a dash when either year has no
  * value (a missing year is not a zero) or when one is a part-year figure (see changeNotes).
  */
@@ -172,9 +181,7 @@ export function changeTxt(context: SectionContext, metricId: string, fiscalYear:
   return context.t.each((lang) => {
     if (!change) return '—';
     if (change.percent === null) return formatChange(change.absolute, lang);
-    // Each language's brackets: "+16（+8.0%）" in Japanese, "+16 (+8.0%)" where words are spaced.
-    const bracketed = context.t.fill('parenthesised', lang, { text: formatPercentChange(change.percent / 100, lang) });
-    return `${formatChange(change.absolute, lang)}${languageProfile(lang).wordSpaces && !bracketed.startsWith(' ') ? ' ' : ''}${bracketed}`;
+    return `${formatChange(change.absolute, lang)}${bracketedAfter(context.t, lang, formatPercentChange(change.percent / 100, lang))}`;
   });
 }
 

@@ -2,8 +2,7 @@
 import type { Block, Txt } from '../../document/blocks.js';
 import { formatYearMonth } from '../../document/format.js';
 import { languageOf, textIn } from '../../document/text.js';
-import { marked, photos, textList, type SectionDefinition } from '../kit.js';
-import { languageProfile } from '../../i18n/profile.js';
+import { bracketedAfter, marked, photos, textList, type SectionDefinition } from '../kit.js';
 
 export const outreach: SectionDefinition = {
   id: 'outreach',
@@ -47,9 +46,8 @@ export const outreach: SectionDefinition = {
           return [
             { text: before, lang },
             { text: n.subscribeEmail, lang, href: `mailto:${n.subscribeEmail}` },
-            // Languages that space their words space a sentence from the bracket after it: "주십시오. (제목을…)".
-            { text: languageProfile(lang).wordSpaces ? `${after} ` : after, lang },
-            { text: t.fill('parenthesised', lang, { text: textIn(n.subscribeInstructions, lang) ?? '' }), lang: languageOf(n.subscribeInstructions, lang) },
+            { text: after, lang },
+            { text: bracketedAfter(t, lang, textIn(n.subscribeInstructions, lang) ?? ''), lang: languageOf(n.subscribeInstructions, lang) },
           ];
         }),
       });

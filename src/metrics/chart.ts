@@ -19,7 +19,7 @@ export const CHART_FONT_FAMILIES: Record<LanguageTag, string | undefined> = {
   fr: "'Noto Sans', 'Noto Sans CJK JP', sans-serif",
 };
 
-/** The height a line of footnotes is given (points at the chart's size): the largest footnote size. */
+/** The largest footnote size, and the height a line of footnotes is given (points at the chart's size). */
 const FOOTNOTE_LINE = 9;
 
 export interface ChartOptions {
@@ -158,7 +158,7 @@ export function chartSvg(series: MetricSeries, options: ChartOptions): string {
 
   const footnotes = (w: ReturnType<typeof wordsIn>) => w.notes.footnotes.map((note) => `${note.marker} ${note.text}`).join('  ');
   const [footnoteText, secondFootnoteText] = both(footnotes);
-  const footnoteSize = Math.min(footnoteText ? fittingSize(footnoteText, innerWidth, 9) : 0, secondFootnoteText ? fittingSize(secondFootnoteText, innerWidth, 9) : 9);
+  const footnoteSize = Math.min(footnoteText ? fittingSize(footnoteText, innerWidth, FOOTNOTE_LINE) : 0, secondFootnoteText ? fittingSize(secondFootnoteText, innerWidth, FOOTNOTE_LINE) : FOOTNOTE_LINE);
   const footnoteBaseline = height - margin;
   const firstFootnoteBaseline = footnoteBaseline - (secondFootnoteText ? footnoteSize + 2 : 0);
   // The room the footnotes take above the chart's foot: their own lines, or more where a row shares a baseline.
